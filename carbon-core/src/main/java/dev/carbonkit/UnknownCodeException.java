@@ -1,0 +1,60 @@
+package dev.carbonkit;
+
+import java.util.Optional;
+
+/**
+ * Thrown when a code names nothing carbonkit knows, such as the unit {@code 'kwh'} or the GWP set
+ * {@code 'AR7'}.
+ * <p>
+ * The exception keeps what kind of code it was, the code as given, and a suggestion where a close match
+ * exists ("did you mean 'kWh'?").
+ */
+public class UnknownCodeException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String kind;
+    private final String code;
+    private final String suggestion;
+
+    /**
+     * Creates an exception for an unknown code.
+     *
+     * @param kind  what kind of code it is, such as "unit" or "GWP set", not null
+     * @param code  the code as given, not null
+     * @param suggestion  the closest known code, or null if none is close
+     */
+    public UnknownCodeException(String kind, String code, String suggestion) {
+        super("Unknown " + kind + " '" + code + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+        this.kind = kind;
+        this.code = code;
+        this.suggestion = suggestion;
+    }
+
+    /**
+     * Gets what kind of code was unknown, such as "unit".
+     *
+     * @return the kind, never null
+     */
+    public String getKind() {
+        return kind;
+    }
+
+    /**
+     * Gets the unknown code exactly as it was given.
+     *
+     * @return the code, never null
+     */
+    public String getCode() {
+        return code;
+    }
+
+    /**
+     * Gets the closest known code, if one is close enough to be a likely typo.
+     *
+     * @return the suggestion, never null
+     */
+    public Optional<String> getSuggestion() {
+        return Optional.ofNullable(suggestion);
+    }
+}

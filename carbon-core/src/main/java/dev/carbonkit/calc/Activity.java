@@ -1,0 +1,298 @@
+package dev.carbonkit.calc;
+
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.internal.Checks;
+import dev.carbonkit.quantity.InvalidQuantityException;
+import dev.carbonkit.quantity.Quantity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Something a person did that has a footprint, such as 'trip-17: 12 mi by average petrol car in GB on
+ * 2024-03-05'.
+ * <p>
+ * An activity has an id (unique within what is scored together), the account it belongs to, a dotted
+ * type such as {@code transport.car.average.petrol}, a non-negative quantity, the instant it happened and
+ * the time zone that defines its local day, a region, and free attributes. It may name a factor
+ * explicitly, which bypasses selection.
+ * <p>
+ * This class is immutable and thread-safe.
+ */
+public final class Activity {
+
+    private final String id;
+    private final String account;
+    private final String type;
+    private final Quantity quantity;
+    private final Instant time;
+    private final ZoneId zone;
+    private final Region region;
+    private final SortedMap<String, String> attributes;
+    private final String factorId;
+
+    private Activity(Builder builder) {
+        this.id = builder.id;
+        this.account = Checks.requireNonBlank(require(builder.account, "account"), "account of activity " + id);
+        this.type = Checks.requireActivityType(require(builder.type, "type"), "type of activity '" + id + "'");
+        this.quantity = require(builder.quantity, "quantity");
+        this.time = require(builder.time, "time");
+        this.zone = require(builder.zone, "zone");
+        this.region = require(builder.region, "region");
+        this.attributes = Collections.unmodifiableSortedMap(new TreeMap<>(builder.attributes));
+        this.factorId = builder.factorId;
+        if (quantity.isNegative()) {
+            throw new InvalidQuantityException(quantity.toString(),
+                    "Activity '" + id + "': quantity must not be negative: '" + quantity + "'");
+        }
+    }
+
+    private <T> T require(T value, String name) {
+        if (value == null) {
+            throw new NullPointerException("Activity '" + id + "' needs " + name);
+        }
+        return value;
+    }
+
+    /**
+     * Creates a builder for an activity.
+     *
+     * @param id  the activity's id, not blank, not null
+     * @return a new builder, never null
+     */
+    public static Builder builder(String id) {
+        return new Builder(Checks.requireNonBlank(id, "id"));
+    }
+
+    /**
+     * Gets the id.
+     *
+     * @return the id, never null
+     */
+    public String getId() {
+        return id;
+    }
+
+    /**
+     * Gets the account the activity belongs to.
+     *
+     * @return the account, never null
+     */
+    public String getAccount() {
+        return account;
+    }
+
+    /**
+     * Gets the dotted type, such as "transport.rail.underground".
+     *
+     * @return the type, never null
+     */
+    public String getType() {
+        return type;
+    }
+
+    /**
+     * Gets the quantity, as the user entered it.
+     *
+     * @return the quantity, never null
+     */
+    public Quantity getQuantity() {
+        return quantity;
+    }
+
+    /**
+     * Gets the instant the activity happened.
+     *
+     * @return the instant, never null
+     */
+    public Instant getTime() {
+        return time;
+    }
+
+    /**
+     * Gets the time zone that defines the activity's local day.
+     *
+     * @return the zone, never null
+     */
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    /**
+     * Gets the local date of the activity in its zone; factors are selected for this date.
+     *
+     * @return the date, never null
+     */
+    public LocalDate getLocalDate() {
+        return time.atZone(zone).toLocalDate();
+    }
+
+    /**
+     * Gets the region the activity happened in.
+     *
+     * @return the region, never null
+     */
+    public Region getRegion() {
+        return region;
+    }
+
+    /**
+     * Gets the attributes, sorted by name.
+     *
+     * @return the attributes, unmodifiable, never null
+     */
+    public SortedMap<String, String> getAttributes() {
+        return attributes;
+    }
+
+    /**
+     * Gets the id of a factor named explicitly, which bypasses selection.
+     *
+     * @return the factor id, empty if the factor is to be selected, never null
+     */
+    public Optional<String> getFactorId() {
+        return Optional.ofNullable(factorId);
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof Activity other && id.equals(other.id) && account.equals(other.account)
+                && type.equals(other.type) && quantity.equals(other.quantity) && time.equals(other.time)
+                && zone.equals(other.zone) && region.equals(other.region) && attributes.equals(other.attributes)
+                && Objects.equals(factorId, other.factorId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, account, type, quantity, time, zone, region, attributes, factorId);
+    }
+
+    /**
+     * Returns a summary such as "trip-17: transport.car.average.petrol, 12 mi, GB, 2024-03-05 (Europe/London)".
+     *
+     * @return the summary, never null
+     */
+    @Override
+    public String toString() {
+        return id + ": " + type + ", " + quantity + ", " + region + ", " + getLocalDate() + " (" + zone + ")"
+                + (factorId == null ? "" : ", factor " + factorId);
+    }
+
+    /**
+     * Builds an {@link Activity}. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final String id;
+        private String account;
+        private String type;
+        private Quantity quantity;
+        private Instant time;
+        private ZoneId zone;
+        private Region region;
+        private final Map<String, String> attributes = new TreeMap<>();
+        private String factorId;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        /**
+         * Sets the account (required).
+         *
+         * @param account  the account, not null
+         * @return this builder
+         */
+        public Builder account(String account) {
+            this.account = Objects.requireNonNull(account, "account");
+            return this;
+        }
+
+        /**
+         * Sets the dotted type (required).
+         *
+         * @param type  the type, not null
+         * @return this builder
+         */
+        public Builder type(String type) {
+            this.type = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /**
+         * Sets the quantity (required).
+         *
+         * @param quantity  the quantity, not negative, not null
+         * @return this builder
+         */
+        public Builder quantity(Quantity quantity) {
+            this.quantity = Objects.requireNonNull(quantity, "quantity");
+            return this;
+        }
+
+        /**
+         * Sets the instant and the zone that defines the local day (both required).
+         *
+         * @param time  the instant, not null
+         * @param zone  the zone, not null
+         * @return this builder
+         */
+        public Builder time(Instant time, ZoneId zone) {
+            this.time = Objects.requireNonNull(time, "time");
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * Sets the region (required).
+         *
+         * @param region  the region, not null
+         * @return this builder
+         */
+        public Builder region(Region region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * Sets an attribute.
+         *
+         * @param name  the attribute name, not null
+         * @param value  the value, not null
+         * @return this builder
+         */
+        public Builder attribute(String name, String value) {
+            attributes.put(Checks.requireNonBlank(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Names the factor to use, bypassing selection.
+         *
+         * @param factorId  the factor id, or null to select
+         * @return this builder
+         */
+        public Builder factorId(String factorId) {
+            this.factorId = factorId;
+            return this;
+        }
+
+        /**
+         * Builds the activity.
+         *
+         * @return the activity, never null
+         * @throws NullPointerException if a required field is missing, naming it and the activity
+         * @throws InvalidQuantityException if the quantity is negative
+         * @throws IllegalArgumentException if the type is not a dotted key or the account is blank
+         */
+        public Activity build() {
+            return new Activity(this);
+        }
+    }
+}

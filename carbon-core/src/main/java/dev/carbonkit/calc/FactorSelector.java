@@ -1,0 +1,173 @@
+package dev.carbonkit.calc;
+
+import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.factor.RegionHierarchy;
+import dev.carbonkit.internal.Checks;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Finds the factor for an activity among tables given in order of precedence.
+ * <p>
+ * An activity that names a factor id gets that factor, from the first table that has it. Otherwise the
+ * selector keeps the factors of the activity's type whose unit has the activity's dimension, and:
+ * <ol>
+ * <li>walks the activity region's {@linkplain RegionHierarchy#chain(Region) chain} (for example GB-LND,
+ * GB, GLOBAL) and stops at the first region with a factor valid on the activity's local date; a region
+ * other than the activity's own is a {@link Fallback.Kind#REGION} fallback;</li>
+ * <li>if no region has one, walks the chain again and takes, at the first region with any factor, the
+ * factor valid nearest to the date: a {@link Fallback.Kind#DATE} fallback;</li>
+ * <li>among the factors at that point, prefers, in this order: a factor in the activity's own unit (a
+ * per-mile row for miles beats converting to a per-km row, since publishers round each row on its own);
+ * the earlier table in precedence order; the most recent start of validity; and last the factor id in
+ * lexicographic order, so that every choice is deterministic.</li>
+ * </ol>
+ * <p>
+ * This class is immutable and thread-safe.
+ */
+public final class FactorSelector {
+
+    private static final Comparator<LocalDate> START = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private final List<FactorTable> tables;
+    private final RegionHierarchy hierarchy;
+    private final Map<String, List<Candidate>> byType;
+
+    /** A factor with the table it came from and that table's precedence (0 first). */
+    private record Candidate(EmissionFactor factor, FactorTable table, int precedence) {
+    }
+
+    /**
+     * Creates a selector over tables in order of precedence.
+     *
+     * @param tables  the tables, the first taking precedence, not null
+     * @param hierarchy  how regions nest, not null
+     */
+    public FactorSelector(List<FactorTable> tables, RegionHierarchy hierarchy) {
+        this.tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
+        this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
+        Map<String, List<Candidate>> index = new HashMap<>();
+        for (int i = 0; i < this.tables.size(); i++) {
+            FactorTable table = this.tables.get(i);
+            for (EmissionFactor factor : table.getFactors()) {
+                index.computeIfAbsent(factor.getActivityType(), t -> new ArrayList<>())
+                        .add(new Candidate(factor, table, i));
+            }
+        }
+        index.replaceAll((type, candidates) -> List.copyOf(candidates));
+        this.byType = Map.copyOf(index);
+    }
+
+    /**
+     * Selects the factor for an activity.
+     *
+     * @param activity  the activity, not null
+     * @return the selection, never null
+     * @throws FactorNotFoundException if no factor fits, saying what was looked for
+     */
+    public Selection select(Activity activity) {
+        Objects.requireNonNull(activity, "activity");
+        if (activity.getFactorId().isPresent()) {
+            return byId(activity, activity.getFactorId().get());
+        }
+        List<Candidate> ofType = byType.get(activity.getType());
+        if (ofType == null) {
+            String hint = Checks.suggest(activity.getType(), byType.keySet());
+            throw new FactorNotFoundException(activity.getId(), "no factor for activity type '" + activity.getType()
+                    + "'" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+        }
+        List<Candidate> usable = new ArrayList<>();
+        for (Candidate candidate : ofType) {
+            if (activity.getQuantity().getUnit().isConvertibleTo(candidate.factor.getPer())) {
+                usable.add(candidate);
+            }
+        }
+        if (usable.isEmpty()) {
+            TreeSet<String> units = new TreeSet<>();
+            ofType.forEach(c -> units.add(c.factor.getPer() + " (" + c.factor.getPer().getDimension() + ")"));
+            throw new FactorNotFoundException(activity.getId(), "factors for type '" + activity.getType()
+                    + "' are per " + String.join(", ", units) + "; the quantity '" + activity.getQuantity()
+                    + "' is " + activity.getQuantity().getDimension() + " and does not convert");
+        }
+        LocalDate date = activity.getLocalDate();
+        List<Region> chain = hierarchy.chain(activity.getRegion());
+        for (boolean dateMustBeValid : new boolean[] {true, false}) {
+            for (Region region : chain) {
+                List<Candidate> here = new ArrayList<>();
+                for (Candidate candidate : usable) {
+                    if (candidate.factor.getRegion().equals(region)
+                            && (!dateMustBeValid || candidate.factor.getValidity().contains(date))) {
+                        here.add(candidate);
+                    }
+                }
+                if (!here.isEmpty()) {
+                    return choose(activity, here, region, date, dateMustBeValid);
+                }
+            }
+        }
+        TreeSet<String> regions = new TreeSet<>();
+        usable.forEach(c -> regions.add(c.factor.getRegion().getCode()));
+        throw new FactorNotFoundException(activity.getId(), "no factor for type '" + activity.getType()
+                + "' in region " + activity.getRegion() + " or any wider region " + chain + "; factors exist for "
+                + regions);
+    }
+
+    private Selection choose(Activity activity, List<Candidate> here, Region region, LocalDate date,
+            boolean dateValid) {
+        Comparator<Candidate> order = Comparator.comparingLong(c -> dateValid ? 0 : c.factor.getValidity().daysTo(date));
+        order = order
+                .thenComparing(c -> c.factor.getPer().equals(activity.getQuantity().getUnit()) ? 0 : 1)
+                .thenComparingInt(Candidate::precedence)
+                .thenComparing(c -> c.factor.getValidity().getStartInclusive().orElse(null), START.reversed())
+                .thenComparing(c -> c.factor.getId());
+        Candidate best = here.stream().min(order).orElseThrow();
+        List<Fallback> fallbacks = new ArrayList<>(2);
+        if (!region.equals(activity.getRegion())) {
+            fallbacks.add(Fallback.of(Fallback.Kind.REGION, activity.getRegion().getCode(), region.getCode()));
+        }
+        if (!dateValid) {
+            fallbacks.add(Fallback.of(Fallback.Kind.DATE, date.toString(), best.factor.getValidity().toString()));
+        }
+        return new Selection(best.factor, best.table, fallbacks, false);
+    }
+
+    private Selection byId(Activity activity, String factorId) {
+        for (FactorTable table : tables) {
+            var factor = table.getFactor(factorId);
+            if (factor.isPresent()) {
+                if (!activity.getQuantity().getUnit().isConvertibleTo(factor.get().getPer())) {
+                    throw new IncompatibleFactorException(activity.getId(), factor.get(), activity.getQuantity());
+                }
+                return new Selection(factor.get(), table, List.of(), true);
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        tables.forEach(t -> t.getFactors().forEach(f -> ids.add(f.getId())));
+        String hint = Checks.suggest(factorId, ids);
+        throw new FactorNotFoundException(activity.getId(), "no factor with id '" + factorId + "' in tables "
+                + tableIds() + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+    }
+
+    private List<String> tableIds() {
+        List<String> ids = new ArrayList<>();
+        tables.forEach(t -> ids.add(t.getId()));
+        return ids;
+    }
+
+    /**
+     * Gets the tables, in order of precedence.
+     *
+     * @return the tables, unmodifiable, never null
+     */
+    public List<FactorTable> getTables() {
+        return tables;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.carbonkit.calc;
+
+import dev.carbonkit.emissions.Emissions;
+import dev.carbonkit.emissions.Gas;
+import dev.carbonkit.emissions.GwpSet;
+import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.quantity.Quantity;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The footprint of one activity, such as 'trip-1: 3.17676 kg CO2e (AR5) from desnz-2024/4_301_3070_9':
+ * the exact CO2e in kg, the per-gas amounts, the factor and table (with digest) used, the fallbacks taken,
+ * and an {@linkplain #getExplanation() explanation} of every step.
+ * <p>
+ * {@link #getCo2e()} is exact: a product of the activity's quantity and the factor's values, rounded only
+ * where a division does not terminate (a reverse unit conversion, a GWP re-weighting), and then with
+ * {@link dev.carbonkit.CarbonMath#CONTEXT}. Presentation rounding, if the policy asks for it, is separate:
+ * {@link #getPresentedCo2e()}.
+ * <p>
+ * This class is immutable and thread-safe. Its explanation is built on first request.
+ */
+public final class Footprint {
+
+    private final Activity activity;
+    private final Selection selection;
+    private final List<Fallback> fallbacks;
+    private final GwpSet requestedGwpSet;
+    private final Quantity quantityInFactorUnit;
+    private final boolean conversionExact;
+    private final BigDecimal scaledTotal;
+    private final Map<Gas, BigDecimal> scaledGases;
+    private final Emissions emissions;
+    private final Rounding rounding;
+    private final BigDecimal presentedCo2e;
+    private volatile Explanation explanation;
+
+    Footprint(Activity activity, Selection selection, List<Fallback> fallbacks, GwpSet requestedGwpSet,
+            Quantity quantityInFactorUnit, boolean conversionExact, BigDecimal scaledTotal,
+            Map<Gas, BigDecimal> scaledGases, Emissions emissions, Rounding rounding) {
+        this.activity = activity;
+        this.selection = selection;
+        this.fallbacks = List.copyOf(fallbacks);
+        this.requestedGwpSet = requestedGwpSet;
+        this.quantityInFactorUnit = quantityInFactorUnit;
+        this.conversionExact = conversionExact;
+        this.scaledTotal = scaledTotal;
+        this.scaledGases = scaledGases;
+        this.emissions = emissions;
+        this.rounding = rounding;
+        this.presentedCo2e = rounding == null ? null : rounding.apply(emissions.getCo2e());
+    }
+
+    /**
+     * Gets the activity scored.
+     *
+     * @return the activity, never null
+     */
+    public Activity getActivity() {
+        return activity;
+    }
+
+    /**
+     * Gets how the factor was chosen.
+     *
+     * @return the selection, never null
+     */
+    public Selection getSelection() {
+        return selection;
+    }
+
+    /**
+     * Gets the factor used.
+     *
+     * @return the factor, never null
+     */
+    public EmissionFactor getFactor() {
+        return selection.getFactor();
+    }
+
+    /**
+     * Gets the id of the table the factor came from.
+     *
+     * @return the table id, never null
+     */
+    public String getTableId() {
+        return selection.getTable().getId();
+    }
+
+    /**
+     * Gets the digest of the table the factor came from, such as "sha256:4f1c...".
+     *
+     * @return the digest, never null
+     */
+    public String getTableDigest() {
+        return selection.getTable().getDigest();
+    }
+
+    /**
+     * Gets the CO2e in kg, exact.
+     *
+     * @return the CO2e, never null
+     */
+    public BigDecimal getCo2e() {
+        return emissions.getCo2e();
+    }
+
+    /**
+     * Gets the emissions: CO2e total and per-gas masses and CO2e, in kg.
+     *
+     * @return the emissions, never null
+     */
+    public Emissions getEmissions() {
+        return emissions;
+    }
+
+    /**
+     * Gets the GWP set the CO2e is under. This is the policy's set unless a
+     * {@link Fallback.Kind#GWP_NOT_REWEIGHTED} or {@link Fallback.Kind#GWP_NOT_STATED} fallback was taken.
+     *
+     * @return the set, empty if the factor's publisher does not state it, never null
+     */
+    public Optional<GwpSet> getGwpSet() {
+        return emissions.getGwpSet();
+    }
+
+    /**
+     * Gets the GWP set the policy asked for.
+     *
+     * @return the set, never null
+     */
+    public GwpSet getRequestedGwpSet() {
+        return requestedGwpSet;
+    }
+
+    /**
+     * Gets every fallback taken: region and date from selection, then GWP.
+     *
+     * @return the fallbacks, unmodifiable, never null
+     */
+    public List<Fallback> getFallbacks() {
+        return fallbacks;
+    }
+
+    /**
+     * Gets the activity's quantity in the factor's unit, such as '19.312128 km' for '12 mi'.
+     *
+     * @return the quantity, never null
+     */
+    public Quantity getQuantityInFactorUnit() {
+        return quantityInFactorUnit;
+    }
+
+    /**
+     * Tells whether converting the quantity to the factor's unit was exact. When it was not (km to a
+     * per-mile factor), each product was computed from the exact quantity and rounded once with
+     * {@link dev.carbonkit.CarbonMath#CONTEXT}.
+     *
+     * @return true if exact
+     */
+    public boolean isConversionExact() {
+        return conversionExact;
+    }
+
+    /**
+     * Gets the quantity times the factor's published total, in kg CO2e under the factor's own set.
+     *
+     * @return the product, empty if the factor publishes no total, never null
+     */
+    public Optional<BigDecimal> getScaledTotal() {
+        return Optional.ofNullable(scaledTotal);
+    }
+
+    /**
+     * Gets the quantity times each of the factor's per-gas values, in kg, on the factor's basis (mass, or
+     * CO2e under the factor's set).
+     *
+     * @return the products in {@link Gas} order, unmodifiable, never null
+     */
+    public Map<Gas, BigDecimal> getScaledGases() {
+        return scaledGases;
+    }
+
+    /**
+     * Gets the presentation rounding the policy asked for.
+     *
+     * @return the rounding, empty if none, never null
+     */
+    public Optional<Rounding> getRounding() {
+        return Optional.ofNullable(rounding);
+    }
+
+    /**
+     * Gets the CO2e rounded for presentation, if the policy asked for it.
+     *
+     * @return the rounded CO2e in kg, empty if no rounding was asked for, never null
+     */
+    public Optional<BigDecimal> getPresentedCo2e() {
+        return Optional.ofNullable(presentedCo2e);
+    }
+
+    /**
+     * Gets the explanation: every step with its numbers. Built on first request, then kept.
+     *
+     * @return the explanation, never null
+     */
+    public Explanation getExplanation() {
+        Explanation result = explanation;
+        if (result == null) {
+            result = Explanation.of(this);
+            explanation = result;
+        }
+        return result;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof Footprint other && activity.equals(other.activity) && selection.equals(other.selection)
+                && fallbacks.equals(other.fallbacks) && requestedGwpSet == other.requestedGwpSet
+                && emissions.equals(other.emissions) && Objects.equals(rounding, other.rounding);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(activity, selection, emissions);
+    }
+
+    /**
+     * Returns a summary such as "trip-1: 3.17676 kg CO2e (AR5) from desnz-2024/4_301_3070_9".
+     *
+     * @return the summary, never null
+     */
+    @Override
+    public String toString() {
+        return activity.getId() + ": " + emissions.getCo2e().toPlainString() + " kg CO2e ("
+                + emissions.getGwpSet().map(GwpSet::name).orElse("GWP set not stated") + ") from "
+                + selection.getFactor().getId() + (fallbacks.isEmpty() ? "" : ", fallbacks " + fallbacks);
+    }
+}

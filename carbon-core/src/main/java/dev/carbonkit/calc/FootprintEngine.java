@@ -1,0 +1,210 @@
+package dev.carbonkit.calc;
+
+import dev.carbonkit.CarbonMath;
+import dev.carbonkit.emissions.Emissions;
+import dev.carbonkit.emissions.Gas;
+import dev.carbonkit.emissions.GasBasis;
+import dev.carbonkit.emissions.GwpSet;
+import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.quantity.Quantity;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Scores activities into footprints: selects a factor, converts the quantity exactly, multiplies, and
+ * weighs the gases under the policy's GWP set.
+ * <p>
+ * For example:
+ * <pre>
+ * FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), table);
+ * Footprint footprint = engine.score(activity);
+ * footprint.getCo2e();          // 3.17676 (kg CO2e, exact)
+ * footprint.getExplanation();   // every step with its numbers
+ * </pre>
+ * <p>
+ * The CO2e is computed as follows. The published total, when the factor has one and is published under
+ * the policy's GWP set, is authoritative: quantity x total. Otherwise the per-gas values decide: masses
+ * are weighted with the policy's set; per-gas CO2e under another set are turned into masses (divided by
+ * that set's GWP) and weighted with the policy's set. A factor that has only a total under another set,
+ * or under no stated set, is used as published, and that is recorded as a fallback. Each product is
+ * computed from the exact quantity and rounded at most once, with {@link CarbonMath#CONTEXT}, when the
+ * unit conversion does not terminate.
+ * <p>
+ * This class is immutable and thread-safe; one engine can score from many threads.
+ */
+public final class FootprintEngine {
+
+    private final CalculationPolicy policy;
+    private final FactorSelector selector;
+
+    private FootprintEngine(CalculationPolicy policy, List<FactorTable> tables) {
+        this.policy = policy;
+        this.selector = new FactorSelector(tables, policy.getRegionHierarchy());
+    }
+
+    /**
+     * Creates an engine over tables in order of precedence (the first wins a tie).
+     *
+     * @param policy  the calculation policy, not null
+     * @param tables  the factor tables, at least one, not null
+     * @return the engine, never null
+     * @throws IllegalArgumentException if no table is given
+     */
+    public static FootprintEngine of(CalculationPolicy policy, FactorTable... tables) {
+        return of(policy, List.of(tables));
+    }
+
+    /**
+     * Creates an engine over tables in order of precedence (the first wins a tie).
+     *
+     * @param policy  the calculation policy, not null
+     * @param tables  the factor tables, at least one, not null
+     * @return the engine, never null
+     * @throws IllegalArgumentException if no table is given
+     */
+    public static FootprintEngine of(CalculationPolicy policy, List<FactorTable> tables) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(tables, "tables");
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("An engine needs at least one factor table");
+        }
+        return new FootprintEngine(policy, tables);
+    }
+
+    /**
+     * Gets the policy.
+     *
+     * @return the policy, never null
+     */
+    public CalculationPolicy getPolicy() {
+        return policy;
+    }
+
+    /**
+     * Gets the tables, in order of precedence.
+     *
+     * @return the tables, unmodifiable, never null
+     */
+    public List<FactorTable> getTables() {
+        return selector.getTables();
+    }
+
+    /**
+     * Selects the factor for an activity without scoring it.
+     *
+     * @param activity  the activity, not null
+     * @return the selection, never null
+     * @throws FactorNotFoundException if no factor fits
+     * @throws IncompatibleFactorException if an explicit factor's unit does not fit the quantity
+     */
+    public Selection select(Activity activity) {
+        return selector.select(activity);
+    }
+
+    /**
+     * Scores one activity.
+     *
+     * @param activity  the activity, not null
+     * @return the footprint, never null
+     * @throws FactorNotFoundException if no factor fits, naming the activity and what was looked for
+     * @throws IncompatibleFactorException if an explicit factor's unit does not fit the quantity
+     * @throws FallbackNotAllowedException if a fallback is needed that the policy forbids
+     */
+    public Footprint score(Activity activity) {
+        Selection selection = selector.select(activity);
+        EmissionFactor factor = selection.getFactor();
+        Quantity quantity = activity.getQuantity();
+        BigDecimal reference = quantity.getAmount().multiply(quantity.getUnit().getFactorToReference());
+        BigDecimal divisor = factor.getPer().getFactorToReference();
+        boolean exact = quantity.getUnit().equals(factor.getPer()) || CarbonMath.dividesExactly(reference, divisor);
+        Quantity converted = quantity.getUnit().equals(factor.getPer()) ? quantity
+                : Quantity.of(CarbonMath.divide(reference, divisor), factor.getPer());
+
+        BigDecimal scaledTotal = factor.getCo2e().map(value -> scale(reference, value, divisor)).orElse(null);
+        Map<Gas, BigDecimal> scaledGases = new EnumMap<>(Gas.class);
+        factor.getGases().forEach((gas, value) -> scaledGases.put(gas, scale(reference, value, divisor)));
+
+        GwpSet requested = policy.getGwpSet();
+        GwpSet published = factor.getGwpSet().orElse(null);
+        List<Fallback> fallbacks = new ArrayList<>(selection.getFallbacks());
+        Emissions emissions;
+        if (scaledTotal != null && published == requested) {
+            emissions = gasesUnder(factor, scaledGases, requested).withPublishedTotal(scaledTotal);
+        } else if (!scaledGases.isEmpty() && (factor.getGasBasis().orElseThrow() == GasBasis.MASS || published != null)) {
+            emissions = gasesUnder(factor, scaledGases, requested);
+        } else {
+            emissions = Emissions.ofTotal(scaledTotal, published);
+            fallbacks.add(published == null
+                    ? Fallback.of(Fallback.Kind.GWP_NOT_STATED, requested.name(), "not stated")
+                    : Fallback.of(Fallback.Kind.GWP_NOT_REWEIGHTED, requested.name(), published.name()));
+        }
+        for (Fallback fallback : fallbacks) {
+            if (!policy.allows(fallback.getKind())) {
+                throw new FallbackNotAllowedException(activity.getId(), fallback);
+            }
+        }
+        return new Footprint(activity, selection, fallbacks, requested, converted, exact, scaledTotal,
+                Collections.unmodifiableMap(scaledGases), emissions, policy.getRounding().orElse(null));
+    }
+
+    /** Quantity x a factor value, in kg: exact, or rounded once when the unit conversion does not terminate. */
+    private static BigDecimal scale(BigDecimal reference, Quantity value, BigDecimal divisor) {
+        BigDecimal kilograms = value.getAmount().multiply(value.getUnit().getFactorToReference());
+        return CarbonMath.divide(reference.multiply(kilograms), divisor);
+    }
+
+    private static Emissions gasesUnder(EmissionFactor factor, Map<Gas, BigDecimal> scaledGases, GwpSet requested) {
+        if (scaledGases.isEmpty()) {
+            return Emissions.ofMasses(Map.of(), requested);
+        }
+        if (factor.getGasBasis().orElseThrow() == GasBasis.MASS) {
+            return Emissions.ofMasses(scaledGases, requested);
+        }
+        return Emissions.ofGasCo2e(scaledGases, factor.getGwpSet().orElseThrow()).reweighted(requested);
+    }
+
+    /**
+     * Scores activities, in their order.
+     *
+     * @param activities  the activities, not null
+     * @return the footprints in the same order, unmodifiable, never null
+     * @throws ScoringException for the first activity that cannot be scored, naming it
+     */
+    public List<Footprint> scoreAll(Iterable<Activity> activities) {
+        Objects.requireNonNull(activities, "activities");
+        List<Footprint> footprints = new ArrayList<>();
+        for (Activity activity : activities) {
+            footprints.add(score(activity));
+        }
+        return Collections.unmodifiableList(footprints);
+    }
+
+    /**
+     * Scores a stream of activities lazily, in encounter order; parallel streams may be used.
+     *
+     * @param activities  the activities, not null
+     * @return the footprints, never null
+     */
+    public Stream<Footprint> score(Stream<Activity> activities) {
+        return Objects.requireNonNull(activities, "activities").map(this::score);
+    }
+
+    /**
+     * Returns a summary of the policy and tables.
+     *
+     * @return the summary, never null
+     */
+    @Override
+    public String toString() {
+        List<String> tables = new ArrayList<>();
+        selector.getTables().forEach(t -> tables.add(t.getId() + " " + t.getDigest()));
+        return "FootprintEngine[" + policy + "; tables " + tables + "]";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.carbonkit.calc;
+
+import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.factor.FactorTable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The factor chosen for an activity, the table it came from, and how it was chosen: by explicit id, or by
+ * selection with the fallbacks it took and whether the factor is in the activity's own unit.
+ * <p>
+ * This class is immutable and thread-safe.
+ */
+public final class Selection {
+
+    private final EmissionFactor factor;
+    private final FactorTable table;
+    private final List<Fallback> fallbacks;
+    private final boolean explicit;
+
+    Selection(EmissionFactor factor, FactorTable table, List<Fallback> fallbacks, boolean explicit) {
+        this.factor = factor;
+        this.table = table;
+        this.fallbacks = List.copyOf(fallbacks);
+        this.explicit = explicit;
+    }
+
+    /**
+     * Gets the chosen factor.
+     *
+     * @return the factor, never null
+     */
+    public EmissionFactor getFactor() {
+        return factor;
+    }
+
+    /**
+     * Gets the table the factor came from, with its digest.
+     *
+     * @return the table, never null
+     */
+    public FactorTable getTable() {
+        return table;
+    }
+
+    /**
+     * Gets the region and date fallbacks selection took, in the order taken.
+     *
+     * @return the fallbacks, unmodifiable, never null
+     */
+    public List<Fallback> getFallbacks() {
+        return fallbacks;
+    }
+
+    /**
+     * Tells whether the activity named the factor by id, bypassing selection.
+     *
+     * @return true if chosen by id
+     */
+    public boolean isExplicit() {
+        return explicit;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof Selection other && factor.equals(other.factor)
+                && table.getDigest().equals(other.table.getDigest()) && fallbacks.equals(other.fallbacks)
+                && explicit == other.explicit;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(factor.getId(), table.getDigest(), fallbacks, explicit);
+    }
+
+    /**
+     * Returns a summary such as "desnz-2024/4_301_3070_9 from desnz-2024 sha256:..., fallbacks []".
+     *
+     * @return the summary, never null
+     */
+    @Override
+    public String toString() {
+        return factor.getId() + " from " + table.getId() + " " + table.getDigest()
+                + (explicit ? ", by id" : ", fallbacks " + fallbacks);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.carbonkit.factor;
+
+import dev.carbonkit.CarbonMath;
+import dev.carbonkit.emissions.Gas;
+import dev.carbonkit.internal.CanonicalJson;
+import dev.carbonkit.quantity.Quantity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A named, versioned set of emission factors with a content digest, such as 'desnz-2024' with digest
+ * 'sha256:4f1c...'.
+ * <p>
+ * The digest is the SHA-256 of the table's canonical form (documented in docs/factor-table-digest.md):
+ * canonical JSON of the table info and every factor, factors ordered by id, numbers as plain decimal
+ * strings without trailing zeros. It depends on what the table says, not on how a file wrote it: the order
+ * of factors or keys, indentation and '0.1645' versus '0.16450' do not change it; any changed value does.
+ * A caller can pin a table by this digest and rerun a calculation years later with the same result.
+ * <p>
+ * This class is immutable and thread-safe.
+ */
+public final class FactorTable {
+
+    /** The version of the canonical form, part of what is hashed. */
+    public static final String CANONICAL_FORMAT = "carbonkit-factor-table/1";
+
+    private final TableInfo info;
+    private final List<EmissionFactor> factors;
+    private final Map<String, EmissionFactor> byId;
+    private final String digest;
+
+    private FactorTable(TableInfo info, Map<String, EmissionFactor> byId) {
+        this.info = info;
+        this.byId = Collections.unmodifiableMap(byId);
+        this.factors = List.copyOf(byId.values());
+        this.digest = "sha256:" + sha256(canonicalForm());
+    }
+
+    /**
+     * Creates a builder for a table.
+     *
+     * @param info  the table's info, not null
+     * @return a new builder, never null
+     */
+    public static Builder builder(TableInfo info) {
+        return new Builder(Objects.requireNonNull(info, "info"));
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Gets the table's info: id, title, publisher, edition, licence.
+     *
+     * @return the info, never null
+     */
+    public TableInfo getInfo() {
+        return info;
+    }
+
+    /**
+     * Gets the table's id, such as "desnz-2024".
+     *
+     * @return the id, never null
+     */
+    public String getId() {
+        return info.getId();
+    }
+
+    /**
+     * Gets the factors, in the order they were added.
+     *
+     * @return the factors, unmodifiable, never null
+     */
+    public List<EmissionFactor> getFactors() {
+        return factors;
+    }
+
+    /**
+     * Finds a factor by id.
+     *
+     * @param factorId  the factor id, not null
+     * @return the factor, empty if the table has none with that id, never null
+     */
+    public Optional<EmissionFactor> getFactor(String factorId) {
+        return Optional.ofNullable(byId.get(Objects.requireNonNull(factorId, "factorId")));
+    }
+
+    /**
+     * Gets the number of factors.
+     *
+     * @return the size
+     */
+    public int size() {
+        return factors.size();
+    }
+
+    /**
+     * Gets the content digest, "sha256:" and 64 lower-case hex digits.
+     *
+     * @return the digest, never null
+     */
+    public String getDigest() {
+        return digest;
+    }
+
+    /**
+     * Gets the canonical form whose SHA-256 (of its UTF-8 bytes) is the digest.
+     *
+     * @return the canonical JSON text, never null
+     */
+    public String canonicalForm() {
+        List<Object> factorForms = new ArrayList<>();
+        new TreeMap<>(byId).values().forEach(factor -> factorForms.add(canonical(factor)));
+        Map<String, Object> tableForm = new LinkedHashMap<>();
+        tableForm.put("id", info.getId());
+        tableForm.put("title", info.getTitle());
+        tableForm.put("publisher", info.getPublisher());
+        tableForm.put("edition", info.getEdition());
+        tableForm.put("licence", info.getLicence());
+        info.getAttribution().ifPresent(text -> tableForm.put("attribution", text));
+        info.getUrl().ifPresent(url -> tableForm.put("url", url));
+        return CanonicalJson.write(Map.of("format", CANONICAL_FORMAT, "table", tableForm, "factors", factorForms));
+    }
+
+    private static Map<String, Object> canonical(EmissionFactor factor) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("id", factor.getId());
+        form.put("activity", factor.getActivityType());
+        form.put("region", factor.getRegion().getCode());
+        form.put("valid", factor.getValidity().toString());
+        form.put("per", factor.getPer().getCode());
+        factor.getCo2e().ifPresent(co2e -> form.put("co2e", canonical(co2e)));
+        factor.getGwpSet().ifPresent(set -> form.put("gwp", set.name()));
+        factor.getGasBasis().ifPresent(basis -> form.put("gas_basis", basis.name()));
+        if (!factor.getGases().isEmpty()) {
+            Map<String, Object> gases = new LinkedHashMap<>();
+            for (Map.Entry<Gas, Quantity> gas : factor.getGases().entrySet()) {
+                gases.put(gas.getKey().getCode(), canonical(gas.getValue()));
+            }
+            form.put("gases", gases);
+        }
+        factor.getRowId().ifPresent(rowId -> form.put("row_id", rowId));
+        factor.getLocation().ifPresent(location -> form.put("location", location));
+        factor.getUncertainty().ifPresent(u -> form.put("uncertainty",
+                Map.of("minus_percent", plain(u.getMinusPercent()), "plus_percent", plain(u.getPlusPercent()))));
+        factor.getBoundary().ifPresent(boundary -> form.put("boundary", boundary));
+        factor.getStatus().ifPresent(status -> form.put("status", status));
+        return form;
+    }
+
+    private static Map<String, Object> canonical(Quantity quantity) {
+        return Map.of("value", plain(quantity.getAmount()), "unit", quantity.getUnit().getCode());
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return CarbonMath.normalize(value).toPlainString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException notPossible) {
+            throw new IllegalStateException("carbon bug: every JDK has SHA-256", notPossible);
+        }
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Compares the digest, which covers every value in the table.
+     *
+     * @param obj  the other object
+     * @return true if both tables have the same content
+     */
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof FactorTable other && digest.equals(other.digest);
+    }
+
+    @Override
+    public int hashCode() {
+        return digest.hashCode();
+    }
+
+    /**
+     * Returns a summary such as "desnz-2024 (DESNZ, 2024 v1.1, OGL-3.0): 12 factors, sha256:4f1c...".
+     *
+     * @return the summary, never null
+     */
+    @Override
+    public String toString() {
+        return info + ": " + factors.size() + " factors, " + digest;
+    }
+
+    /**
+     * Builds a {@link FactorTable}. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final TableInfo info;
+        private final Map<String, EmissionFactor> byId = new LinkedHashMap<>();
+
+        private Builder(TableInfo info) {
+            this.info = info;
+        }
+
+        /**
+         * Adds a factor.
+         *
+         * @param factor  the factor, belonging to this table, not null
+         * @return this builder
+         * @throws IllegalArgumentException if the factor belongs to another table or its id is already used
+         */
+        public Builder add(EmissionFactor factor) {
+            Objects.requireNonNull(factor, "factor");
+            if (!factor.getTable().equals(info)) {
+                throw new IllegalArgumentException("Factor " + factor.getId() + " belongs to table "
+                        + factor.getTable().getId() + ", not " + info.getId());
+            }
+            if (byId.putIfAbsent(factor.getId(), factor) != null) {
+                throw new IllegalArgumentException("Duplicate factor id in table " + info.getId() + ": '"
+                        + factor.getId() + "'");
+            }
+            return this;
+        }
+
+        /**
+         * Adds factors.
+         *
+         * @param factors  the factors, not null
+         * @return this builder
+         * @throws IllegalArgumentException if a factor belongs to another table or its id is already used
+         */
+        public Builder addAll(Iterable<EmissionFactor> factors) {
+            factors.forEach(this::add);
+            return this;
+        }
+
+        /**
+         * Builds the table and computes its digest.
+         *
+         * @return the table, never null
+         */
+        public FactorTable build() {
+            return new FactorTable(info, new LinkedHashMap<>(byId));
+        }
+    }
+}

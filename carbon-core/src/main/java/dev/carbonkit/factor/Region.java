@@ -1,0 +1,165 @@
+package dev.carbonkit.factor;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A place a factor applies to or an activity happened in, such as 'GB', 'GB-LND', 'EU27' or 'GLOBAL'.
+ * <p>
+ * Four kinds of code are accepted:
+ * <ul>
+ * <li>{@code GLOBAL}, the whole world;</li>
+ * <li>an ISO 3166-1 alpha-2 country code known to the JDK, such as {@code GB} or {@code CN};</li>
+ * <li>an ISO 3166-2 subdivision, a country code, a hyphen and one to three letters or digits, such as
+ * {@code GB-LND} (the subdivision part is checked for form only: the JDK has no ISO 3166-2 list);</li>
+ * <li>a named group of three or more characters, such as {@code EU27}, whose members a
+ * {@link RegionHierarchy} defines.</li>
+ * </ul>
+ * Codes are upper case; {@code 'gb'} is rejected with the hint {@code 'GB'}, and {@code 'UK'} with the hint
+ * {@code 'GB'}.
+ * <p>
+ * This class is immutable and thread-safe. It is value-based: compare with {@code equals}, not {@code ==}.
+ */
+public final class Region implements Comparable<Region> {
+
+    /** The kinds of region, from the widest to the narrowest. */
+    public enum Kind {
+        /** The whole world. */
+        GLOBAL,
+        /** A named group of countries or subdivisions, such as EU27. */
+        GROUP,
+        /** An ISO 3166-1 country. */
+        COUNTRY,
+        /** An ISO 3166-2 subdivision of a country. */
+        SUBDIVISION
+    }
+
+    /** The whole world. */
+    public static final Region GLOBAL = new Region("GLOBAL", Kind.GLOBAL);
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern SUBDIVISION = Pattern.compile("([A-Z]{2})-[A-Z0-9]{1,3}");
+    private static final Pattern GROUP = Pattern.compile("[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*");
+
+    private final String code;
+    private final Kind kind;
+
+    private Region(String code, Kind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    /**
+     * Obtains a region from its code.
+     * <p>
+     * For example, {@code of("GB")} is a country, {@code of("GB-LND")} a subdivision of it, and
+     * {@code of("EU27")} a group.
+     *
+     * @param code  the code, not null
+     * @return the region, never null
+     * @throws UnknownRegionException if the code is not a known country, a well-formed subdivision of a
+     *     known country, a well-formed group name, or GLOBAL
+     */
+    public static Region of(String code) {
+        Objects.requireNonNull(code, "code");
+        if (code.equals(GLOBAL.code)) {
+            return GLOBAL;
+        }
+        if (code.length() == 2) {
+            if (COUNTRIES.contains(code)) {
+                return new Region(code, Kind.COUNTRY);
+            }
+            throw new UnknownRegionException(code, suggestCountry(code));
+        }
+        var subdivision = SUBDIVISION.matcher(code);
+        if (subdivision.matches()) {
+            if (COUNTRIES.contains(subdivision.group(1))) {
+                return new Region(code, Kind.SUBDIVISION);
+            }
+            throw new UnknownRegionException(code, null);
+        }
+        if (code.length() >= 3 && GROUP.matcher(code).matches()) {
+            return new Region(code, Kind.GROUP);
+        }
+        String upper = code.toUpperCase(Locale.ROOT);
+        throw new UnknownRegionException(code, upper.equals(code) ? null : suggestUpper(upper));
+    }
+
+    private static String suggestCountry(String code) {
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (upper.equals("UK")) {
+            return "GB";
+        }
+        return COUNTRIES.contains(upper) ? upper : null;
+    }
+
+    private static String suggestUpper(String upper) {
+        try {
+            return of(upper).code;
+        } catch (UnknownRegionException stillUnknown) {
+            return null;
+        }
+    }
+
+    /**
+     * Gets the region's code, such as "GB-LND".
+     *
+     * @return the code, never null
+     */
+    public String getCode() {
+        return code;
+    }
+
+    /**
+     * Gets the kind of region.
+     *
+     * @return the kind, never null
+     */
+    public Kind getKind() {
+        return kind;
+    }
+
+    /**
+     * Gets the country a subdivision belongs to, such as 'GB' for 'GB-LND'.
+     *
+     * @return the country, empty unless this is a subdivision, never null
+     */
+    public Optional<Region> getCountry() {
+        return kind == Kind.SUBDIVISION ? Optional.of(new Region(code.substring(0, 2), Kind.COUNTRY))
+                : Optional.empty();
+    }
+
+    /**
+     * Orders regions by code.
+     *
+     * @param other  the other region, not null
+     * @return the comparison of the codes
+     */
+    @Override
+    public int compareTo(Region other) {
+        return code.compareTo(other.code);
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof Region other && code.equals(other.code);
+    }
+
+    @Override
+    public int hashCode() {
+        return code.hashCode();
+    }
+
+    /**
+     * Returns the code, such as "GB-LND".
+     *
+     * @return the code, never null
+     */
+    @Override
+    public String toString() {
+        return code;
+    }
+}

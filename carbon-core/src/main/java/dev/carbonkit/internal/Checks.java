@@ -1,0 +1,114 @@
+package dev.carbonkit.internal;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Precondition helpers, with messages formatted in {@link Locale#US} so that they read the same on every
+ * machine. Not part of the API.
+ */
+public final class Checks {
+
+    private static final Pattern ACTIVITY_TYPE = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
+
+    private Checks() {
+    }
+
+    /**
+     * Formats a message in {@link Locale#US}.
+     *
+     * @param template  the template with {@code %s} placeholders
+     * @param args  the arguments
+     * @return the message
+     */
+    public static String format(String template, Object... args) {
+        return String.format(Locale.US, template, args);
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} with the formatted message when the condition is false.
+     *
+     * @param condition  the condition that must hold
+     * @param template  the message template
+     * @param args  the message arguments
+     */
+    public static void requireArgument(boolean condition, String template, Object... args) {
+        if (!condition) {
+            throw new IllegalArgumentException(format(template, args));
+        }
+    }
+
+    /**
+     * Checks that a string is not null and not blank.
+     *
+     * @param value  the value
+     * @param name  the parameter name
+     * @return the value
+     */
+    public static String requireNonBlank(String value, String name) {
+        Objects.requireNonNull(value, name);
+        requireArgument(!value.isBlank(), "%s must not be blank", name);
+        return value;
+    }
+
+    /**
+     * Checks that a string is a dotted activity-type key such as {@code transport.rail.metro}.
+     *
+     * @param type  the key
+     * @param name  the parameter name
+     * @return the key
+     */
+    public static String requireActivityType(String type, String name) {
+        Objects.requireNonNull(type, name);
+        requireArgument(ACTIVITY_TYPE.matcher(type).matches(),
+                "%s must be a dotted lower-case key such as 'transport.rail.metro': '%s'", name, type);
+        return type;
+    }
+
+    /**
+     * Finds the known code closest to an unknown one: a case-insensitive match, or else the single
+     * nearest code within an edit distance of 2.
+     *
+     * @param code  the unknown code
+     * @param known  the known codes
+     * @return the suggestion, or null if nothing is close
+     */
+    public static String suggest(String code, Collection<String> known) {
+        for (String candidate : known) {
+            if (candidate.equalsIgnoreCase(code)) {
+                return candidate;
+            }
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : known) {
+            int distance = editDistance(code.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

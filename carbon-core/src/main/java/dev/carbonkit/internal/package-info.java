@@ -1,0 +1,4 @@
+/**
+ * Implementation helpers shared by carbonkit's packages; not exported, not API.
+ */
+package dev.carbonkit.internal;

@@ -1,0 +1,45 @@
+package dev.carbonkit.quantity;
+
+/**
+ * Thrown when amounts in two currencies meet without an exchange rate, such as converting GBP to USD.
+ * <p>
+ * carbonkit never converts money on its own: use {@link Quantity#convertedTo(Unit, java.math.BigDecimal)}
+ * with the rate you mean.
+ */
+public class CurrencyMismatchException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Unit first;
+    private final transient Unit second;
+
+    /**
+     * Creates an exception for two different currencies.
+     *
+     * @param first  the first currency unit, not null
+     * @param second  the second currency unit, not null
+     */
+    public CurrencyMismatchException(Unit first, Unit second) {
+        super("Currencies differ and no rate was given: " + first.getCode() + "/" + second.getCode());
+        this.first = first;
+        this.second = second;
+    }
+
+    /**
+     * Gets the first currency unit.
+     *
+     * @return the first unit, never null
+     */
+    public Unit getFirst() {
+        return first;
+    }
+
+    /**
+     * Gets the second currency unit.
+     *
+     * @return the second unit, never null
+     */
+    public Unit getSecond() {
+        return second;
+    }
+}
