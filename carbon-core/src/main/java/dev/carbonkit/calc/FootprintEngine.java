@@ -124,8 +124,7 @@ public final class FootprintEngine {
         BigDecimal reference = quantity.getAmount().multiply(quantity.getUnit().getFactorToReference());
         BigDecimal divisor = factor.getPer().getFactorToReference();
         boolean exact = quantity.getUnit().equals(factor.getPer()) || CarbonMath.dividesExactly(reference, divisor);
-        Quantity converted = quantity.getUnit().equals(factor.getPer()) ? quantity
-                : Quantity.of(CarbonMath.divide(reference, divisor), factor.getPer());
+        Quantity converted = quantity.to(factor.getPer(), CarbonMath.CONTEXT);
 
         BigDecimal scaledTotal = factor.getCo2e().map(value -> scale(reference, value, divisor)).orElse(null);
         Map<Gas, BigDecimal> scaledGases = new EnumMap<>(Gas.class);

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * terminate (km to miles), in which case {@link #to(Unit, MathContext)} states how to round. Operations
  * across dimensions throw {@link DimensionMismatchException}, naming both units.
  * <p>
- * Amounts are bounded so that hostile input cannot exhaust memory: at most {@value #MAX_INTEGER_DIGITS}
- * digits before the decimal point and {@value #MAX_FRACTION_DIGITS} after it. Anything beyond is absurd for
- * a person's activity and is rejected with {@link InvalidQuantityException}.
+ * Amounts entering through {@code of} and {@link #parse(CharSequence)} are bounded so that hostile input
+ * cannot exhaust memory: at most {@value #MAX_INTEGER_DIGITS} digits before the decimal point and
+ * {@value #MAX_FRACTION_DIGITS} after it. Anything beyond is absurd for a person's activity and is rejected
+ * with {@link InvalidQuantityException}. Results of arithmetic on bounded quantities are not re-checked: a
+ * conversion under a 200-digit {@link MathContext} returns its 200 digits.
  * <p>
  * This class is immutable and thread-safe. It is value-based: compare with {@code equals} or
  * {@link #isEqualTo(Quantity)}, not {@code ==}, and do not synchronise on it.
@@ -157,6 +159,11 @@ public final class Quantity implements Comparable<Quantity> {
         }
     }
 
+    /** A result of arithmetic on bounded quantities: normalised, not bounds-checked (see class doc). */
+    private static Quantity computed(BigDecimal amount, Unit unit) {
+        return new Quantity(amount.scale() < 0 ? amount.setScale(0) : amount, unit);
+    }
+
     private static BigDecimal checkBounds(BigDecimal amount) {
         BigDecimal plain = amount.getClass() == BigDecimal.class ? amount
                 : new BigDecimal(amount.unscaledValue(), amount.scale());
@@ -242,7 +249,7 @@ public final class Quantity implements Comparable<Quantity> {
         unit.checkConvertibleTo(target);
         BigDecimal reference = amount.multiply(unit.getFactorToReference());
         try {
-            return of(CarbonMath.normalize(reference.divide(target.getFactorToReference())), target);
+            return computed(CarbonMath.normalize(reference.divide(target.getFactorToReference())), target);
         } catch (ArithmeticException nonTerminating) {
             throw new ArithmeticException("Converting " + this + " to " + target
                     + " has no exact decimal result; pass a MathContext to say how to round");
@@ -273,7 +280,7 @@ public final class Quantity implements Comparable<Quantity> {
         BigDecimal divisor = target.getFactorToReference();
         BigDecimal result = CarbonMath.dividesExactly(reference, divisor)
                 ? reference.divide(divisor) : reference.divide(divisor, mathContext);
-        return of(CarbonMath.normalize(result), target);
+        return computed(CarbonMath.normalize(result), target);
     }
 
     /**
@@ -292,7 +299,7 @@ public final class Quantity implements Comparable<Quantity> {
         if (getDimension() != Dimension.MONEY || currency.getDimension() != Dimension.MONEY) {
             throw new IllegalArgumentException("Only money converts at a rate: " + unit + " to " + currency);
         }
-        return of(amount.multiply(rate), currency);
+        return computed(amount.multiply(rate), currency);
     }
 
     //-----------------------------------------------------------------------
@@ -309,7 +316,7 @@ public final class Quantity implements Comparable<Quantity> {
      */
     public Quantity plus(Quantity quantityToAdd) {
         Objects.requireNonNull(quantityToAdd, "quantityToAdd");
-        return of(amount.add(quantityToAdd.to(unit).amount), unit);
+        return computed(amount.add(quantityToAdd.to(unit).amount), unit);
     }
 
     /**
@@ -323,7 +330,7 @@ public final class Quantity implements Comparable<Quantity> {
      */
     public Quantity minus(Quantity quantityToSubtract) {
         Objects.requireNonNull(quantityToSubtract, "quantityToSubtract");
-        return of(amount.subtract(quantityToSubtract.to(unit).amount), unit);
+        return computed(amount.subtract(quantityToSubtract.to(unit).amount), unit);
     }
 
     /**
@@ -334,7 +341,7 @@ public final class Quantity implements Comparable<Quantity> {
      */
     public Quantity multipliedBy(BigDecimal valueToMultiplyBy) {
         Objects.requireNonNull(valueToMultiplyBy, "valueToMultiplyBy");
-        return of(amount.multiply(valueToMultiplyBy), unit);
+        return computed(amount.multiply(valueToMultiplyBy), unit);
     }
 
     /**
@@ -362,11 +369,11 @@ public final class Quantity implements Comparable<Quantity> {
         BigDecimal value = amount.multiply(other.amount);
         for (Unit candidate : Unit.physicalUnits()) {
             if (candidate.getDimension() == product && candidate.getFactorToReference().compareTo(factor) == 0) {
-                return of(value, candidate);
+                return computed(value, candidate);
             }
         }
         Unit reference = product == Dimension.PASSENGER_DISTANCE ? Unit.PASSENGER_KILOMETRE : Unit.TONNE_KILOMETRE;
-        return of(CarbonMath.normalize(value.multiply(factor)), reference);
+        return computed(CarbonMath.normalize(value.multiply(factor)), reference);
     }
 
     /**
@@ -375,7 +382,7 @@ public final class Quantity implements Comparable<Quantity> {
      * @return the negated quantity, never null
      */
     public Quantity negated() {
-        return amount.signum() == 0 ? this : of(amount.negate(), unit);
+        return amount.signum() == 0 ? this : computed(amount.negate(), unit);
     }
 
     /**
@@ -387,7 +394,7 @@ public final class Quantity implements Comparable<Quantity> {
      */
     public Quantity rounded(int scale, RoundingMode roundingMode) {
         Objects.requireNonNull(roundingMode, "roundingMode");
-        return of(amount.setScale(scale, roundingMode), unit);
+        return computed(amount.setScale(scale, roundingMode), unit);
     }
 
     //-----------------------------------------------------------------------
