@@ -31,8 +31,8 @@ public final class Uncertainty {
         Objects.requireNonNull(minusPercent, "minusPercent");
         Objects.requireNonNull(plusPercent, "plusPercent");
         if (minusPercent.signum() < 0 || plusPercent.signum() < 0) {
-            throw new IllegalArgumentException("Uncertainty percentages must not be negative: -"
-                    + minusPercent.toPlainString() + "%/+" + plusPercent.toPlainString() + "%");
+            throw new IllegalArgumentException("Uncertainty percentages must not be negative: minus "
+                    + minusPercent.toPlainString() + ", plus " + plusPercent.toPlainString());
         }
         return new Uncertainty(minusPercent, plusPercent);
     }
