@@ -1,0 +1,48 @@
+package dev.carbonkit.calc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.carbonkit.emissions.GwpSet;
+import dev.carbonkit.factor.RegionHierarchy;
+import java.math.RoundingMode;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CalculationPolicyTest {
+
+    @Test
+    void defaults() {
+        CalculationPolicy policy = CalculationPolicy.defaults();
+        assertThat(policy.getGwpSet()).isEqualTo(GwpSet.AR5);
+        assertThat(policy.getAllowedFallbacks()).isEqualTo(EnumSet.allOf(Fallback.Kind.class));
+        assertThat(policy.getRegionHierarchy()).isEqualTo(RegionHierarchy.standard());
+        assertThat(policy.getRounding()).isEmpty();
+        assertThat(policy).hasToString("gwp AR5, fallbacks [REGION, DATE, GWP_NOT_REWEIGHTED, GWP_NOT_STATED], rounding none");
+    }
+
+    @Test
+    void strict_allowsNoFallback() {
+        for (Fallback.Kind kind : Fallback.Kind.values()) {
+            assertThat(CalculationPolicy.strict().allows(kind)).isFalse();
+        }
+    }
+
+    @Test
+    void with_changesOneChoice() {
+        CalculationPolicy policy = CalculationPolicy.defaults().withGwpSet(GwpSet.AR6)
+                .withAllowedFallbacks(Set.of(Fallback.Kind.REGION)).withRounding(Rounding.of(2, RoundingMode.HALF_UP))
+                .withRegionHierarchy(RegionHierarchy.builder().build());
+        assertThat(policy.getGwpSet()).isEqualTo(GwpSet.AR6);
+        assertThat(policy.allows(Fallback.Kind.REGION)).isTrue();
+        assertThat(policy.allows(Fallback.Kind.DATE)).isFalse();
+        assertThat(policy.getRounding()).contains(Rounding.of(2, RoundingMode.HALF_UP));
+        assertThat(policy.getRegionHierarchy().getGroups()).isEmpty();
+        assertThat(policy).isEqualTo(CalculationPolicy.defaults().withGwpSet(GwpSet.AR6)
+                .withAllowedFallbacks(Set.of(Fallback.Kind.REGION)).withRounding(Rounding.of(2, RoundingMode.HALF_UP))
+                .withRegionHierarchy(RegionHierarchy.builder().build()))
+                .isNotEqualTo(CalculationPolicy.defaults());
+        assertThat(policy.hashCode()).isEqualTo(policy.hashCode());
+        assertThat(CalculationPolicy.defaults().getGwpSet()).isEqualTo(GwpSet.AR5);
+    }
+}

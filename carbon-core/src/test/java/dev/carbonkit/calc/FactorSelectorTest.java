@@ -1,0 +1,182 @@
+package dev.carbonkit.calc;
+
+import static dev.carbonkit.Fixtures.activity;
+import static dev.carbonkit.Fixtures.kg;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.carbonkit.Fixtures;
+import dev.carbonkit.emissions.GwpSet;
+import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.factor.RegionHierarchy;
+import dev.carbonkit.factor.TableInfo;
+import dev.carbonkit.factor.ValidityPeriod;
+import dev.carbonkit.quantity.Unit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FactorSelectorTest {
+
+    private static final TableInfo T = TableInfo.builder("t").title("T").publisher("P").edition("1").licence("L").build();
+    private static final TableInfo U = TableInfo.builder("u").title("U").publisher("P").edition("1").licence("L").build();
+
+    private static EmissionFactor factor(TableInfo table, String id, String region, String validity, Unit per) {
+        return EmissionFactor.builder(table.getId() + "/" + id, table).activityType("home.electricity.grid")
+                .region(Region.of(region)).validity(ValidityPeriod.parse(validity)).per(per).co2e(kg("1"))
+                .gwpSet(GwpSet.AR5).build();
+    }
+
+    private static FactorSelector selector(EmissionFactor... factors) {
+        return new FactorSelector(List.of(FactorTable.builder(T).addAll(List.of(factors)).build()),
+                RegionHierarchy.standard());
+    }
+
+    @Test
+    void select_exactRegionAndDate_noFallback() {
+        Selection selection = selector(factor(T, "gb-24", "GB", "2024-01-01/2024-12-31", Unit.KILOWATT_HOUR),
+                factor(T, "gb-25", "GB", "2025-01-01/2025-12-31", Unit.KILOWATT_HOUR))
+                .select(activity("a", "home.electricity.grid", "1 kWh", "GB", "2025-03-01"));
+        assertThat(selection.getFactor().getId()).isEqualTo("t/gb-25");
+        assertThat(selection.getFallbacks()).isEmpty();
+        assertThat(selection.isExplicit()).isFalse();
+        assertThat(selection.getTable().getId()).isEqualTo("t");
+        assertThat(selection.toString()).startsWith("t/gb-25 from t sha256:").endsWith(", fallbacks []");
+    }
+
+    @Test
+    void select_walksRegionChain_andRecordsFallback() {
+        FactorSelector selector = selector(factor(T, "eu", "EU27", "../..", Unit.KILOWATT_HOUR),
+                factor(T, "world", "GLOBAL", "../..", Unit.KILOWATT_HOUR),
+                factor(T, "gb", "GB", "../..", Unit.KILOWATT_HOUR));
+        Selection paris = selector.select(activity("a", "home.electricity.grid", "1 kWh", "FR-75C", "2024-03-01"));
+        assertThat(paris.getFactor().getId()).isEqualTo("t/eu");
+        assertThat(paris.getFallbacks()).containsExactly(Fallback.of(Fallback.Kind.REGION, "FR-75C", "EU27"));
+        Selection london = selector.select(activity("a", "home.electricity.grid", "1 kWh", "GB-LND", "2024-03-01"));
+        assertThat(london.getFactor().getId()).isEqualTo("t/gb");
+        Selection tokyo = selector.select(activity("a", "home.electricity.grid", "1 kWh", "JP", "2024-03-01"));
+        assertThat(tokyo.getFactor().getId()).isEqualTo("t/world");
+        assertThat(tokyo.getFallbacks()).containsExactly(Fallback.of(Fallback.Kind.REGION, "JP", "GLOBAL"));
+    }
+
+    @Test
+    void select_dateValidWiderRegionBeatsOutOfDateNarrowRegion() {
+        Selection selection = selector(factor(T, "gb-24", "GB", "2024-01-01/2024-12-31", Unit.KILOWATT_HOUR),
+                factor(T, "world-25", "GLOBAL", "2025-01-01/2025-12-31", Unit.KILOWATT_HOUR))
+                .select(activity("a", "home.electricity.grid", "1 kWh", "GB", "2025-03-01"));
+        assertThat(selection.getFactor().getId()).isEqualTo("t/world-25");
+    }
+
+    @Test
+    void select_noFactorOnDate_takesNearestAndRecordsDateFallback() {
+        Selection selection = selector(factor(T, "gb-22", "GB", "2022-01-01/2022-12-31", Unit.KILOWATT_HOUR),
+                factor(T, "gb-24", "GB", "2024-01-01/2024-12-31", Unit.KILOWATT_HOUR))
+                .select(activity("a", "home.electricity.grid", "1 kWh", "GB", "2026-02-01"));
+        assertThat(selection.getFactor().getId()).isEqualTo("t/gb-24");
+        assertThat(selection.getFallbacks()).containsExactly(
+                Fallback.of(Fallback.Kind.DATE, "2026-02-01", "2024-01-01/2024-12-31"));
+        Selection before = selector(factor(T, "gb-22", "GB", "2022-01-01/2022-12-31", Unit.KILOWATT_HOUR),
+                factor(T, "gb-24", "GB", "2024-01-01/2024-12-31", Unit.KILOWATT_HOUR))
+                .select(activity("a", "home.electricity.grid", "1 kWh", "GB", "2020-06-01"));
+        assertThat(before.getFactor().getId()).isEqualTo("t/gb-22");
+    }
+
+    @Test
+    void select_prefersRowInActivityUnit_thenConvertible() {
+        FactorSelector selector = selector(factor(T, "per-kwh", "GB", "../..", Unit.KILOWATT_HOUR),
+                factor(T, "per-mwh", "GB", "../..", Unit.MEGAWATT_HOUR));
+        assertThat(selector.select(activity("a", "home.electricity.grid", "1 MWh", "GB", "2024-01-01"))
+                .getFactor().getId()).isEqualTo("t/per-mwh");
+        assertThat(selector.select(activity("a", "home.electricity.grid", "1 kWh", "GB", "2024-01-01"))
+                .getFactor().getId()).isEqualTo("t/per-kwh");
+        assertThat(selector.select(activity("a", "home.electricity.grid", "1 GJ", "GB", "2024-01-01"))
+                .getFactor().getId()).isEqualTo("t/per-kwh");
+    }
+
+    @Test
+    void select_ties_tablePrecedenceThenLatestStartThenId() {
+        FactorTable first = FactorTable.builder(T).add(factor(T, "b", "GB", "2020-01-01/..", Unit.KILOWATT_HOUR)).build();
+        FactorTable second = FactorTable.builder(U).add(factor(U, "a", "GB", "2024-01-01/..", Unit.KILOWATT_HOUR)).build();
+        var chosen = new FactorSelector(List.of(first, second), RegionHierarchy.standard())
+                .select(activity("a", "home.electricity.grid", "1 kWh", "GB", "2024-06-01"));
+        assertThat(chosen.getFactor().getId()).isEqualTo("t/b");
+        var swapped = new FactorSelector(List.of(second, first), RegionHierarchy.standard())
+                .select(activity("a", "home.electricity.grid", "1 kWh", "GB", "2024-06-01"));
+        assertThat(swapped.getFactor().getId()).isEqualTo("u/a");
+        assertThat(selector(factor(T, "old", "GB", "2020-01-01/..", Unit.KILOWATT_HOUR),
+                factor(T, "new", "GB", "2024-01-01/..", Unit.KILOWATT_HOUR), factor(T, "open", "GB", "../..", Unit.KILOWATT_HOUR))
+                .select(activity("a", "home.electricity.grid", "1 kWh", "GB", "2024-06-01")).getFactor().getId())
+                .isEqualTo("t/new");
+        assertThat(selector(factor(T, "z", "GB", "../..", Unit.KILOWATT_HOUR), factor(T, "y", "GB", "../..", Unit.KILOWATT_HOUR))
+                .select(activity("a", "home.electricity.grid", "1 kWh", "GB", "2024-06-01")).getFactor().getId())
+                .isEqualTo("t/y");
+    }
+
+    @Test
+    void select_explicitId_bypassesSelection() {
+        FactorSelector selector = selector(factor(T, "gb", "GB", "2024-01-01/2024-12-31", Unit.KILOWATT_HOUR),
+                factor(T, "fr", "FR", "2024-01-01/2024-12-31", Unit.KILOWATT_HOUR));
+        Activity activity = Activity.builder("a").account("alice").type("home.electricity.grid")
+                .quantity(dev.carbonkit.quantity.Quantity.parse("1 kWh"))
+                .time(java.time.Instant.parse("2030-01-01T00:00:00Z"), Fixtures.LONDON).region(Region.of("GB"))
+                .factorId("t/fr").build();
+        Selection selection = selector.select(activity);
+        assertThat(selection.getFactor().getId()).isEqualTo("t/fr");
+        assertThat(selection.isExplicit()).isTrue();
+        assertThat(selection.getFallbacks()).isEmpty();
+        assertThat(selection.toString()).endsWith(", by id");
+    }
+
+    @Test
+    void select_unknownType_suggests() {
+        assertThatThrownBy(() -> selector(factor(T, "gb", "GB", "../..", Unit.KILOWATT_HOUR))
+                .select(activity("a7", "home.electricity.gird", "1 kWh", "GB", "2024-01-01")))
+                .isInstanceOf(FactorNotFoundException.class)
+                .hasMessage("Activity 'a7': no factor for activity type 'home.electricity.gird'; did you mean"
+                        + " 'home.electricity.grid'?")
+                .satisfies(e -> assertThat(((ScoringException) e).getActivityId()).isEqualTo("a7"));
+    }
+
+    @Test
+    void select_noFactorInDimension_namesUnits() {
+        assertThatThrownBy(() -> selector(factor(T, "gb", "GB", "../..", Unit.KILOWATT_HOUR))
+                .select(activity("a7", "home.electricity.grid", "3 m3", "GB", "2024-01-01")))
+                .isInstanceOf(FactorNotFoundException.class)
+                .hasMessage("Activity 'a7': factors for type 'home.electricity.grid' are per kWh (ENERGY); the quantity"
+                        + " '3 m3' is VOLUME and does not convert");
+    }
+
+    @Test
+    void select_noRegion_namesChainAndKnownRegions() {
+        assertThatThrownBy(() -> selector(factor(T, "gb", "GB", "../..", Unit.KILOWATT_HOUR),
+                factor(T, "fr", "FR", "../..", Unit.KILOWATT_HOUR))
+                .select(activity("a7", "home.electricity.grid", "1 kWh", "US-CA", "2024-01-01")))
+                .isInstanceOf(FactorNotFoundException.class)
+                .hasMessage("Activity 'a7': no factor for type 'home.electricity.grid' in region US-CA or any wider"
+                        + " region [US-CA, US, GLOBAL]; factors exist for [FR, GB]");
+    }
+
+    @Test
+    void select_explicitIdUnknownOrIncompatible_throws() {
+        FactorSelector selector = selector(factor(T, "gb", "GB", "../..", Unit.KILOWATT_HOUR));
+        Activity unknown = Activity.builder("a8").account("alice").type("home.electricity.grid")
+                .quantity(dev.carbonkit.quantity.Quantity.parse("1 kWh"))
+                .time(java.time.Instant.EPOCH, Fixtures.LONDON).region(Region.of("GB")).factorId("t/bg").build();
+        assertThatThrownBy(() -> selector.select(unknown)).isInstanceOf(FactorNotFoundException.class)
+                .hasMessage("Activity 'a8': no factor with id 't/bg' in tables [t]; did you mean 't/gb'?");
+        Activity incompatible = Activity.builder("a9").account("alice").type("home.electricity.grid")
+                .quantity(dev.carbonkit.quantity.Quantity.parse("12 km"))
+                .time(java.time.Instant.EPOCH, Fixtures.LONDON).region(Region.of("GB")).factorId("t/gb").build();
+        assertThatThrownBy(() -> selector.select(incompatible)).isInstanceOf(IncompatibleFactorException.class)
+                .hasMessage("Activity 'a9': factor t/gb is per kWh (ENERGY); the quantity '12 km' is DISTANCE and"
+                        + " does not convert");
+    }
+
+    @Test
+    void getTables_inPrecedenceOrder() {
+        FactorTable a = FactorTable.builder(T).build();
+        FactorTable b = FactorTable.builder(U).build();
+        assertThat(new FactorSelector(List.of(b, a), RegionHierarchy.standard()).getTables()).containsExactly(b, a);
+    }
+}
