@@ -6,12 +6,9 @@ package dev.carbonkit.quantity;
  * carbonkit never converts money on its own: use {@link Quantity#convertedTo(Unit, java.math.BigDecimal)}
  * with the rate you mean.
  */
-public class CurrencyMismatchException extends IllegalArgumentException {
+public class CurrencyMismatchException extends UnitMismatchException {
 
     private static final long serialVersionUID = 1L;
-
-    private final transient Unit first;
-    private final transient Unit second;
 
     /**
      * Creates an exception for two different currencies.
@@ -20,26 +17,6 @@ public class CurrencyMismatchException extends IllegalArgumentException {
      * @param second  the second currency unit, not null
      */
     public CurrencyMismatchException(Unit first, Unit second) {
-        super("Currencies differ and no rate was given: " + first.getCode() + "/" + second.getCode());
-        this.first = first;
-        this.second = second;
-    }
-
-    /**
-     * Gets the first currency unit.
-     *
-     * @return the first unit, never null
-     */
-    public Unit getFirst() {
-        return first;
-    }
-
-    /**
-     * Gets the second currency unit.
-     *
-     * @return the second unit, never null
-     */
-    public Unit getSecond() {
-        return second;
+        super("Currencies differ and no rate was given: " + first.getCode() + "/" + second.getCode(), first, second);
     }
 }

@@ -156,7 +156,7 @@ class QuantityTest {
                 .isInstanceOf(DimensionMismatchException.class)
                 .hasMessage("Dimensions differ: km (DISTANCE) / kWh (ENERGY)")
                 .satisfies(e -> {
-                    DimensionMismatchException mismatch = (DimensionMismatchException) e;
+                    UnitMismatchException mismatch = (UnitMismatchException) e;
                     assertThat(mismatch.getFirst()).isEqualTo(Unit.KILOMETRE);
                     assertThat(mismatch.getSecond()).isEqualTo(Unit.KILOWATT_HOUR);
                 });
@@ -175,7 +175,7 @@ class QuantityTest {
                 .isInstanceOf(CurrencyMismatchException.class)
                 .hasMessage("Currencies differ and no rate was given: GBP/USD")
                 .satisfies(e -> {
-                    CurrencyMismatchException mismatch = (CurrencyMismatchException) e;
+                    UnitMismatchException mismatch = (UnitMismatchException) e;
                     assertThat(mismatch.getFirst()).isEqualTo(Unit.of("GBP"));
                     assertThat(mismatch.getSecond()).isEqualTo(Unit.of("USD"));
                 });
