@@ -6,6 +6,7 @@ import dev.carbonkit.emissions.Gas;
 import dev.carbonkit.emissions.GasBasis;
 import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.quantity.Quantity;
 import java.math.BigDecimal;
@@ -76,6 +77,18 @@ public final class FootprintEngine {
             throw new IllegalArgumentException("An engine needs at least one factor table");
         }
         return new FootprintEngine(policy, tables);
+    }
+
+    /**
+     * Creates an engine over a catalog's tables, in the catalog's order of precedence.
+     *
+     * @param policy  the calculation policy, not null
+     * @param catalog  the catalog, with at least one table, not null
+     * @return the engine, never null
+     * @throws IllegalArgumentException if the catalog has no table
+     */
+    public static FootprintEngine of(CalculationPolicy policy, FactorCatalog catalog) {
+        return of(policy, Objects.requireNonNull(catalog, "catalog").getTables());
     }
 
     /**

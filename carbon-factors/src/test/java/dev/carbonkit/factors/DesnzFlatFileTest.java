@@ -101,16 +101,16 @@ class DesnzFlatFileTest {
     void factor_missingOrEmptyOrUnmappedRow_namesFileAndLine() {
         assertThatThrownBy(() -> FILE.factor(TABLE, "9_999_9999_9", "a.b", Region.GLOBAL, ValidityPeriod.ALWAYS, Gas.CH4))
                 .isInstanceOf(SourceFormatException.class)
-                .hasMessage(FILE.getSource() + ":0: no row '9_999_9999_9_1' in the file");
+                .hasMessage(FILE.getSource() + ": no row '9_999_9999_9_1' in the file");
         int argentina = FILE.getRow("29_600_4002_13_1").orElseThrow().line();
         assertThatThrownBy(() -> FILE.factor(TABLE, "29_600_4002_13", "a.b", Region.of("AR"), ValidityPeriod.ALWAYS, Gas.CH4))
                 .isInstanceOf(SourceFormatException.class)
                 .hasMessage(FILE.getSource() + ":" + argentina + ":10: row '29_600_4002_13_1' publishes no value")
                 .satisfies(e -> {
                     SourceFormatException format = (SourceFormatException) e;
-                    assertThat(format.getLine()).isEqualTo(argentina);
-                    assertThat(format.getColumn()).isEqualTo(10);
-                    assertThat(format.getSource()).isEqualTo(FILE.getSource());
+                    assertThat(format.getProblem().getLine()).isEqualTo(argentina);
+                    assertThat(format.getProblem().getColumn()).isEqualTo(10);
+                    assertThat(format.getProblem().getSource()).isEqualTo(FILE.getSource());
                 });
         String fte = FILE.getRows().stream().filter(r -> r.uom().equals("per FTE Working Hour") && !r.value().isEmpty())
                 .findFirst().orElseThrow().id();

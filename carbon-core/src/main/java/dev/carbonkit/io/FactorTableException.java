@@ -1,0 +1,57 @@
+package dev.carbonkit.io;
+
+import java.util.List;
+
+/**
+ * Thrown when a factor table file cannot be loaded; lists every problem found, each with its line, column and
+ * key path. No part of a table that fails to load is used.
+ * <p>
+ * The message has a first line such as "desnz.yaml: 2 problems; the table was not loaded", then one line per
+ * problem.
+ */
+public class FactorTableException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final transient List<Problem> problems;
+
+    /**
+     * Creates an exception for the problems found in a file.
+     *
+     * @param source  the name of the file, not null
+     * @param problems  the problems, at least one, not null
+     */
+    public FactorTableException(String source, List<Problem> problems) {
+        super(message(source, problems));
+        this.source = source;
+        this.problems = List.copyOf(problems);
+    }
+
+    private static String message(String source, List<Problem> problems) {
+        StringBuilder text = new StringBuilder(source).append(": ").append(problems.size())
+                .append(problems.size() == 1 ? " problem" : " problems").append("; the table was not loaded");
+        for (Problem problem : problems) {
+            text.append("\n  ").append(problem);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Gets the name of the file.
+     *
+     * @return the source, never null
+     */
+    public String getSource() {
+        return source;
+    }
+
+    /**
+     * Gets every problem found, in the order found.
+     *
+     * @return the problems, unmodifiable, never empty, never null
+     */
+    public List<Problem> getProblems() {
+        return problems;
+    }
+}
