@@ -155,6 +155,14 @@ class FactorTableLoaderTest {
         assertThat(amount(table, "t/e")).isEqualByComparingTo("0.012");
     }
 
+    @Test
+    void load_scalarsAreText_soNorwayIsNotFalse() {
+        // YAML 1.1 resolves a plain NO to boolean false; the loader reads the text, so NO is Norway
+        String yaml = HEADER + "factors:\n  - {id: t/no, activity: a.b, region: NO, valid: ../.., per: kWh, co2e: 0.03}\n";
+        assertThat(LOADER.parse(yaml, "norway.yaml").getFactor("t/no").orElseThrow().getRegion())
+                .isEqualTo(Region.of("NO"));
+    }
+
     private static BigDecimal amount(FactorTable table, String id) {
         return table.getFactor(id).orElseThrow().getCo2e().orElseThrow().getAmount();
     }
