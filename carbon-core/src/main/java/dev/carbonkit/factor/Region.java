@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Four kinds of code are accepted:
  * <ul>
  * <li>{@code GLOBAL}, the whole world;</li>
- * <li>an ISO 3166-1 alpha-2 country code known to the JDK, such as {@code GB} or {@code CN};</li>
+ * <li>an ISO 3166-1 alpha-2 country code known to the JDK, such as {@code GB} or {@code CN}, or {@code XK}
+ * for Kosovo (a user-assigned code that the European Commission, the IMF and Our World in Data use);</li>
  * <li>an ISO 3166-2 subdivision, a country code, a hyphen and one to three letters or digits, such as
  * {@code GB-LND} (the subdivision part is checked for form only: the JDK has no ISO 3166-2 list);</li>
  * <li>a named group of three or more characters, such as {@code EU27}, whose members a
@@ -40,12 +41,18 @@ public final class Region implements Comparable<Region> {
     /** The whole world. */
     public static final Region GLOBAL = new Region("GLOBAL", Kind.GLOBAL);
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> COUNTRIES = countries();
     private static final Pattern SUBDIVISION = Pattern.compile("([A-Z]{2})-[A-Z0-9]{1,3}");
     private static final Pattern GROUP = Pattern.compile("[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*");
 
     private final String code;
     private final Kind kind;
+
+    private static Set<String> countries() {
+        Set<String> countries = new java.util.HashSet<>(Set.of(Locale.getISOCountries()));
+        countries.add("XK");
+        return Set.copyOf(countries);
+    }
 
     private Region(String code, Kind kind) {
         this.code = code;

@@ -12,7 +12,7 @@ class RegionTest {
 
     @ParameterizedTest
     @CsvSource({"GLOBAL, GLOBAL", "GB, COUNTRY", "CN, COUNTRY", "GB-LND, SUBDIVISION", "CN-BJ, SUBDIVISION",
-        "US-CA, SUBDIVISION", "EU27, GROUP", "CN-GRID-EAST, GROUP", "EGRID_CAMX, GROUP"})
+        "US-CA, SUBDIVISION", "XK, COUNTRY", "EU27, GROUP", "CN-GRID-EAST, GROUP", "EGRID_CAMX, GROUP"})
     void of_kinds(String code, Region.Kind kind) {
         Region region = Region.of(code);
         assertThat(region.getKind()).isEqualTo(kind);

@@ -1,10 +1,7 @@
 package dev.carbonkit.factors;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.carbonkit.emissions.Gas;
+import dev.carbonkit.factors.convert.CsvFile;
 import dev.carbonkit.emissions.GasBasis;
 import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.EmissionFactor;
@@ -15,11 +12,7 @@ import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The rows of a UK Government GHG conversion factors flat file (DESNZ/Defra), read from the publisher's
- * CSV, such as the 2024 v1.1 'Factors by Category' extract that carbon-factors bundles.
+ * CSV, such as the 2024 v1.1 'Factors by Category' extract in carbon-factors/sources.
  * <p>
  * Each CSV row is one number: {@code 4_301_3070_9_1} is the kg CO2e per mile of an average petrol car,
  * and {@code _2}, {@code _3}, {@code _4} are the kg CO2e of CO2, CH4 and N2O (AR5) of the same factor.
@@ -40,10 +33,6 @@ import java.util.Optional;
  * This class is immutable and thread-safe once read.
  */
 public final class DesnzFlatFile {
-
-    /** The classpath resource of the bundled 2024 v1.1 file. */
-    public static final String BUNDLED_2024 =
-            "/dev/carbonkit/factors/desnz-2024/ghg-conversion-factors-2024-flat-factors-by-category.csv";
 
     /** The units of measure in DESNZ's UOM column that carbonkit maps, and the unit each maps to. */
     private static final Map<String, Unit> UNITS = Map.ofEntries(
@@ -83,20 +72,16 @@ public final class DesnzFlatFile {
     }
 
     /**
-     * Reads the bundled DESNZ 2024 v1.1 flat file from the classpath.
+     * Reads a DESNZ flat file in CSV form from a file; see {@link #read(InputStream, String)}.
      *
+     * @param file  the CSV file, not null
      * @return the file's rows, never null
-     * @throws UncheckedIOException if the resource cannot be read
+     * @throws SourceFormatException if the header is not as described, or a row id repeats
+     * @throws IOException if the file cannot be read
      */
-    public static DesnzFlatFile bundled2024() {
-        InputStream in = DesnzFlatFile.class.getResourceAsStream(BUNDLED_2024);
-        if (in == null) {
-            throw new IllegalStateException("carbon bug: bundled resource missing: " + BUNDLED_2024);
-        }
-        try (in) {
-            return read(in, "desnz-2024/ghg-conversion-factors-2024-flat-factors-by-category.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public static DesnzFlatFile read(java.nio.file.Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(in, file.getFileName().toString());
         }
     }
 
@@ -114,45 +99,29 @@ public final class DesnzFlatFile {
     public static DesnzFlatFile read(InputStream csv, String source) throws IOException {
         Objects.requireNonNull(csv, "csv");
         Objects.requireNonNull(source, "source");
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8);
-        try (MappingIterator<List<String>> records = mapper.readerFor(new TypeReference<List<String>>() { })
-                .readValues(reader)) {
-            if (!records.hasNext()) {
-                throw new SourceFormatException(source, 1, 0, "empty file, expected a header row");
-            }
-            List<String> header = new ArrayList<>(records.next());
-            if (!header.isEmpty() && header.get(0).startsWith("\ufeff")) {
-                header.set(0, header.get(0).substring(1));
-            }
-            checkHeader(source, header);
-            String year = header.get(COLUMNS.size()).substring(VALUE_COLUMN.length());
-            Map<String, Row> rows = new LinkedHashMap<>();
-            int line = 1;
-            while (records.hasNext()) {
-                List<String> cells = records.next();
-                line++;
-                if (cells.size() != header.size()) {
-                    throw new SourceFormatException(source, line, 0, "expected " + header.size() + " cells, found "
-                            + cells.size());
-                }
-                List<String> levels = new ArrayList<>();
-                for (String level : cells.subList(2, 7)) {
-                    if (!level.isBlank()) {
-                        levels.add(level);
-                    }
-                }
-                Row row = new Row(cells.get(0), cells.get(1), List.copyOf(levels), cells.get(7), cells.get(8),
-                        cells.get(9).trim(), line);
-                Row previous = rows.putIfAbsent(row.id(), row);
-                if (previous != null) {
-                    throw new SourceFormatException(source, line, 1, "row id '" + row.id() + "' repeats line "
-                            + previous.line());
+        CsvFile file = CsvFile.read(csv, source);
+        List<String> header = file.getHeader();
+        checkHeader(source, header);
+        String year = header.get(COLUMNS.size()).substring(VALUE_COLUMN.length());
+        Map<String, Row> rows = new LinkedHashMap<>();
+        int line = 1;
+        for (List<String> cells : file.getRows()) {
+            line++;
+            List<String> levels = new ArrayList<>();
+            for (String level : cells.subList(2, 7)) {
+                if (!level.isBlank()) {
+                    levels.add(level);
                 }
             }
-            return new DesnzFlatFile(source, year, rows);
+            Row row = new Row(cells.get(0), cells.get(1), List.copyOf(levels), cells.get(7), cells.get(8),
+                    cells.get(9).trim(), line);
+            Row previous = rows.putIfAbsent(row.id(), row);
+            if (previous != null) {
+                throw new SourceFormatException(source, line, 1, "row id '" + row.id() + "' repeats line "
+                        + previous.line());
+            }
         }
+        return new DesnzFlatFile(source, year, rows);
     }
 
     private static void checkHeader(String source, List<String> header) {
@@ -229,6 +198,26 @@ public final class DesnzFlatFile {
      */
     public EmissionFactor factor(TableInfo table, String factorRow, String activityType, Region region,
             ValidityPeriod validity, Gas methane) {
+        return factor(table, factorRow, activityType, region, validity, methane, null);
+    }
+
+    /**
+     * Builds the factor that a group of rows publishes, as {@link #factor(TableInfo, String, String, Region,
+     * ValidityPeriod, Gas)} does, with a status label that travels into every explanation.
+     *
+     * @param table  the table the factor will belong to, not null
+     * @param factorRow  the id of the group without its suffix, such as "4_301_3070_9", not null
+     * @param activityType  the dotted activity type to file the factor under, not null
+     * @param region  the region the factor applies to, not null
+     * @param validity  the dates the factor applies on, not null
+     * @param methane  which methane the CH4 column is, not null
+     * @param status  the status label, such as "displayed precision", or null for none
+     * @return the factor, never null
+     * @throws SourceFormatException if the total row is missing or empty, a value is not a decimal, or the
+     *     unit of measure is not one carbonkit maps
+     */
+    public EmissionFactor factor(TableInfo table, String factorRow, String activityType, Region region,
+            ValidityPeriod validity, Gas methane, String status) {
         Objects.requireNonNull(methane, "methane");
         Row total = rows.get(factorRow + "_1");
         if (total == null) {
@@ -244,7 +233,7 @@ public final class DesnzFlatFile {
         }
         EmissionFactor.Builder builder = EmissionFactor.builder(table.getId() + "/" + factorRow, table)
                 .rowId(factorRow).activityType(activityType).region(region).validity(validity).per(per)
-                .co2e(kilograms(total)).gwpSet(GwpSet.AR5)
+                .co2e(kilograms(total)).gwpSet(GwpSet.AR5).status(status)
                 .location("Factors by Category, rows " + factorRow + "_1.._4: " + total.scope() + " > "
                         + String.join(" > ", total.levels()) + " (" + total.uom() + ")");
         Gas[] gases = {Gas.CO2, methane, Gas.N2O};

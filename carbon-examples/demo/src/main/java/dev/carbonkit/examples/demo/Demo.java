@@ -5,13 +5,11 @@ import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.Footprint;
 import dev.carbonkit.calc.FootprintEngine;
 import dev.carbonkit.calc.FootprintTotals;
-import dev.carbonkit.emissions.Gas;
 import dev.carbonkit.emissions.GwpSet;
+import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.factor.Region;
-import dev.carbonkit.factor.TableInfo;
-import dev.carbonkit.factor.ValidityPeriod;
-import dev.carbonkit.factors.DesnzFlatFile;
+import dev.carbonkit.factors.BundledFactors;
 import dev.carbonkit.quantity.Quantity;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -21,28 +19,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * The README's demo: one person's week in London, scored with factors read from the UK Government's 2024
- * conversion factors file (DESNZ, flat file v1.1, bundled in carbon-factors), with every number explained.
+ * The README's demo: one person's week in London, scored with carbonkit's bundled factor tables (here all
+ * from the UK Government's 2024 conversion factors, DESNZ flat file v1.1), with every number explained.
  * <p>
  * Run it from the repository root with {@code mvn -B -q -pl carbon-examples/demo -am compile exec:exec}.
  */
 public final class Demo {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-    /** DESNZ rows used by the demo, each filed under an activity type. Values come from the file. */
-    private static final Map<String, String> ROWS = Map.of(
-            "transport.rail.underground", "25_315_3150_11",
-            "transport.bus.local.average", "25_314_3145_11",
-            "transport.car.average.petrol", "4_301_3070_9",
-            "transport.flight.domestic.with_rf", "21_316_3160_11",
-            "home.electricity.grid", "7_400_4000_5",
-            "home.natural_gas", "1_100_1004_6",
-            "home.water.supply", "17_404_4005_1",
-            "accommodation.hotel", "29_600_4000_13");
 
     private Demo() {
     }
@@ -62,18 +48,20 @@ public final class Demo {
      * @param out  where to print, not null
      */
     public static void run(PrintStream out) {
-        FactorTable desnz = desnz2024();
-        FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), desnz);
+        FactorCatalog catalog = BundledFactors.catalog();
+        FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), catalog);
         List<Footprint> week = engine.scoreAll(week());
+        FactorTable desnz = week.get(0).getSelection().getTable();
 
-        out.println("carbonkit demo: one week in London, scored with " + desnz.getInfo().getTitle() + ",");
-        out.println(desnz.getInfo().getEdition() + " (table " + desnz.getId() + ", " + desnz.getDigest() + ")");
+        out.println("carbonkit demo: one week in London, scored with the bundled factor tables; every factor used");
+        out.println("comes from " + desnz.getInfo().getTitle() + " " + desnz.getInfo().getEdition() + " (table "
+                + desnz.getId() + ", " + desnz.getDigest() + ")");
         out.println();
-        out.println(String.format(Locale.ROOT, "%-13s %-34s %-16s %-27s %12s", "activity", "type", "quantity",
+        out.println(String.format(Locale.ROOT, "%-12s %-42s %-14s %-27s %12s", "activity", "type", "quantity",
                 "factor", "kg CO2e"));
         for (Footprint footprint : week) {
             Activity activity = footprint.getActivity();
-            out.println(String.format(Locale.ROOT, "%-13s %-34s %-16s %-27s %12s", activity.getId(), activity.getType(),
+            out.println(String.format(Locale.ROOT, "%-12s %-42s %-14s %-27s %12s", activity.getId(), activity.getType(),
                     activity.getQuantity(), footprint.getFactor().getId(), footprint.getCo2e().toPlainString()));
         }
         out.println();
@@ -89,7 +77,7 @@ public final class Demo {
         out.println("How 'sat-drive' was calculated, under the table's own AR5:");
         out.print(drive.getExplanation());
         out.println();
-        Footprint ar6 = FootprintEngine.of(CalculationPolicy.defaults().withGwpSet(GwpSet.AR6), desnz)
+        Footprint ar6 = FootprintEngine.of(CalculationPolicy.defaults().withGwpSet(GwpSet.AR6), catalog)
                 .score(drive.getActivity());
         out.println("The same drive re-weighted under AR6 (fossil methane 29.8, N2O 273), from the per-gas values:");
         out.print(ar6.getExplanation());
@@ -97,33 +85,20 @@ public final class Demo {
         out.println(desnz.getInfo().getAttribution().orElseThrow());
     }
 
-    /** Builds a table of the demo's DESNZ rows, reading every value from the bundled publisher file. */
-    static FactorTable desnz2024() {
-        DesnzFlatFile file = DesnzFlatFile.bundled2024();
-        TableInfo info = TableInfo.builder("desnz-2024")
-                .title("UK Government GHG Conversion Factors for Company Reporting")
-                .publisher("Department for Energy Security and Net Zero").edition("2024 v1.1").licence("OGL-3.0")
-                .attribution("Contains public sector information licensed under the Open Government Licence v3.0."
-                        + " Source: DESNZ/Defra, UK Government GHG Conversion Factors for Company Reporting 2024"
-                        + " (flat file v1.1).")
-                .url("https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024")
-                .build();
-        FactorTable.Builder table = FactorTable.builder(info);
-        ROWS.forEach((type, row) -> table.add(file.factor(info, row, type, Region.of("GB"), ValidityPeriod.ofYear(2024),
-                Gas.CH4_FOSSIL)));
-        return table.build();
-    }
-
-    /** One person's week in London, Monday 4 to Sunday 10 March 2024. */
+    /**
+     * One person's week in London, Monday 4 to Sunday 10 March 2024.
+     *
+     * @return the activities, never null
+     */
     static List<Activity> week() {
         return List.of(
                 activity("mon-tube", "transport.rail.underground", "12 pkm", "2024-03-04T08:10"),
                 activity("mon-tube-2", "transport.rail.underground", "12 pkm", "2024-03-04T18:05"),
                 activity("tue-bus", "transport.bus.local.average", "8.5 pkm", "2024-03-05T08:20"),
                 activity("wed-tube", "transport.rail.underground", "12 pkm", "2024-03-06T08:10"),
-                activity("thu-flight", "transport.flight.domestic.with_rf", "500 pkm", "2024-03-07T07:00"),
+                activity("thu-flight", "transport.flight.domestic.average.with_rf", "500 pkm", "2024-03-07T07:00"),
                 activity("thu-hotel", "accommodation.hotel", "1 room-night", "2024-03-07T22:00"),
-                activity("fri-flight", "transport.flight.domestic.with_rf", "500 pkm", "2024-03-08T17:30"),
+                activity("fri-flight", "transport.flight.domestic.average.with_rf", "500 pkm", "2024-03-08T17:30"),
                 activity("sat-drive", "transport.car.average.petrol", "12 mi", "2024-03-09T11:00"),
                 activity("week-power", "home.electricity.grid", "42.5 kWh", "2024-03-10T20:00"),
                 activity("week-gas", "home.natural_gas", "180 kWh", "2024-03-10T20:00"),

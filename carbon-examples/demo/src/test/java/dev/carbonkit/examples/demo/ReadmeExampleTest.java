@@ -6,12 +6,9 @@ import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.Footprint;
 import dev.carbonkit.calc.FootprintEngine;
-import dev.carbonkit.emissions.Gas;
-import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.Region;
-import dev.carbonkit.factor.TableInfo;
-import dev.carbonkit.factor.ValidityPeriod;
-import dev.carbonkit.factors.DesnzFlatFile;
+import dev.carbonkit.factors.BundledFactors;
 import dev.carbonkit.quantity.Quantity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,16 +24,9 @@ class ReadmeExampleTest {
     @Test
     void embeddingExample() {
         // README-BEGIN
-        TableInfo info = TableInfo.builder("desnz-2024")
-                .title("UK Government GHG Conversion Factors for Company Reporting")
-                .publisher("Department for Energy Security and Net Zero").edition("2024 v1.1").licence("OGL-3.0").build();
-        DesnzFlatFile desnz = DesnzFlatFile.bundled2024();              // the publisher's own file, bundled
-        FactorTable table = FactorTable.builder(info)
-                .add(desnz.factor(info, "4_301_3070_9", "transport.car.average.petrol",
-                        Region.of("GB"), ValidityPeriod.ofYear(2024), Gas.CH4_FOSSIL))
-                .build();
+        FactorCatalog catalog = BundledFactors.catalog();     // DESNZ 2024 and 2025, OWID grids, food, ...
+        FootprintEngine engine = FootprintEngine.of(CalculationPolicy.strict(), catalog);
 
-        FootprintEngine engine = FootprintEngine.of(CalculationPolicy.strict(), table);
         Activity drive = Activity.builder("trip-1").account("alex")
                 .type("transport.car.average.petrol").quantity(Quantity.parse("12 mi"))
                 .time(Instant.parse("2024-03-09T11:00:00Z"), ZoneId.of("Europe/London"))
@@ -48,7 +38,7 @@ class ReadmeExampleTest {
         System.out.print(footprint.getExplanation());
         // README-END
         assertThat(footprint.getCo2e()).isEqualByComparingTo("3.17676");
-        assertThat(footprint.getTableDigest()).isEqualTo(table.getDigest());
+        assertThat(footprint.getTableDigest()).isEqualTo(catalog.getTable("desnz-2024").orElseThrow().getDigest());
     }
 
     @Test

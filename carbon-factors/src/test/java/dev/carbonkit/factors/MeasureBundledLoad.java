@@ -1,0 +1,59 @@
+package dev.carbonkit.factors;
+
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.calc.CalculationPolicy;
+import dev.carbonkit.calc.FootprintEngine;
+import dev.carbonkit.factor.FactorCatalog;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.quantity.Quantity;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/**
+ * Measures, in a fresh JVM, how long loading the bundled catalog takes and how much heap it keeps. A
+ * documented measurement (docs/factors.md), not a test; JMH benchmarks come with the performance work.
+ * Run it as docs/factors.md says.
+ */
+public final class MeasureBundledLoad {
+
+    private MeasureBundledLoad() {
+    }
+
+    /**
+     * Prints the figures.
+     *
+     * @param args  ignored
+     */
+    public static void main(String[] args) {
+        long before = usedAfterGc();
+        long start = System.nanoTime();
+        FactorCatalog catalog = BundledFactors.catalog();
+        long loaded = System.nanoTime();
+        var footprint = FootprintEngine.of(CalculationPolicy.defaults(), catalog).score(Activity.builder("a")
+                .account("x").type("transport.car.average.petrol").quantity(Quantity.parse("12 mi"))
+                .time(Instant.parse("2024-06-15T12:00:00Z"), ZoneOffset.UTC).region(Region.of("GB")).build());
+        long scored = System.nanoTime();
+        long after = usedAfterGc();
+        int factors = catalog.getTables().stream().mapToInt(t -> t.size()).sum();
+        long jvmUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.println(String.format(Locale.ROOT, "tables %d, factors %d", catalog.getTables().size(), factors));
+        System.out.println(String.format(Locale.ROOT, "load catalog: %d ms; first score: %d ms (%s kg CO2e)",
+                (loaded - start) / 1_000_000, (scored - loaded) / 1_000_000, footprint.getCo2e().toPlainString()));
+        System.out.println(String.format(Locale.ROOT, "JVM uptime at the end: %d ms", jvmUptime));
+        System.out.println(String.format(Locale.ROOT, "retained heap: %d KiB, %d bytes per factor",
+                (after - before) / 1024, (after - before) / factors));
+        if (footprint.getCo2e().signum() == 0 || catalog.getTables().isEmpty()) {
+            throw new IllegalStateException("nothing was loaded");
+        }
+    }
+
+    private static long usedAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}
