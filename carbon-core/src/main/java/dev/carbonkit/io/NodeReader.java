@@ -1,0 +1,249 @@
+package dev.carbonkit.io;
+
+import dev.carbonkit.UnknownCodeException;
+import dev.carbonkit.internal.Checks;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * What every strict YAML reader in this package shares: composing a node tree under {@link LoadLimits},
+ * collecting {@link Problem}s with their positions, and reading mappings whose keys are checked. Not API.
+ */
+abstract class NodeReader {
+
+    /** A plain decimal number as the formats accept it; never hexadecimal, underscores, infinities or NaN. */
+    static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+    final Reading reading;
+
+    NodeReader(Reading reading) {
+        this.reading = reading;
+    }
+
+    /** Thrown inside the reader when the problem limit is reached. */
+    static final class TooManyProblems extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyProblems() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The problems of one load. */
+    static final class Reading {
+        final String source;
+        final int maxProblems;
+        final List<Problem> problems = new ArrayList<>();
+
+        Reading(String source, int maxProblems) {
+            this.source = source;
+            this.maxProblems = maxProblems;
+        }
+
+        void problem(int line, int column, String path, String message) {
+            problems.add(new Problem(source, line, column, path, message));
+            if (problems.size() >= maxProblems) {
+                problems.add(new Problem(source, 0, 0, "", "stopped after " + maxProblems + " problems"));
+                throw new TooManyProblems();
+            }
+        }
+
+        void problem(Node at, String path, String message) {
+            Mark mark = at.getStartMark();
+            problem(mark.getLine() + 1, mark.getColumn() + 1, path, message);
+        }
+    }
+
+    /** The keys of one mapping, checked against the keys allowed there. */
+    static final class Fields {
+        final MappingNode node;
+        final String path;
+        final Map<String, NodeTuple> byKey = new LinkedHashMap<>();
+
+        Fields(MappingNode node, String path) {
+            this.node = node;
+            this.path = path;
+        }
+
+        boolean has(String key) {
+            return byKey.containsKey(key);
+        }
+
+        Node get(String key) {
+            NodeTuple tuple = byKey.get(key);
+            return tuple == null ? null : tuple.getValueNode();
+        }
+
+        String path(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+    }
+
+    static Node compose(String yaml, LoadLimits limits, Reading reading, String expected) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Math.max(limits.getMaxBytes(), 1));
+        options.setNestingDepthLimit(limits.getMaxDepth());
+        options.setMaxAliasesForCollections(limits.getMaxAliases());
+        options.setAllowRecursiveKeys(false);
+        options.setMergeOnCompose(false);
+        try {
+            Node root = new Yaml(options).compose(new StringReader(yaml));
+            if (root == null) {
+                reading.problem(1, 1, "", "the file is empty; expected " + expected);
+            }
+            return root;
+        } catch (MarkedYAMLException syntax) {
+            Mark mark = syntax.getProblemMark() != null ? syntax.getProblemMark() : syntax.getContextMark();
+            String what = syntax.getContext() == null ? syntax.getProblem()
+                    : syntax.getProblem() == null ? syntax.getContext()
+                    : syntax.getContext() + ", " + syntax.getProblem();
+            reading.problem(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "",
+                    "not valid YAML: " + what);
+        } catch (YAMLException limit) {
+            reading.problem(0, 0, "", "refused by a limit: " + firstLine(limit.getMessage()));
+        } catch (StackOverflowError deep) {
+            reading.problem(0, 0, "", "refused: nesting too deep to read");
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no detail)";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    Fields fields(Node node, String path, Set<String> allowed, String what) {
+        if (!(node instanceof MappingNode mapping)) {
+            reading.problem(node, path, "expected " + what + " (a mapping of keys to values), found " + kind(node));
+            return null;
+        }
+        Fields fields = new Fields(mapping, path);
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = keyText(tuple, path);
+            if (key == null) {
+                continue;
+            }
+            String keyPath = fields.path(key);
+            if (key.equals("<<")) {
+                reading.problem(tuple.getKeyNode(), keyPath, "merge keys ('<<') are not supported; write the keys out");
+            } else if (!allowed.contains(key)) {
+                String hint = Checks.suggest(key, allowed);
+                reading.problem(tuple.getKeyNode(), keyPath, "unknown key '" + key + "'"
+                        + (hint == null ? "; allowed here: " + new java.util.TreeSet<>(allowed)
+                                : "; did you mean '" + hint + "'?"));
+            } else if (fields.byKey.containsKey(key)) {
+                reading.problem(tuple.getKeyNode(), keyPath, "duplicate key '" + key + "' (first at line "
+                        + (fields.byKey.get(key).getKeyNode().getStartMark().getLine() + 1) + ")");
+            } else {
+                fields.byKey.put(key, tuple);
+            }
+        }
+        return fields;
+    }
+
+    String keyText(NodeTuple tuple, String path) {
+        if (tuple.getKeyNode() instanceof ScalarNode key && key.getTag() != Tag.NULL) {
+            return key.getValue();
+        }
+        reading.problem(tuple.getKeyNode(), path, "keys must be plain text, found " + kind(tuple.getKeyNode()));
+        return null;
+    }
+
+    String text(Fields fields, String key, boolean required) {
+        Node node = fields.get(key);
+        if (node == null) {
+            if (required) {
+                reading.problem(fields.node, fields.path, "missing key '" + key + "'");
+            }
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            reading.problem(node, fields.path(key), "expected text, found " + kind(node));
+            return null;
+        }
+        if (scalar.getTag() == Tag.NULL || scalar.getValue().isBlank()) {
+            reading.problem(node, fields.path(key), "'" + key + "' has no value");
+            return null;
+        }
+        return scalar.getValue();
+    }
+
+    BigDecimal decimal(Fields fields, String key) {
+        String text = text(fields, key, true);
+        if (text == null) {
+            return null;
+        }
+        if (!DECIMAL.matcher(text).matches()) {
+            reading.problem(fields.get(key), fields.path(key), "expected a decimal number, found '" + text + "'");
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+
+    /** A code such as a unit, region or GWP set; an unknown code is a problem with the parser's hint. */
+    <T> T code(Fields fields, String key, boolean required, Function<String, T> parser) {
+        String text = text(fields, key, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (UnknownCodeException unknown) {
+            reading.problem(fields.get(key), fields.path(key), lowerFirst(unknown.getMessage()));
+            return null;
+        }
+    }
+
+    static Node valueOf(Node factor, String key) {
+        if (factor instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return tuple.getValueNode();
+                }
+            }
+        }
+        return factor;
+    }
+
+    static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    static String kind(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getTag() == Tag.NULL ? "nothing" : "'" + scalar.getValue() + "'";
+        }
+        return "an alias";
+    }
+
+    static String lowerFirst(String message) {
+        return message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+}
