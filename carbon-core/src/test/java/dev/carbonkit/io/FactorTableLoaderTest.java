@@ -283,7 +283,8 @@ class FactorTableLoaderTest {
     static List<Path> repositoryTables() throws IOException {
         List<Path> tables = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of(".."))) {
-            files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().contains("/target/")
+            files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().endsWith(".vectors.yaml")
+                    && !f.toString().contains("/target/")
                     && !f.toString().contains("/tables/invalid/") && !f.toString().contains("/.git/"))
                     .sorted().forEach(tables::add);
         }
