@@ -97,23 +97,8 @@ public final class ConformanceVectorsLoader {
     public Conformance.Vectors parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        NodeReader.Reading reading = new NodeReader.Reading(source, limits.getMaxProblems());
-        try {
-            if (yaml.length() > limits.getMaxBytes()) {
-                reading.problem(0, 0, "", "the file is larger than the limit of " + limits.getMaxBytes() + " bytes");
-            } else {
-                Node root = NodeReader.compose(yaml, limits, reading, "a mapping with format, table and cases");
-                if (root != null) {
-                    Conformance.Vectors vectors = new VectorReader(reading).read(root);
-                    if (reading.problems.isEmpty()) {
-                        return vectors;
-                    }
-                }
-            }
-        } catch (NodeReader.TooManyProblems enough) {
-            // report what was found
-        }
-        throw new FactorTableException(source, reading.problems);
+        return NodeReader.read(yaml, source, limits, "a mapping with format, table and cases",
+                (reading, root) -> new VectorReader(reading).read(root));
     }
 
     private static final class VectorReader extends NodeReader {

@@ -198,23 +198,8 @@ public final class FactorTableLoader {
     public FactorTable parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        NodeReader.Reading reading = new NodeReader.Reading(source, limits.getMaxProblems());
-        try {
-            if (yaml.length() > limits.getMaxBytes()) {
-                reading.problem(0, 0, "", "the file is larger than the limit of " + limits.getMaxBytes() + " bytes");
-            } else {
-                Node root = NodeReader.compose(yaml, limits, reading, "a mapping with format, table and factors");
-                if (root != null) {
-                    FactorTable table = new TableReader(reading, limits).read(root);
-                    if (reading.problems.isEmpty()) {
-                        return table;
-                    }
-                }
-            }
-        } catch (NodeReader.TooManyProblems enough) {
-            // stop reading; report what was found
-        }
-        throw new FactorTableException(source, reading.problems);
+        return NodeReader.read(yaml, source, limits, "a mapping with format, table and factors",
+                (reading, root) -> new TableReader(reading, limits).read(root));
     }
 
     /** Reads one document into a table, recording problems instead of stopping at the first. */

@@ -97,6 +97,31 @@ abstract class NodeReader {
         }
     }
 
+    /**
+     * Reads a whole document: checks its size, composes it under the limits, and gives the root to a reader;
+     * returns the reader's result only if no problem was found.
+     */
+    static <T> T read(String yaml, String source, LoadLimits limits, String expected,
+            java.util.function.BiFunction<Reading, Node, T> reader) {
+        Reading reading = new Reading(source, limits.getMaxProblems());
+        try {
+            if (yaml.length() > limits.getMaxBytes()) {
+                reading.problem(0, 0, "", "the file is larger than the limit of " + limits.getMaxBytes() + " bytes");
+            } else {
+                Node root = compose(yaml, limits, reading, expected);
+                if (root != null) {
+                    T result = reader.apply(reading, root);
+                    if (reading.problems.isEmpty()) {
+                        return result;
+                    }
+                }
+            }
+        } catch (TooManyProblems enough) {
+            // stop reading; report what was found
+        }
+        throw new FactorTableException(source, reading.problems);
+    }
+
     static Node compose(String yaml, LoadLimits limits, Reading reading, String expected) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Math.max(limits.getMaxBytes(), 1));
