@@ -37,8 +37,9 @@ class BundledFactorsTest {
         assertThat(CATALOG.getTables()).extracting(t -> t.getId()).containsExactlyElementsOf(BundledFactors.TABLE_IDS);
         assertThat(BundledFactors.catalog()).isSameAs(CATALOG);
         assertThat(BundledFactors.table("desnz-2024").size()).isEqualTo(207);
+        assertThat(BundledFactors.table("epa-2025").size()).isEqualTo(235);
         assertThatThrownBy(() -> BundledFactors.table("desnz-2023")).isInstanceOf(NoSuchElementException.class)
-                .hasMessageStartingWith("No bundled table 'desnz-2023'; bundled: [desnz-2025, desnz-2024,");
+                .hasMessageStartingWith("No bundled table 'desnz-2023'; bundled: [desnz-2025, desnz-2024, epa-2025,");
     }
 
     /**
@@ -76,6 +77,10 @@ class BundledFactorsTest {
         "25, accommodation.hotel, 3 room-night, GB, 2025-06-15, desnz-2025/29_600_4000_13, 31.2",
         "26, home.water.supply, 12.5 m3, GB, 2024-06-15, desnz-2024/17_404_4005_1, 1.913875",
         "26, home.water.supply, 12.5 m3, GB, 2025-06-15, desnz-2025/17_404_4005_1, 2.39125",
+        "29, transport.car.average.petrol, 100 mi, US, 2025-06-15, epa-2025/t10/passenger_car, 29.85697",
+        "33, transport.flight.us_medium_haul.average.without_rf, 1000 pmi, US, 2025-06-15,"
+            + " epa-2025/t10/air_travel_medium_haul_300_miles_2300_miles, 130.1033",
+        "45, home.electricity.grid, 1 MWh, US, 2025-06-15, epa-2025/t6/us_average, 351.64249532643",
         "40, home.electricity.grid.lifecycle, 3.2 kWh, CN, 2024-06-15, owid/CN-2024, 1.79056544",
         "41, home.electricity.grid.lifecycle, 3.2 kWh, FR, 2024-06-15, owid/FR-2024, 0.141373072",
         "45, home.electricity.grid.lifecycle, 1 MWh, US, 2024-06-15, owid/US-2024, 383.5492",

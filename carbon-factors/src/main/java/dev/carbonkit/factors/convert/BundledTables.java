@@ -60,6 +60,7 @@ public final class BundledTables {
         generated.add(desnz(sources, "desnz-2024", "ghg-conversion-factors-2024-flat-factors-by-category.csv",
                 "2024 v1.1", "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
                 2024, mapping, null));
+        generated.add(epa(sources));
         generated.add(owid(sources));
         generated.add(poore(sources));
         List<String> ids = generated.stream().map(Generated::id).toList();
@@ -82,6 +83,18 @@ public final class BundledTables {
                 ValidityPeriod.ofYear(year), mapping, status);
         return generated(result.table(), sources, file, "Mapped rows with no value in this edition, left out",
                 result.skipped());
+    }
+
+    private static Generated epa(Path sources) throws IOException {
+        Path file = sources.resolve("epa-ghg-emission-factors-hub-2025/ghg-emission-factors-hub-2025.xlsx");
+        TableInfo info = TableInfo.builder("epa-2025").title("GHG Emission Factors Hub")
+                .publisher("U.S. Environmental Protection Agency, Center for Corporate Climate Leadership")
+                .edition("2025 (last modified January 15, 2025)").licence("public domain (U.S. federal government work)")
+                .url("https://www.epa.gov/climateleadership/ghg-emission-factors-hub")
+                .attribution("Source: U.S. EPA, GHG Emission Factors Hub (2025), Center for Corporate Climate Leadership.")
+                .build();
+        return generated(EpaConverter.convert(XlsxSheet.read(file, EpaConverter.SHEET), info), sources, file, null,
+                List.of());
     }
 
     private static Generated owid(Path sources) throws IOException {
