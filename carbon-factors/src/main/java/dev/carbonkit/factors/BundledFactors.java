@@ -13,7 +13,8 @@ import java.util.Objects;
  * The factor tables that ship with carbonkit, loaded from the jar: {@code BundledFactors.catalog()}.
  * <p>
  * The tables, in order of precedence (the first wins a tie for the same activity, region, date and unit):
- * {@code desnz-2025}, {@code desnz-2024}, {@code epa-2025}, {@code owid-carbon-intensity-electricity} and
+ * {@code desnz-2025}, {@code desnz-2024}, {@code epa-2025}, {@code cn-electricity},
+ * {@code owid-carbon-intensity-electricity} and
  * {@code poore-nemecek-2018}. Each was generated from its publisher's file by a converter in
  * {@code dev.carbonkit.factors.convert}; their digests, sources, coverage, licences and caveats are listed in
  * docs/factors.md. The catalog is loaded on first use and then shared.
@@ -24,7 +25,7 @@ public final class BundledFactors {
 
     /** The ids of the bundled tables, in order of precedence. */
     public static final List<String> TABLE_IDS = List.of("desnz-2025", "desnz-2024", "epa-2025",
-            "owid-carbon-intensity-electricity", "poore-nemecek-2018");
+            "cn-electricity", "owid-carbon-intensity-electricity", "poore-nemecek-2018");
 
     private static final String FOLDER = "dev/carbonkit/factors/tables/";
 

@@ -39,7 +39,7 @@ class BundledFactorsTest {
         assertThat(BundledFactors.table("desnz-2024").size()).isEqualTo(207);
         assertThat(BundledFactors.table("epa-2025").size()).isEqualTo(235);
         assertThatThrownBy(() -> BundledFactors.table("desnz-2023")).isInstanceOf(NoSuchElementException.class)
-                .hasMessageStartingWith("No bundled table 'desnz-2023'; bundled: [desnz-2025, desnz-2024, epa-2025,");
+                .hasMessageStartingWith("No bundled table 'desnz-2023'; bundled: [desnz-2025, desnz-2024, epa-2025, cn-electricity,");
     }
 
     /**
@@ -81,6 +81,8 @@ class BundledFactorsTest {
         "33, transport.flight.us_medium_haul.average.without_rf, 1000 pmi, US, 2025-06-15,"
             + " epa-2025/t10/air_travel_medium_haul_300_miles_2300_miles, 130.1033",
         "45, home.electricity.grid, 1 MWh, US, 2025-06-15, epa-2025/t6/us_average, 351.64249532643",
+        "47, home.electricity.grid, 250 kWh, CN, 2023-06-15, cn-electricity/national-2023, 132.65",
+        "47, home.electricity.grid, 250 kWh, CN, 2022-06-15, cn-electricity/national-2022, 134.15",
         "40, home.electricity.grid.lifecycle, 3.2 kWh, CN, 2024-06-15, owid/CN-2024, 1.79056544",
         "41, home.electricity.grid.lifecycle, 3.2 kWh, FR, 2024-06-15, owid/FR-2024, 0.141373072",
         "45, home.electricity.grid.lifecycle, 1 MWh, US, 2024-06-15, owid/US-2024, 383.5492",
@@ -115,6 +117,14 @@ class BundledFactorsTest {
         Footprint footprint = FootprintEngine.of(CalculationPolicy.strict().withGwpSet(gwp), CATALOG)
                 .score(activity(type, quantity, "GB", "2024-06-15", null));
         assertThat(footprint.getCo2e().setScale(10, RoundingMode.HALF_EVEN)).isEqualByComparingTo(expected);
+    }
+
+    @Test
+    void chinaFactors_carryTheirUnverifiedStatusIntoExplanations() {
+        Footprint footprint = FootprintEngine.of(CalculationPolicy.strict(), CATALOG)
+                .score(activity("home.electricity.grid", "250 kWh", "CN-GRID-SOUTHWEST", "2023-06-15", null));
+        assertThat(footprint.getCo2e()).isEqualByComparingTo("61.8");
+        assertThat(footprint.getExplanation().toString()).contains("status: UNVERIFIED: secondary source");
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class BundledTables {
                 "2024 v1.1", "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
                 2024, mapping, null));
         generated.add(epa(sources));
+        generated.add(china(sources));
         generated.add(owid(sources));
         generated.add(poore(sources));
         List<String> ids = generated.stream().map(Generated::id).toList();
@@ -95,6 +96,21 @@ public final class BundledTables {
                 .build();
         return generated(EpaConverter.convert(XlsxSheet.read(file, EpaConverter.SHEET), info), sources, file, null,
                 List.of());
+    }
+
+    private static Generated china(Path sources) throws IOException {
+        Path file = sources.resolve("cn-electricity/factor-sources-3c.md");
+        TableInfo info = TableInfo.builder("cn-electricity")
+                .title("China electricity CO2 emission factors, as reported (UNVERIFIED)")
+                .publisher("Ministry of Ecology and Environment and National Bureau of Statistics of China, as reported"
+                        + " by Guangming Daily and China Electric Power News")
+                .edition("2022 and 2023 factors; national grid average for the 2022 reporting year")
+                .licence("none stated (official figures; legal review pending, UNVERIFIED)")
+                .attribution("Figures of the Ministry of Ecology and Environment (MEE) and the National Bureau of"
+                        + " Statistics (NBS) of China, as reported in secondary sources; UNVERIFIED.")
+                .build();
+        FactorTable table = ChinaElectricityConverter.convert(Files.readString(file), file.getFileName().toString(), info);
+        return generated(table, sources, file, null, List.of());
     }
 
     private static Generated owid(Path sources) throws IOException {

@@ -24,7 +24,7 @@ class ReadmeExampleTest {
     @Test
     void embeddingExample() {
         // README-BEGIN
-        FactorCatalog catalog = BundledFactors.catalog();     // DESNZ 2024 and 2025, OWID grids, food, ...
+        FactorCatalog catalog = BundledFactors.catalog();     // DESNZ 2024 and 2025, EPA 2025, OWID, food, ...
         FootprintEngine engine = FootprintEngine.of(CalculationPolicy.strict(), catalog);
 
         Activity drive = Activity.builder("trip-1").account("alex")
