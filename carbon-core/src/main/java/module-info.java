@@ -12,5 +12,6 @@ module dev.carbonkit.core {
     exports dev.carbonkit.emissions;
     exports dev.carbonkit.factor;
     exports dev.carbonkit.calc;
+    exports dev.carbonkit.credit;
     exports dev.carbonkit.io;
 }

@@ -35,7 +35,23 @@ public final class FootprintTotals {
         /** A calendar month, keyed by its first day. */
         MONTH,
         /** A calendar year, keyed by its first day. */
-        YEAR
+        YEAR;
+
+        /**
+         * Gets the first day of the period that contains a date: the date itself, its ISO week's Monday, or
+         * the first day of its month or year.
+         *
+         * @param date  the date, not null
+         * @return the first day, never null
+         */
+        public LocalDate startOf(LocalDate date) {
+            return switch (this) {
+                case DAY -> date;
+                case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                case MONTH -> date.withDayOfMonth(1);
+                case YEAR -> date.withDayOfYear(1);
+            };
+        }
     }
 
     private FootprintTotals() {
@@ -126,15 +142,6 @@ public final class FootprintTotals {
             ZoneId zone) {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(zone, "zone");
-        return by(footprints, footprint -> startOf(footprint.getActivity().getTime().atZone(zone).toLocalDate(), period));
-    }
-
-    private static LocalDate startOf(LocalDate date, Period period) {
-        return switch (period) {
-            case DAY -> date;
-            case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTH -> date.withDayOfMonth(1);
-            case YEAR -> date.withDayOfYear(1);
-        };
+        return by(footprints, footprint -> period.startOf(footprint.getActivity().getTime().atZone(zone).toLocalDate()));
     }
 }

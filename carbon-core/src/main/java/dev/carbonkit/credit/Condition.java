@@ -1,0 +1,107 @@
+package dev.carbonkit.credit;
+
+import dev.carbonkit.calc.Activity;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A test on one attribute of an activity, such as 'amount_cny &gt;= 1' or 'evidence in [operator_record]'.
+ * An activity without the attribute fails every condition on it.
+ *
+ * @param attribute  the attribute's name, not null
+ * @param operator  how to compare, not null
+ * @param values  the value or values to compare with, at least one, not null
+ */
+public record Condition(String attribute, Operator operator, List<String> values) {
+
+    /** How a condition compares. */
+    public enum Operator {
+        /** The attribute equals the single value. */
+        EQUALS,
+        /** The attribute equals one of the values. */
+        IN,
+        /** The attribute, as a decimal, is greater than or equal to the single value. */
+        AT_LEAST,
+        /** The attribute, as a decimal, is less than or equal to the single value. */
+        AT_MOST
+    }
+
+    /**
+     * Checks the components.
+     *
+     * @param attribute  the attribute's name
+     * @param operator  how to compare
+     * @param values  the values
+     */
+    public Condition {
+        Objects.requireNonNull(attribute, "attribute");
+        Objects.requireNonNull(operator, "operator");
+        values = List.copyOf(values);
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("Condition on '" + attribute + "' needs a value");
+        }
+        if (operator == Operator.AT_LEAST || operator == Operator.AT_MOST) {
+            new BigDecimal(values.get(0));
+        }
+    }
+
+    /**
+     * Obtains a condition 'attribute equals value'.
+     *
+     * @param attribute  the attribute, not null
+     * @param value  the value, not null
+     * @return the condition, never null
+     */
+    public static Condition equalTo(String attribute, String value) {
+        return new Condition(attribute, Operator.EQUALS, List.of(value));
+    }
+
+    /**
+     * Obtains a condition 'attribute, as a decimal, is at least value'.
+     *
+     * @param attribute  the attribute, not null
+     * @param value  the decimal, not null
+     * @return the condition, never null
+     */
+    public static Condition atLeast(String attribute, String value) {
+        return new Condition(attribute, Operator.AT_LEAST, List.of(value));
+    }
+
+    /**
+     * Tells whether an activity meets the condition.
+     *
+     * @param activity  the activity, not null
+     * @return true if it does; false if the attribute is missing, or not a decimal where one is needed
+     */
+    public boolean test(Activity activity) {
+        String actual = activity.getAttributes().get(attribute);
+        if (actual == null) {
+            return false;
+        }
+        return switch (operator) {
+            case EQUALS -> actual.equals(values.get(0));
+            case IN -> values.contains(actual);
+            case AT_LEAST, AT_MOST -> {
+                BigDecimal number;
+                try {
+                    number = new BigDecimal(actual);
+                } catch (NumberFormatException notNumber) {
+                    yield false;
+                }
+                int comparison = number.compareTo(new BigDecimal(values.get(0)));
+                yield operator == Operator.AT_LEAST ? comparison >= 0 : comparison <= 0;
+            }
+        };
+    }
+
+    /**
+     * Returns the form "amount_cny AT_LEAST [1]".
+     *
+     * @return the text, never null
+     */
+    @Override
+    public String toString() {
+        return attribute + " " + operator + " " + values;
+    }
+}

@@ -1,0 +1,377 @@
+package dev.carbonkit.credit;
+
+import dev.carbonkit.CarbonMath;
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.calc.FootprintTotals;
+import dev.carbonkit.quantity.Quantity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Evaluates activities under a rule set into awards and two ledgers, deterministically.
+ * <p>
+ * Activities are taken in chronological order (instant, then activity id), whatever order they are given in,
+ * so caps, deduplication and exclusive groups are allocated the same way every time; an activity id given
+ * twice is evaluated once. Each rule about an activity (its type and matching conditions) is applied in this
+ * order, following the reference's section 2.3:
+ * <ol>
+ * <li>the local date in the rule set's zone, which every period uses;</li>
+ * <li>eligibility (else INELIGIBLE), threshold (else BELOW_THRESHOLD), deduplication (else DUPLICATE) and
+ * exclusive group, first wins (else EXCLUDED);</li>
+ * <li>the raw reduction of the rule's kind, exactly;</li>
+ * <li>event-stage rounding of grams;</li>
+ * <li>count and grams caps, shortest period first (day, week, month, year): a count cap, or a grams cap on a
+ * rule with fixed points, earns all or nothing (CAPPED); a grams cap on a rule whose points come from grams
+ * trims the grams to what is left (PARTIALLY_CAPPED);</li>
+ * <li>points: the rule's fixed points, or grams times points per gram; then promotions, which multiply points
+ * only; then points caps, which trim points only; then points rounding;</li>
+ * <li>the caps' consumption is recorded, and the ledger entries are written: a reduction entry for the grams
+ * and a points entry linked to it.</li>
+ * </ol>
+ * Zero awards are kept, with the reason, so that nothing an account did is silently dropped.
+ * <p>
+ * This class is a holder of static methods and cannot be instantiated; evaluation is a pure function of the
+ * rule set and the activities.
+ */
+public final class CreditEngine {
+
+    private static final Comparator<Activity> CHRONOLOGICAL = Comparator.comparing(Activity::getTime)
+            .thenComparing(Activity::getId);
+
+    private CreditEngine() {
+    }
+
+    /**
+     * Evaluates activities under a rule set.
+     *
+     * @param ruleSet  the rule set, not null
+     * @param activities  the activities, in any order, not null
+     * @return the awards and ledgers, never null
+     */
+    public static CreditResult evaluate(RuleSet ruleSet, Iterable<Activity> activities) {
+        Objects.requireNonNull(ruleSet, "ruleSet");
+        Objects.requireNonNull(activities, "activities");
+        Map<String, Activity> byId = new LinkedHashMap<>();
+        List<Activity> sorted = new ArrayList<>();
+        activities.forEach(sorted::add);
+        sorted.sort(CHRONOLOGICAL);
+        sorted.forEach(activity -> byId.putIfAbsent(activity.getId(), activity));
+        State state = new State();
+        List<Award> awards = new ArrayList<>();
+        List<LedgerEntry> reductions = new ArrayList<>();
+        List<LedgerEntry> points = new ArrayList<>();
+        for (Activity activity : byId.values()) {
+            List<CreditRule> rules = rulesAbout(ruleSet, activity);
+            if (rules.isEmpty()) {
+                awards.add(new Award(activity.getId(), activity.getAccount(), null, Award.Outcome.NO_RULE,
+                        BigDecimal.ZERO, BigDecimal.ZERO, List.of("no rule of " + ruleSet.getId() + " is about "
+                                + activity.getType())));
+                continue;
+            }
+            for (CreditRule rule : rules) {
+                Award award = new Evaluation(ruleSet, rule, activity, state).run();
+                awards.add(award);
+                String prefix = ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId();
+                String reductionId = null;
+                if (award.grams().signum() > 0) {
+                    reductionId = prefix + ":reduction";
+                    reductions.add(new LedgerEntry(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
+                            activity.getId(), rule.getId(), award.grams(), activity.getTime(), null));
+                }
+                if (award.points().signum() > 0) {
+                    points.add(new LedgerEntry(prefix + ":points", LedgerEntry.Ledger.POINTS, activity.getAccount(),
+                            activity.getId(), rule.getId(), award.points(), activity.getTime(), reductionId));
+                }
+            }
+        }
+        return new CreditResult(ruleSet.getId(), awards, reductions, points);
+    }
+
+    private static List<CreditRule> rulesAbout(RuleSet ruleSet, Activity activity) {
+        List<CreditRule> rules = new ArrayList<>();
+        for (CreditRule rule : ruleSet.getRules()) {
+            if (rule.getActivityType().equals(activity.getType())
+                    && rule.getMatching().stream().allMatch(condition -> condition.test(activity))) {
+                rules.add(rule);
+            }
+        }
+        return rules;
+    }
+
+    /** What earlier activities have used: deduplication keys, exclusive keys, and cap consumption. */
+    private static final class State {
+        final Map<String, String> dedup = new HashMap<>();
+        final Map<String, String> exclusive = new HashMap<>();
+        final Map<String, BigDecimal> capUsed = new HashMap<>();
+    }
+
+    /** One rule applied to one activity. */
+    private static final class Evaluation {
+        private final RuleSet ruleSet;
+        private final CreditRule rule;
+        private final Activity activity;
+        private final State state;
+        private final LocalDate localDate;
+        private final List<String> steps = new ArrayList<>();
+
+        Evaluation(RuleSet ruleSet, CreditRule rule, Activity activity, State state) {
+            this.ruleSet = ruleSet;
+            this.rule = rule;
+            this.activity = activity;
+            this.state = state;
+            this.localDate = activity.getTime().atZone(ruleSet.getZone()).toLocalDate();
+        }
+
+        Award run() {
+            steps.add("activity " + activity.getId() + ": " + activity.getType() + ", " + activity.getQuantity() + ", "
+                    + activity.getTime() + " = " + localDate + " in " + ruleSet.getZone());
+            steps.add("rule " + rule.getId() + " (" + rule.getKind() + ") of " + ruleSet.getId() + " "
+                    + ruleSet.getVersion() + rule.getSource().map(s -> "; source: " + s).orElse("")
+                    + rule.getStatus().map(s -> "; status: " + s).orElse(""));
+            for (Condition condition : rule.getEligibility()) {
+                if (!condition.test(activity)) {
+                    return zero(Award.Outcome.INELIGIBLE, "not eligible: " + condition + " (the activity has "
+                            + activity.getAttributes().getOrDefault(condition.attribute(), "no " + condition.attribute())
+                            + ")");
+                }
+            }
+            if (rule.getThreshold().isPresent()) {
+                Quantity minimum = rule.getThreshold().get();
+                if (activity.getQuantity().isLessThan(minimum)) {
+                    return zero(Award.Outcome.BELOW_THRESHOLD, "below the threshold: " + activity.getQuantity() + " < "
+                            + minimum);
+                }
+            }
+            if (rule.getDedupKey().isPresent()) {
+                FootprintTotals.Period period = rule.getDedupPeriod().orElseThrow();
+                String key = rule.getId() + "|" + activity.getAccount() + "|" + values(rule.getDedupKey().get()) + "|"
+                        + period.startOf(localDate);
+                String first = state.dedup.putIfAbsent(key, activity.getId());
+                if (first != null) {
+                    return zero(Award.Outcome.DUPLICATE, "duplicate: " + rule.getDedupKey().get() + " already earned"
+                            + " in this " + period.name().toLowerCase(java.util.Locale.ROOT) + " (activity " + first + ")");
+                }
+            }
+            if (rule.getExclusiveGroup().isPresent()) {
+                String key = rule.getExclusiveGroup().get() + "|" + activity.getAccount() + "|"
+                        + values(rule.getExclusiveKey());
+                String first = state.exclusive.putIfAbsent(key, activity.getId());
+                if (first != null) {
+                    return zero(Award.Outcome.EXCLUDED, "excluded: exclusive group " + rule.getExclusiveGroup().get()
+                            + " already earned for " + rule.getExclusiveKey() + " (activity " + first + "), first wins");
+                }
+            }
+            Raw raw = raw();
+            if (raw == null) {
+                return zero(Award.Outcome.BELOW_THRESHOLD, steps.remove(steps.size() - 1));
+            }
+            BigDecimal grams = raw.grams;
+            if (rule.getGramsRounding().isPresent()) {
+                BigDecimal rounded = rule.getGramsRounding().get().apply(grams);
+                steps.add("grams rounded at the event stage (" + rule.getGramsRounding().get() + "): "
+                        + grams.toPlainString() + " -> " + rounded.toPlainString());
+                grams = rounded;
+            }
+            boolean trimmed = false;
+            Map<String, BigDecimal> consume = new LinkedHashMap<>();
+            boolean earns = grams.signum() > 0 || raw.points != null && raw.points.signum() > 0;
+            for (Cap cap : sortedCaps(Cap.Unit.POINTS, false)) {
+                String key = capKey(cap);
+                BigDecimal used = state.capUsed.getOrDefault(key, BigDecimal.ZERO);
+                BigDecimal left = cap.limit().subtract(used);
+                if (cap.unit() == Cap.Unit.COUNT) {
+                    if (earns && left.compareTo(BigDecimal.ONE) < 0) {
+                        return zero(Award.Outcome.CAPPED, "capped: " + cap + " already reached (" + used.toPlainString()
+                                + " used)");
+                    }
+                    steps.add("cap " + cap + ": " + used.add(earns ? BigDecimal.ONE : BigDecimal.ZERO).toPlainString()
+                            + " of " + cap.limit().toPlainString() + " used");
+                    consume.put(key, earns ? BigDecimal.ONE : BigDecimal.ZERO);
+                } else {
+                    if (grams.compareTo(left) > 0) {
+                        if (raw.points != null || left.signum() <= 0) {
+                            return zero(Award.Outcome.CAPPED, "capped: " + cap + " cannot take " + grams.toPlainString()
+                                    + " g (" + CarbonMath.normalize(left.max(BigDecimal.ZERO)).toPlainString() + " g left)");
+                        }
+                        steps.add("cap " + cap + ": trimmed " + grams.toPlainString() + " g to the "
+                                + left.toPlainString() + " g left");
+                        grams = left;
+                        trimmed = true;
+                    } else {
+                        steps.add("cap " + cap + ": " + used.add(grams).toPlainString() + " of "
+                                + cap.limit().toPlainString() + " g used");
+                    }
+                    consume.put(key, grams);
+                }
+            }
+            BigDecimal points;
+            if (raw.points != null) {
+                points = raw.points;
+                steps.add("points: " + points.toPlainString() + " (fixed by the rule, not derived from grams)");
+            } else {
+                BigDecimal ratio = rule.getPointsPerGram().orElseThrow();
+                points = CarbonMath.normalize(grams.multiply(ratio));
+                steps.add("points: " + grams.toPlainString() + " g x " + ratio.toPlainString() + " point/g = "
+                        + points.toPlainString());
+            }
+            for (Promotion promotion : ruleSet.getPromotions()) {
+                if (promotion.appliesTo(rule.getId(), activity.getTime())) {
+                    BigDecimal promoted = CarbonMath.normalize(points.multiply(promotion.multiplier()));
+                    steps.add("promotion " + promotion.id() + " x" + promotion.multiplier().toPlainString() + ": "
+                            + points.toPlainString() + " -> " + promoted.toPlainString()
+                            + " points (the reduction ledger is not touched)");
+                    points = promoted;
+                }
+            }
+            for (Cap cap : sortedCaps(Cap.Unit.POINTS, true)) {
+                String key = capKey(cap);
+                BigDecimal used = state.capUsed.getOrDefault(key, BigDecimal.ZERO);
+                BigDecimal left = cap.limit().subtract(used).max(BigDecimal.ZERO);
+                if (points.compareTo(left) > 0) {
+                    if (left.signum() == 0) {
+                        return zero(Award.Outcome.CAPPED, "capped: " + cap + " already reached");
+                    }
+                    steps.add("cap " + cap + ": trimmed " + points.toPlainString() + " points to the "
+                            + left.toPlainString() + " left");
+                    points = left;
+                    trimmed = true;
+                }
+                consume.put(key, points);
+            }
+            if (rule.getPointsRounding().isPresent()) {
+                BigDecimal rounded = rule.getPointsRounding().get().apply(points);
+                steps.add("points rounded (" + rule.getPointsRounding().get() + "): " + points.toPlainString() + " -> "
+                        + rounded.toPlainString());
+                points = rounded;
+            }
+            consume.forEach((key, amount) -> state.capUsed.merge(key, amount, BigDecimal::add));
+            grams = CarbonMath.normalize(grams);
+            points = CarbonMath.normalize(points);
+            steps.add("result: " + grams.toPlainString() + " g CO2e on the reduction ledger, " + points.toPlainString()
+                    + " points" + (trimmed ? " (trimmed by a cap)" : ""));
+            return new Award(activity.getId(), activity.getAccount(), rule.getId(),
+                    trimmed ? Award.Outcome.PARTIALLY_CAPPED : Award.Outcome.AWARDED, grams, points, steps);
+        }
+
+        /** The raw reduction and, for rules with fixed points, the points; null if nothing can be earned. */
+        private Raw raw() {
+            Quantity quantity = activity.getQuantity();
+            switch (rule.getKind()) {
+                case AVOIDED_EMISSIONS -> {
+                    Quantity converted = quantity.to(rule.factorPer(), CarbonMath.CONTEXT);
+                    BigDecimal factor;
+                    String text;
+                    if (rule.netGrams() != null) {
+                        factor = rule.netGrams();
+                        text = "net factor " + factor.toPlainString() + " g/" + rule.factorPer();
+                    } else {
+                        factor = rule.baselineGrams().subtract(rule.projectGrams());
+                        text = "baseline " + rule.baselineGrams().toPlainString() + " - project "
+                                + rule.projectGrams().toPlainString() + " = " + factor.toPlainString() + " g/"
+                                + rule.factorPer();
+                    }
+                    BigDecimal grams = CarbonMath.normalize(converted.getAmount().multiply(factor));
+                    steps.add("avoided: " + converted + " x " + text + " = " + grams.toPlainString() + " g");
+                    if (grams.signum() < 0) {
+                        steps.add("floored at zero: a negative reduction earns nothing");
+                        grams = BigDecimal.ZERO;
+                    }
+                    return new Raw(grams, null);
+                }
+                case FIXED_PER_EVENT -> {
+                    CreditRule.Fixed award = rule.fixed();
+                    if (!rule.evidenceLevels().isEmpty()) {
+                        String evidence = activity.getAttributes().get("evidence");
+                        CreditRule.Fixed level = evidence == null ? null : rule.evidenceLevels().get(evidence);
+                        if (level != null) {
+                            award = level;
+                            steps.add("evidence " + evidence + ": " + level.grams().toPlainString() + " g"
+                                    + (level.points() == null ? "" : ", " + level.points().toPlainString() + " points"));
+                        } else if (award == null) {
+                            steps.add("evidence '" + evidence + "' earns nothing under this rule; levels: "
+                                    + rule.evidenceLevels().keySet());
+                            return null;
+                        }
+                    }
+                    if (rule.evidenceLevels().isEmpty() || award == rule.fixed()) {
+                        steps.add("fixed award per event: " + award.grams().toPlainString() + " g"
+                                + (award.points() == null ? "" : ", " + award.points().toPlainString() + " points"));
+                    }
+                    return new Raw(award.grams(), award.points());
+                }
+                case PER_UNIT -> {
+                    Quantity counted = quantity.to(rule.countedIn(), CarbonMath.CONTEXT);
+                    BigDecimal units = counted.getAmount();
+                    if (!counted.getUnit().equals(quantity.getUnit())) {
+                        steps.add("counted in " + rule.countedIn() + ": " + quantity + " = " + counted);
+                    }
+                    if (!rule.tiers().isEmpty()) {
+                        CreditRule.Tier best = null;
+                        for (CreditRule.Tier tier : rule.tiers()) {
+                            if (units.compareTo(tier.minimum()) >= 0
+                                    && (best == null || tier.minimum().compareTo(best.minimum()) > 0)) {
+                                best = tier;
+                            }
+                        }
+                        if (best == null) {
+                            steps.add("below the lowest tier: " + counted);
+                            return null;
+                        }
+                        steps.add("tier reached: " + counted + " >= " + best.minimum().toPlainString() + " earns "
+                                + best.award().grams().toPlainString() + " g");
+                        return new Raw(best.award().grams(), best.award().points());
+                    }
+                    BigDecimal size = rule.unitSize();
+                    BigDecimal blocks = size.compareTo(BigDecimal.ONE) == 0 ? units
+                            : units.divide(size, 0, RoundingMode.FLOOR);
+                    CreditRule.Fixed per = rule.perUnit();
+                    BigDecimal grams = CarbonMath.normalize(blocks.multiply(per.grams()));
+                    BigDecimal points = per.points() == null ? null : CarbonMath.normalize(blocks.multiply(per.points()));
+                    steps.add((size.compareTo(BigDecimal.ONE) == 0 ? units.toPlainString() + " units"
+                            : "floor(" + units.toPlainString() + " / " + size.toPlainString() + ") = "
+                                    + blocks.toPlainString() + " blocks")
+                            + " x " + per.grams().toPlainString() + " g = " + grams.toPlainString() + " g"
+                            + (points == null ? "" : "; x " + per.points().toPlainString() + " points = "
+                                    + points.toPlainString() + " points"));
+                    return new Raw(grams, points);
+                }
+                default -> throw new IllegalStateException("carbon bug: unknown kind " + rule.getKind());
+            }
+        }
+
+        private List<Cap> sortedCaps(Cap.Unit unit, boolean only) {
+            return rule.getCaps().stream().filter(cap -> only == (cap.unit() == unit))
+                    .sorted(Comparator.comparing(Cap::period)).toList();
+        }
+
+        private String capKey(Cap cap) {
+            return rule.getId() + "|" + rule.getCaps().indexOf(cap) + "|" + activity.getAccount() + "|" + values(cap.key())
+                    + "|" + cap.period().startOf(localDate);
+        }
+
+        private String values(List<String> attributes) {
+            List<String> values = new ArrayList<>();
+            attributes.forEach(name -> values.add(name + "=" + activity.getAttributes().get(name)));
+            return String.join(",", values);
+        }
+
+        private Award zero(Award.Outcome outcome, String reason) {
+            steps.add(reason);
+            steps.add("result: 0 g, 0 points (" + outcome + ")");
+            return new Award(activity.getId(), activity.getAccount(), rule.getId(), outcome, BigDecimal.ZERO,
+                    BigDecimal.ZERO, steps);
+        }
+    }
+
+    /** A raw reduction, and the fixed points where the rule gives them. */
+    private record Raw(BigDecimal grams, BigDecimal points) {
+    }
+}

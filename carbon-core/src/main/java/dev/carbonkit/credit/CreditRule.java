@@ -1,0 +1,644 @@
+package dev.carbonkit.credit;
+
+import dev.carbonkit.calc.FootprintTotals;
+import dev.carbonkit.calc.Rounding;
+import dev.carbonkit.internal.Checks;
+import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.Unit;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One way of earning credit, such as 'Shenzhen metro: 46.7 g CO2e avoided per passenger-km, 1 point per gram'
+ * or 'Ant Forest offline payment: 5 g and 5 points per payment of at least 1 yuan, at most 10 a day'.
+ * <p>
+ * A rule has a {@linkplain Kind kind} that computes the reduction, and modifiers that every kind shares:
+ * matching (which activities the rule is about), eligibility, a threshold, deduplication, an exclusive group,
+ * caps, conversion to points, and rounding. {@link CreditEngine} documents the order in which they apply.
+ * Values carry the source and status of the methodology they come from (SOURCED, DERIVED, UNVERIFIED,
+ * CONFLICTING), which every explanation repeats.
+ * <p>
+ * This class is immutable and thread-safe.
+ */
+public final class CreditRule {
+
+    /** How a rule computes the reduction of one activity. */
+    public enum Kind {
+        /** Quantity times (baseline factor minus project factor), or times a net factor; floored at zero. */
+        AVOIDED_EMISSIONS,
+        /** A fixed reduction and a fixed number of points per event, optionally by evidence level. */
+        FIXED_PER_EVENT,
+        /** Per unit of quantity, per whole block of units, or by the highest tier reached. */
+        PER_UNIT
+    }
+
+    /**
+     * A fixed award: grams of CO2e and points, independent of each other (points are not always proportional
+     * to grams; Luzhou gives 1 point for 8.2 g of steps and 5 points for 144 g of a clean plate).
+     *
+     * @param grams  the reduction, in g CO2e, zero or more, not null
+     * @param points  the points, zero or more, or null to convert from grams
+     */
+    public record Fixed(BigDecimal grams, BigDecimal points) {
+
+        /**
+         * Checks the components.
+         *
+         * @param grams  the grams
+         * @param points  the points, or null
+         */
+        public Fixed {
+            Objects.requireNonNull(grams, "grams");
+            if (grams.signum() < 0 || points != null && points.signum() < 0) {
+                throw new IllegalArgumentException("An award must not be negative: " + grams + " g, " + points + " points");
+            }
+        }
+    }
+
+    /**
+     * A tier of a per-unit rule: reaching {@code minimum} units earns the fixed award.
+     *
+     * @param minimum  the units needed, not null
+     * @param award  what the tier earns, not null
+     */
+    public record Tier(BigDecimal minimum, Fixed award) {
+    }
+
+    private final String id;
+    private final Kind kind;
+    private final String activityType;
+    private final List<Condition> matching;
+    private final List<Condition> eligibility;
+    private final Quantity threshold;
+    private final List<String> dedupKey;
+    private final FootprintTotals.Period dedupPeriod;
+    private final String exclusiveGroup;
+    private final List<String> exclusiveKey;
+    private final List<Cap> caps;
+    private final BigDecimal pointsPerGram;
+    private final Rounding gramsRounding;
+    private final Rounding pointsRounding;
+    private final BigDecimal baselineGrams;
+    private final BigDecimal projectGrams;
+    private final BigDecimal netGrams;
+    private final Unit factorPer;
+    private final Fixed fixed;
+    private final Map<String, Fixed> evidenceLevels;
+    private final Unit countedIn;
+    private final BigDecimal unitSize;
+    private final Fixed perUnit;
+    private final List<Tier> tiers;
+    private final String source;
+    private final String status;
+
+    private CreditRule(Builder b) {
+        this.id = b.id;
+        this.kind = b.kind;
+        this.activityType = Checks.requireActivityType(b.activityType, "activity type of rule " + id);
+        this.matching = List.copyOf(b.matching);
+        this.eligibility = List.copyOf(b.eligibility);
+        this.threshold = b.threshold;
+        this.dedupKey = b.dedupKey == null ? null : List.copyOf(b.dedupKey);
+        this.dedupPeriod = b.dedupPeriod;
+        this.exclusiveGroup = b.exclusiveGroup;
+        this.exclusiveKey = b.exclusiveKey == null ? List.of() : List.copyOf(b.exclusiveKey);
+        this.caps = List.copyOf(b.caps);
+        this.pointsPerGram = b.pointsPerGram;
+        this.gramsRounding = b.gramsRounding;
+        this.pointsRounding = b.pointsRounding;
+        this.baselineGrams = b.baselineGrams;
+        this.projectGrams = b.projectGrams;
+        this.netGrams = b.netGrams;
+        this.factorPer = b.factorPer;
+        this.fixed = b.fixed;
+        this.evidenceLevels = Collections.unmodifiableMap(new LinkedHashMap<>(b.evidenceLevels));
+        this.countedIn = b.countedIn;
+        this.unitSize = b.unitSize;
+        this.perUnit = b.perUnit;
+        this.tiers = List.copyOf(b.tiers);
+        this.source = b.source;
+        this.status = b.status;
+        validate();
+    }
+
+    private void validate() {
+        switch (kind) {
+            case AVOIDED_EMISSIONS -> {
+                boolean net = netGrams != null;
+                boolean pair = baselineGrams != null && projectGrams != null;
+                if (net == pair || factorPer == null) {
+                    throw invalid("an avoided-emissions rule needs either a net factor or a baseline and a project"
+                            + " factor, and the unit they are per");
+                }
+                if (pointsPerGram == null) {
+                    throw invalid("an avoided-emissions rule needs a conversion to points (points per gram, 0 for none)");
+                }
+            }
+            case FIXED_PER_EVENT -> {
+                if (fixed == null && evidenceLevels.isEmpty()) {
+                    throw invalid("a fixed-per-event rule needs an award or evidence levels");
+                }
+            }
+            case PER_UNIT -> {
+                if (perUnit == null == tiers.isEmpty()) {
+                    throw invalid("a per-unit rule needs either a per-unit award or tiers");
+                }
+                if (countedIn == null) {
+                    throw invalid("a per-unit rule needs the unit it counts in, such as count for steps or min");
+                }
+                if (unitSize != null && unitSize.signum() <= 0) {
+                    throw invalid("unit size must be positive: " + unitSize.toPlainString());
+                }
+            }
+        }
+        if (dedupKey != null && dedupPeriod == null) {
+            throw invalid("deduplication needs a period");
+        }
+        boolean pointsAnywhere = fixed != null && fixed.points() != null || perUnit != null && perUnit.points() != null
+                || !tiers.isEmpty() && tiers.stream().allMatch(t -> t.award().points() != null)
+                || !evidenceLevels.isEmpty() && evidenceLevels.values().stream().allMatch(f -> f.points() != null);
+        if (!pointsAnywhere && pointsPerGram == null) {
+            throw invalid("the rule gives no points and no conversion from grams to points");
+        }
+    }
+
+    private IllegalArgumentException invalid(String message) {
+        return new IllegalArgumentException("Rule " + id + ": " + message);
+    }
+
+    /**
+     * Creates a builder.
+     *
+     * @param id  the rule's id, such as "sz-metro", not null
+     * @param kind  the kind, not null
+     * @param activityType  the dotted activity type the rule is about, such as "transport.rail.metro", not null
+     * @return a new builder, never null
+     */
+    public static Builder builder(String id, Kind kind, String activityType) {
+        return new Builder(Checks.requireNonBlank(id, "id"), Objects.requireNonNull(kind, "kind"),
+                Objects.requireNonNull(activityType, "activityType"));
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Gets the id.
+     *
+     * @return the id, never null
+     */
+    public String getId() {
+        return id;
+    }
+
+    /**
+     * Gets the kind.
+     *
+     * @return the kind, never null
+     */
+    public Kind getKind() {
+        return kind;
+    }
+
+    /**
+     * Gets the activity type the rule is about.
+     *
+     * @return the type, never null
+     */
+    public String getActivityType() {
+        return activityType;
+    }
+
+    /**
+     * Gets the conditions an activity of the type must meet for the rule to be about it at all.
+     *
+     * @return the conditions, unmodifiable, never null
+     */
+    public List<Condition> getMatching() {
+        return matching;
+    }
+
+    /**
+     * Gets the conditions a matching activity must meet to earn; failing one earns zero, as INELIGIBLE.
+     *
+     * @return the conditions, unmodifiable, never null
+     */
+    public List<Condition> getEligibility() {
+        return eligibility;
+    }
+
+    /**
+     * Gets the minimum quantity; less earns zero, as BELOW_THRESHOLD.
+     *
+     * @return the threshold, empty if none, never null
+     */
+    public Optional<Quantity> getThreshold() {
+        return Optional.ofNullable(threshold);
+    }
+
+    /**
+     * Gets the attributes that, with the account and the period, make an award unique.
+     *
+     * @return the key, empty if the rule does not deduplicate, never null
+     */
+    public Optional<List<String>> getDedupKey() {
+        return Optional.ofNullable(dedupKey);
+    }
+
+    /**
+     * Gets the period within which a deduplication key earns once.
+     *
+     * @return the period, empty if the rule does not deduplicate, never null
+     */
+    public Optional<FootprintTotals.Period> getDedupPeriod() {
+        return Optional.ofNullable(dedupPeriod);
+    }
+
+    /**
+     * Gets the exclusive group: of the activities in a group with the same key, the first earns and the others
+     * earn zero, as EXCLUDED.
+     *
+     * @return the group id, empty if none, never null
+     */
+    public Optional<String> getExclusiveGroup() {
+        return Optional.ofNullable(exclusiveGroup);
+    }
+
+    /**
+     * Gets the attributes that, with the account, identify an activity within the exclusive group.
+     *
+     * @return the key, unmodifiable, never null
+     */
+    public List<String> getExclusiveKey() {
+        return exclusiveKey;
+    }
+
+    /**
+     * Gets the caps.
+     *
+     * @return the caps, unmodifiable, never null
+     */
+    public List<Cap> getCaps() {
+        return caps;
+    }
+
+    /**
+     * Gets the points earned per gram, where points are converted from grams.
+     *
+     * @return the ratio, empty if the rule gives points directly, never null
+     */
+    public Optional<BigDecimal> getPointsPerGram() {
+        return Optional.ofNullable(pointsPerGram);
+    }
+
+    /**
+     * Gets the rounding of grams at the event stage.
+     *
+     * @return the rounding, empty for exact grams, never null
+     */
+    public Optional<Rounding> getGramsRounding() {
+        return Optional.ofNullable(gramsRounding);
+    }
+
+    /**
+     * Gets the rounding of points.
+     *
+     * @return the rounding, empty for exact points, never null
+     */
+    public Optional<Rounding> getPointsRounding() {
+        return Optional.ofNullable(pointsRounding);
+    }
+
+    /**
+     * Gets where the rule's values come from.
+     *
+     * @return the source, empty if not stated, never null
+     */
+    public Optional<String> getSource() {
+        return Optional.ofNullable(source);
+    }
+
+    /**
+     * Gets the status of the rule's values, such as "SOURCED" or "UNVERIFIED: rounding not published".
+     *
+     * @return the status, empty if not stated, never null
+     */
+    public Optional<String> getStatus() {
+        return Optional.ofNullable(status);
+    }
+
+    BigDecimal baselineGrams() {
+        return baselineGrams;
+    }
+
+    BigDecimal projectGrams() {
+        return projectGrams;
+    }
+
+    BigDecimal netGrams() {
+        return netGrams;
+    }
+
+    Unit factorPer() {
+        return factorPer;
+    }
+
+    Fixed fixed() {
+        return fixed;
+    }
+
+    Map<String, Fixed> evidenceLevels() {
+        return evidenceLevels;
+    }
+
+    Unit countedIn() {
+        return countedIn;
+    }
+
+    BigDecimal unitSize() {
+        return unitSize;
+    }
+
+    Fixed perUnit() {
+        return perUnit;
+    }
+
+    List<Tier> tiers() {
+        return tiers;
+    }
+
+    /**
+     * Returns a summary such as "sz-metro (AVOIDED_EMISSIONS, transport.rail.metro)".
+     *
+     * @return the summary, never null
+     */
+    @Override
+    public String toString() {
+        return id + " (" + kind + ", " + activityType + ")";
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Builds a {@link CreditRule}. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final String id;
+        private final Kind kind;
+        private final String activityType;
+        private final List<Condition> matching = new ArrayList<>();
+        private final List<Condition> eligibility = new ArrayList<>();
+        private Quantity threshold;
+        private List<String> dedupKey;
+        private FootprintTotals.Period dedupPeriod;
+        private String exclusiveGroup;
+        private List<String> exclusiveKey;
+        private final List<Cap> caps = new ArrayList<>();
+        private BigDecimal pointsPerGram;
+        private Rounding gramsRounding;
+        private Rounding pointsRounding;
+        private BigDecimal baselineGrams;
+        private BigDecimal projectGrams;
+        private BigDecimal netGrams;
+        private Unit factorPer;
+        private Fixed fixed;
+        private final Map<String, Fixed> evidenceLevels = new LinkedHashMap<>();
+        private Unit countedIn;
+        private BigDecimal unitSize;
+        private Fixed perUnit;
+        private final List<Tier> tiers = new ArrayList<>();
+        private String source;
+        private String status;
+
+        private Builder(String id, Kind kind, String activityType) {
+            this.id = id;
+            this.kind = kind;
+            this.activityType = activityType;
+        }
+
+        /**
+         * Adds a matching condition.
+         *
+         * @param condition  the condition, not null
+         * @return this builder
+         */
+        public Builder matching(Condition condition) {
+            matching.add(Objects.requireNonNull(condition, "condition"));
+            return this;
+        }
+
+        /**
+         * Adds an eligibility condition.
+         *
+         * @param condition  the condition, not null
+         * @return this builder
+         */
+        public Builder eligibility(Condition condition) {
+            eligibility.add(Objects.requireNonNull(condition, "condition"));
+            return this;
+        }
+
+        /**
+         * Sets the minimum quantity.
+         *
+         * @param minimum  the minimum, not null
+         * @return this builder
+         */
+        public Builder threshold(Quantity minimum) {
+            this.threshold = Objects.requireNonNull(minimum, "minimum");
+            return this;
+        }
+
+        /**
+         * Earns once per account, key and local period.
+         *
+         * @param period  the period, not null
+         * @param key  the attributes, not null
+         * @return this builder
+         */
+        public Builder dedup(FootprintTotals.Period period, List<String> key) {
+            this.dedupPeriod = Objects.requireNonNull(period, "period");
+            this.dedupKey = List.copyOf(key);
+            return this;
+        }
+
+        /**
+         * Puts the rule in an exclusive group, first wins.
+         *
+         * @param group  the group id, not null
+         * @param key  the attributes that identify the thing earned for, such as "tripId", not null
+         * @return this builder
+         */
+        public Builder exclusiveGroup(String group, List<String> key) {
+            this.exclusiveGroup = Objects.requireNonNull(group, "group");
+            this.exclusiveKey = List.copyOf(key);
+            return this;
+        }
+
+        /**
+         * Adds a cap.
+         *
+         * @param cap  the cap, not null
+         * @return this builder
+         */
+        public Builder cap(Cap cap) {
+            caps.add(Objects.requireNonNull(cap, "cap"));
+            return this;
+        }
+
+        /**
+         * Converts grams to points at a ratio.
+         *
+         * @param ratio  points per gram, zero or more, as a decimal, not null
+         * @return this builder
+         */
+        public Builder pointsPerGram(String ratio) {
+            this.pointsPerGram = new BigDecimal(ratio);
+            return this;
+        }
+
+        /**
+         * Rounds grams at the event stage.
+         *
+         * @param rounding  the rounding, not null
+         * @return this builder
+         */
+        public Builder roundGrams(Rounding rounding) {
+            this.gramsRounding = Objects.requireNonNull(rounding, "rounding");
+            return this;
+        }
+
+        /**
+         * Rounds points.
+         *
+         * @param rounding  the rounding, not null
+         * @return this builder
+         */
+        public Builder roundPoints(Rounding rounding) {
+            this.pointsRounding = Objects.requireNonNull(rounding, "rounding");
+            return this;
+        }
+
+        /**
+         * Sets a net factor (avoided emissions): grams of CO2e avoided per unit.
+         *
+         * @param grams  the grams, as a decimal, not null
+         * @param per  the unit, not null
+         * @return this builder
+         */
+        public Builder netFactor(String grams, Unit per) {
+            this.netGrams = new BigDecimal(grams);
+            this.factorPer = Objects.requireNonNull(per, "per");
+            return this;
+        }
+
+        /**
+         * Sets baseline and project factors (avoided emissions): grams per unit of each scenario.
+         *
+         * @param baseline  the baseline grams, as a decimal, not null
+         * @param project  the project grams, as a decimal, not null
+         * @param per  the unit, not null
+         * @return this builder
+         */
+        public Builder baselineAndProject(String baseline, String project, Unit per) {
+            this.baselineGrams = new BigDecimal(baseline);
+            this.projectGrams = new BigDecimal(project);
+            this.factorPer = Objects.requireNonNull(per, "per");
+            return this;
+        }
+
+        /**
+         * Sets the fixed award per event.
+         *
+         * @param grams  the grams, as a decimal, not null
+         * @param points  the points, as a decimal, or null to convert from grams
+         * @return this builder
+         */
+        public Builder award(String grams, String points) {
+            this.fixed = new Fixed(new BigDecimal(grams), points == null ? null : new BigDecimal(points));
+            return this;
+        }
+
+        /**
+         * Sets the award for one value of the activity's "evidence" attribute.
+         *
+         * @param evidence  the evidence level, such as "self_checkin", not null
+         * @param grams  the grams, as a decimal, not null
+         * @param points  the points, as a decimal, or null to convert from grams
+         * @return this builder
+         */
+        public Builder evidence(String evidence, String grams, String points) {
+            evidenceLevels.put(Objects.requireNonNull(evidence, "evidence"),
+                    new Fixed(new BigDecimal(grams), points == null ? null : new BigDecimal(points)));
+            return this;
+        }
+
+        /**
+         * Sets the unit a per-unit rule counts in; the activity's quantity is converted to it exactly, or with
+         * the documented context when that does not terminate.
+         *
+         * @param unit  the unit, such as count for steps, not null
+         * @return this builder
+         */
+        public Builder countedIn(Unit unit) {
+            this.countedIn = Objects.requireNonNull(unit, "unit");
+            return this;
+        }
+
+        /**
+         * Sets a per-unit award: per whole block of {@code unitSize} units (blocks round down), or per unit if the
+         * size is 1.
+         *
+         * @param unitSize  the units in a block, such as "500" steps, as a decimal, not null
+         * @param grams  the grams per block, as a decimal, not null
+         * @param points  the points per block, as a decimal, or null to convert from grams
+         * @return this builder
+         */
+        public Builder perUnit(String unitSize, String grams, String points) {
+            this.unitSize = new BigDecimal(unitSize);
+            this.perUnit = new Fixed(new BigDecimal(grams), points == null ? null : new BigDecimal(points));
+            return this;
+        }
+
+        /**
+         * Adds a tier: reaching the minimum earns the award; the highest tier reached wins.
+         *
+         * @param minimum  the units needed, as a decimal, not null
+         * @param grams  the grams, as a decimal, not null
+         * @param points  the points, as a decimal, or null to convert from grams
+         * @return this builder
+         */
+        public Builder tier(String minimum, String grams, String points) {
+            tiers.add(new Tier(new BigDecimal(minimum), new Fixed(new BigDecimal(grams),
+                    points == null ? null : new BigDecimal(points))));
+            return this;
+        }
+
+        /**
+         * Sets the source and status of the rule's values.
+         *
+         * @param source  where they come from, or null
+         * @param status  SOURCED, DERIVED, UNVERIFIED or CONFLICTING, with detail, or null
+         * @return this builder
+         */
+        public Builder provenance(String source, String status) {
+            this.source = source;
+            this.status = status;
+            return this;
+        }
+
+        /**
+         * Builds the rule.
+         *
+         * @return the rule, never null
+         * @throws IllegalArgumentException if the parameters do not fit the kind, naming the rule
+         */
+        public CreditRule build() {
+            return new CreditRule(this);
+        }
+    }
+}

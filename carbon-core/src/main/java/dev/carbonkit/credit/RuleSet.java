@@ -1,0 +1,116 @@
+package dev.carbonkit.credit;
+
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A scheme's rules and promotions, with the time zone its days, weeks and months are counted in, such as
+ * 'cn.sz.low-carbon-public-transit, version 2021-12-trial, Asia/Shanghai'.
+ * <p>
+ * This class is immutable and thread-safe.
+ */
+public final class RuleSet {
+
+    private final String id;
+    private final String version;
+    private final ZoneId zone;
+    private final List<CreditRule> rules;
+    private final List<Promotion> promotions;
+
+    private RuleSet(String id, String version, ZoneId zone, List<CreditRule> rules, List<Promotion> promotions) {
+        this.id = id;
+        this.version = version;
+        this.zone = zone;
+        this.rules = List.copyOf(rules);
+        this.promotions = List.copyOf(promotions);
+        Set<String> ids = new HashSet<>();
+        for (CreditRule rule : this.rules) {
+            if (!ids.add(rule.getId())) {
+                throw new IllegalArgumentException("Rule set " + id + " has two rules with id '" + rule.getId() + "'");
+            }
+        }
+        for (Promotion promotion : this.promotions) {
+            for (String ruleId : promotion.appliesTo()) {
+                if (!ids.contains(ruleId)) {
+                    throw new IllegalArgumentException("Promotion " + promotion.id() + " applies to rule '" + ruleId
+                            + "', which rule set " + id + " does not have");
+                }
+            }
+        }
+    }
+
+    /**
+     * Obtains a rule set.
+     *
+     * @param id  the scheme's id, not null
+     * @param version  the version, not null
+     * @param zone  the zone the scheme counts days in, not null
+     * @param rules  the rules, in order, not null
+     * @param promotions  the promotions, not null
+     * @return the rule set, never null
+     * @throws IllegalArgumentException if two rules share an id, or a promotion names an unknown rule
+     */
+    public static RuleSet of(String id, String version, ZoneId zone, List<CreditRule> rules, List<Promotion> promotions) {
+        return new RuleSet(Objects.requireNonNull(id, "id"), Objects.requireNonNull(version, "version"),
+                Objects.requireNonNull(zone, "zone"), Objects.requireNonNull(rules, "rules"),
+                Objects.requireNonNull(promotions, "promotions"));
+    }
+
+    /**
+     * Gets the id.
+     *
+     * @return the id, never null
+     */
+    public String getId() {
+        return id;
+    }
+
+    /**
+     * Gets the version.
+     *
+     * @return the version, never null
+     */
+    public String getVersion() {
+        return version;
+    }
+
+    /**
+     * Gets the zone the scheme counts days, weeks and months in.
+     *
+     * @return the zone, never null
+     */
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    /**
+     * Gets the rules, in order.
+     *
+     * @return the rules, unmodifiable, never null
+     */
+    public List<CreditRule> getRules() {
+        return rules;
+    }
+
+    /**
+     * Gets the promotions.
+     *
+     * @return the promotions, unmodifiable, never null
+     */
+    public List<Promotion> getPromotions() {
+        return promotions;
+    }
+
+    /**
+     * Returns a summary such as "cn.sz.transit 2021-12-trial (Asia/Shanghai): 2 rules".
+     *
+     * @return the summary, never null
+     */
+    @Override
+    public String toString() {
+        return id + " " + version + " (" + zone + "): " + rules.size() + " rules";
+    }
+}

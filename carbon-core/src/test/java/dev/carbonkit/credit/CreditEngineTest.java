@@ -1,0 +1,213 @@
+package dev.carbonkit.credit;
+
+import static dev.carbonkit.credit.WorkedExamplesTest.SHANGHAI;
+import static dev.carbonkit.credit.WorkedExamplesTest.activity;
+import static dev.carbonkit.credit.WorkedExamplesTest.rules;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.calc.FootprintTotals.Period;
+import dev.carbonkit.calc.Rounding;
+import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.Unit;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CreditEngineTest {
+
+    @Test
+    void avoidedEmissions_baselineMinusProject_flooredAtZero() {
+        CreditRule rule = CreditRule.builder("commute", CreditRule.Kind.AVOIDED_EMISSIONS, "transport.rail.metro")
+                .baselineAndProject("271.82", "61.36", Unit.PASSENGER_KILOMETRE).pointsPerGram("0.5").build();
+        Award award = CreditEngine.evaluate(rules(rule), List.of(activity("m", "transport.rail.metro", "22 pkm",
+                "2024-05-01T08:00", Map.of()))).awards().get(0);
+        assertThat(award.grams()).isEqualByComparingTo("4630.12");
+        assertThat(award.points()).isEqualByComparingTo("2315.06");
+        assertThat(award.explain()).contains("avoided: 22 pkm x baseline 271.82 - project 61.36 = 210.46 g/pkm = 4630.12 g");
+        CreditRule worse = CreditRule.builder("worse", CreditRule.Kind.AVOIDED_EMISSIONS, "transport.taxi")
+                .baselineAndProject("100", "150", Unit.KILOMETRE).pointsPerGram("1").build();
+        Award negative = CreditEngine.evaluate(rules(worse), List.of(activity("t", "transport.taxi", "3 mi",
+                "2024-05-01T08:00", Map.of()))).awards().get(0);
+        assertThat(negative.grams()).isEqualByComparingTo("0");
+        assertThat(negative.isEarning()).isFalse();
+        assertThat(negative.explain()).contains("avoided: 4.828032 km x baseline 100 - project 150 = -50 g/km = -241.4016 g")
+                .contains("floored at zero");
+    }
+
+    @Test
+    void threshold_andTiers() {
+        CreditRule walk = CreditRule.builder("zz-walk", CreditRule.Kind.PER_UNIT, "steps.daily")
+                .countedIn(Unit.COUNT)
+                .tier("2000", "0", "10").tier("10000", "0", "50").provenance(null, "UNVERIFIED tier boundaries").build();
+        CreditRule cycling = CreditRule.builder("gz-cycle", CreditRule.Kind.PER_UNIT, "transport.bicycle")
+                .countedIn(Unit.MINUTE)
+                .threshold(Quantity.parse("20 min")).perUnit("1", "1", null).pointsPerGram("1").build();
+        List<Activity> day = List.of(activity("w1", "steps.daily", "1999 count", "2024-05-01T21:00", Map.of()),
+                activity("w2", "steps.daily", "9999 count", "2024-05-02T21:00", Map.of()),
+                activity("w3", "steps.daily", "10000 count", "2024-05-03T21:00", Map.of()),
+                activity("c1", "transport.bicycle", "0.25 h", "2024-05-01T08:00", Map.of()),
+                activity("c2", "transport.bicycle", "0.5 h", "2024-05-02T08:00", Map.of()));
+        List<Award> awards = CreditEngine.evaluate(rules(walk, cycling), day).awards();
+        assertThat(awards).extracting(Award::activityId, Award::outcome, Award::points).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("c1", Award.Outcome.BELOW_THRESHOLD, BigDecimal.ZERO),
+                org.assertj.core.groups.Tuple.tuple("w1", Award.Outcome.BELOW_THRESHOLD, BigDecimal.ZERO),
+                org.assertj.core.groups.Tuple.tuple("c2", Award.Outcome.AWARDED, new BigDecimal("30")),
+                org.assertj.core.groups.Tuple.tuple("w2", Award.Outcome.AWARDED, new BigDecimal("10")),
+                org.assertj.core.groups.Tuple.tuple("w3", Award.Outcome.AWARDED, new BigDecimal("50")));
+        assertThat(awards.get(0).explain()).contains("below the threshold: 0.25 h < 20 min");
+        assertThat(awards.get(1).explain()).contains("below the lowest tier: 1999 count");
+        assertThat(awards.get(2).explain()).contains("counted in min: 0.5 h = 30 min");
+    }
+
+    @Test
+    void gramsCap_trimsConvertedAwards_andRefusesFixedOnes() {
+        CreditRule metro = CreditRule.builder("metro", CreditRule.Kind.AVOIDED_EMISSIONS, "transport.rail.metro")
+                .netFactor("46.7", Unit.PASSENGER_KILOMETRE).pointsPerGram("1")
+                .cap(Cap.of(Period.DAY, Cap.Unit.GRAMS, "1000")).build();
+        List<Activity> trips = List.of(activity("a", "transport.rail.metro", "12 pkm", "2024-05-01T08:00", Map.of()),
+                activity("b", "transport.rail.metro", "12 pkm", "2024-05-01T18:00", Map.of()),
+                activity("c", "transport.rail.metro", "1 pkm", "2024-05-01T20:00", Map.of()),
+                activity("d", "transport.rail.metro", "1 pkm", "2024-05-02T08:00", Map.of()));
+        CreditResult result = CreditEngine.evaluate(rules(metro), trips);
+        assertThat(result.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+                Award.Outcome.PARTIALLY_CAPPED, Award.Outcome.CAPPED, Award.Outcome.AWARDED);
+        assertThat(result.awards()).extracting(Award::grams).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("560.4"), new BigDecimal("439.6"), BigDecimal.ZERO, new BigDecimal("46.7"));
+        assertThat(result.awards().get(1).explain()).contains("cap DAY GRAMS 1000: trimmed 560.4 g to the 439.6 g left");
+        CreditRule fixed = CreditRule.builder("fixed", CreditRule.Kind.FIXED_PER_EVENT, "food.clean_plate")
+                .award("144", "5").cap(Cap.of(Period.WEEK, Cap.Unit.GRAMS, "300")).build();
+        List<Activity> plates = List.of(activity("p1", "food.clean_plate", "1 count", "2024-05-06T12:00", Map.of()),
+                activity("p2", "food.clean_plate", "1 count", "2024-05-07T12:00", Map.of()),
+                activity("p3", "food.clean_plate", "1 count", "2024-05-12T12:00", Map.of()),
+                activity("p4", "food.clean_plate", "1 count", "2024-05-13T12:00", Map.of()));
+        assertThat(CreditEngine.evaluate(rules(fixed), plates).awards()).extracting(Award::outcome).containsExactly(
+                Award.Outcome.AWARDED, Award.Outcome.AWARDED, Award.Outcome.CAPPED, Award.Outcome.AWARDED);
+    }
+
+    @Test
+    void pointsCap_trimsPointsOnly_afterPromotions() {
+        CreditRule bus = CreditRule.builder("bus", CreditRule.Kind.FIXED_PER_EVENT, "transport.bus")
+                .award("80", "10").cap(Cap.of(Period.DAY, Cap.Unit.POINTS, "25")).build();
+        RuleSet set = RuleSet.of("s", "1", SHANGHAI, List.of(bus), List.of(new Promotion("x2", new BigDecimal("2"),
+                Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), Set.of("bus"))));
+        List<Activity> trips = List.of(activity("b1", "transport.bus", "1 count", "2024-05-01T08:00", Map.of()),
+                activity("b2", "transport.bus", "1 count", "2024-05-01T09:00", Map.of()),
+                activity("b3", "transport.bus", "1 count", "2024-05-01T10:00", Map.of()));
+        CreditResult result = CreditEngine.evaluate(set, trips);
+        assertThat(result.awards()).extracting(Award::points).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("20"), new BigDecimal("5"), BigDecimal.ZERO);
+        assertThat(result.totalGrams("alice")).isEqualByComparingTo("160");
+        assertThat(result.awards().get(2).outcome()).isEqualTo(Award.Outcome.CAPPED);
+    }
+
+    @Test
+    void pointsRounding_andNoRule() {
+        CreditRule steps = CreditRule.builder("wuhan-steps", CreditRule.Kind.PER_UNIT, "steps.daily")
+                .countedIn(Unit.COUNT)
+                .perUnit("1", "0.02", "0.02").roundPoints(Rounding.of(0, RoundingMode.DOWN)).build();
+        CreditResult result = CreditEngine.evaluate(rules(steps), List.of(
+                activity("s", "steps.daily", "7263 count", "2024-05-01T22:00", Map.of()),
+                activity("x", "food.beef.beef_herd", "0.4 kg", "2024-05-01T19:00", Map.of())));
+        assertThat(result.awards().get(0).outcome()).isEqualTo(Award.Outcome.NO_RULE);
+        assertThat(result.awards().get(0).steps()).containsExactly("no rule of test is about food.beef.beef_herd");
+        assertThat(result.awards().get(1).points()).isEqualByComparingTo("145");
+        assertThat(result.awards().get(1).grams()).isEqualByComparingTo("145.26");
+    }
+
+    @Test
+    void sameActivityIdTwice_isEvaluatedOnce() {
+        Activity trip = activity("dup", "transport.bus.electric", "10 pkm", "2024-05-01T08:00", Map.of());
+        CreditResult result = CreditEngine.evaluate(rules(WorkedExamplesTest.shenzhenEbus()), List.of(trip, trip));
+        assertThat(result.awards()).hasSize(1);
+        assertThat(result.totalGrams("alice")).isEqualByComparingTo("269");
+    }
+
+    /** The same activities in any arrival order give the identical awards and ledgers. */
+    @Test
+    void anyInputOrder_givesTheIdenticalLedger() {
+        CreditRule payment = WorkedExamplesTest.antOfflinePayment();
+        CreditRule bill = WorkedExamplesTest.antUtilityBill();
+        CreditRule ebus = CreditRule.builder("sz-ebus", CreditRule.Kind.AVOIDED_EMISSIONS, "transport.bus.electric")
+                .netFactor("26.9", Unit.PASSENGER_KILOMETRE).pointsPerGram("1")
+                .cap(Cap.of(Period.DAY, Cap.Unit.GRAMS, "500")).build();
+        RuleSet set = RuleSet.of("mix", "1", SHANGHAI, List.of(payment, bill, ebus), List.of());
+        qt().withFixedSeed(20261128L).withExamples(200).forAll(integers().between(1, 60), longs().all())
+                .checkAssert((count, seed) -> {
+                    Random random = new Random(seed);
+                    List<Activity> activities = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        String time = String.format(java.util.Locale.ROOT, "2024-03-0%dT%02d:%02d", 1 + random.nextInt(3),
+                                random.nextInt(24), random.nextInt(4) * 15);
+                        activities.add(switch (random.nextInt(3)) {
+                            case 0 -> activity("p" + i, "payment.offline", "1 count", time,
+                                    Map.of("amount_cny", random.nextBoolean() ? "5" : "0.5"));
+                            case 1 -> activity("u" + i, "payment.utility", "1 count", time,
+                                    Map.of("amount_cny", "30", "utilityAccountNo", "N" + random.nextInt(4)));
+                            default -> activity("e" + i, "transport.bus.electric", random.nextInt(200) / 10 + " pkm",
+                                    time, Map.of());
+                        });
+                    }
+                    CreditResult ordered = CreditEngine.evaluate(set, activities);
+                    List<Activity> shuffled = new ArrayList<>(activities);
+                    Collections.shuffle(shuffled, random);
+                    CreditResult again = CreditEngine.evaluate(set, shuffled);
+                    assertThat(again).isEqualTo(ordered);
+                });
+    }
+
+    @Test
+    void invalidRules_areRejectedWithTheRuleId() {
+        assertThatThrownBy(() -> CreditRule.builder("r", CreditRule.Kind.AVOIDED_EMISSIONS, "a.b").pointsPerGram("1").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Rule r: an avoided-emissions rule needs either a"
+                        + " net factor or a baseline and a project factor, and the unit they are per");
+        assertThatThrownBy(() -> CreditRule.builder("r", CreditRule.Kind.AVOIDED_EMISSIONS, "a.b")
+                .netFactor("1", Unit.KILOMETRE).build())
+                .hasMessage("Rule r: an avoided-emissions rule needs a conversion to points (points per gram, 0 for none)");
+        assertThatThrownBy(() -> CreditRule.builder("r", CreditRule.Kind.FIXED_PER_EVENT, "a.b").build())
+                .hasMessage("Rule r: a fixed-per-event rule needs an award or evidence levels");
+        assertThatThrownBy(() -> CreditRule.builder("r", CreditRule.Kind.PER_UNIT, "a.b").countedIn(Unit.COUNT).perUnit("0", "1", "1").build())
+                .hasMessage("Rule r: unit size must be positive: 0");
+        assertThatThrownBy(() -> CreditRule.builder("r", CreditRule.Kind.PER_UNIT, "a.b").perUnit("1", "1", "1").build())
+                .hasMessage("Rule r: a per-unit rule needs the unit it counts in, such as count for steps or min");
+        assertThatThrownBy(() -> CreditRule.builder("r", CreditRule.Kind.FIXED_PER_EVENT, "a.b").award("1", null).build())
+                .hasMessage("Rule r: the rule gives no points and no conversion from grams to points");
+        assertThatThrownBy(() -> CreditRule.builder("r", CreditRule.Kind.FIXED_PER_EVENT, "a.b").award("-1", "1"))
+                .hasMessage("An award must not be negative: -1 g, 1 points");
+        assertThatThrownBy(() -> Cap.of(Period.DAY, Cap.Unit.COUNT, "-1"))
+                .hasMessage("A cap's limit must not be negative: -1");
+        assertThatThrownBy(() -> new Promotion("p", BigDecimal.ZERO, Instant.EPOCH, Instant.MAX, Set.of()))
+                .hasMessage("Promotion p: multiplier must be positive: 0");
+        assertThatThrownBy(() -> new Promotion("p", BigDecimal.ONE, Instant.MAX, Instant.EPOCH, Set.of()))
+                .hasMessage("Promotion p: validTo must be after validFrom");
+        CreditRule ok = WorkedExamplesTest.shenzhenEbus();
+        assertThatThrownBy(() -> RuleSet.of("s", "1", SHANGHAI, List.of(ok, ok), List.of()))
+                .hasMessage("Rule set s has two rules with id 'sz-ebus'");
+        assertThatThrownBy(() -> RuleSet.of("s", "1", SHANGHAI, List.of(ok), List.of(new Promotion("p", BigDecimal.ONE,
+                Instant.EPOCH, Instant.MAX, Set.of("nope"))))).hasMessage("Promotion p applies to rule 'nope', which"
+                        + " rule set s does not have");
+    }
+
+    @Test
+    void conditions() {
+        Activity a = activity("a", "a.b", "1 count", "2024-05-01T08:00", Map.of("mode", "metro", "amount_cny", "abc"));
+        assertThat(Condition.equalTo("mode", "metro").test(a)).isTrue();
+        assertThat(new Condition("mode", Condition.Operator.IN, List.of("bus", "metro")).test(a)).isTrue();
+        assertThat(Condition.atLeast("amount_cny", "1").test(a)).isFalse();
+        assertThat(new Condition("missing", Condition.Operator.AT_MOST, List.of("1")).test(a)).isFalse();
+        assertThat(Condition.atLeast("amount_cny", "1")).hasToString("amount_cny AT_LEAST [1]");
+        assertThatThrownBy(() -> new Condition("x", Condition.Operator.IN, List.of())).hasMessage("Condition on 'x' needs a value");
+        assertThatThrownBy(() -> Condition.atLeast("x", "one")).isInstanceOf(NumberFormatException.class);
+    }
+}
