@@ -84,11 +84,11 @@ public final class CreditEngine {
                 if (award.grams().signum() > 0) {
                     reductionId = prefix + ":reduction";
                     reductions.add(new LedgerEntry(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
-                            activity.getId(), rule.getId(), award.grams(), activity.getTime(), null));
+                            activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null, null));
                 }
                 if (award.points().signum() > 0) {
                     points.add(new LedgerEntry(prefix + ":points", LedgerEntry.Ledger.POINTS, activity.getAccount(),
-                            activity.getId(), rule.getId(), award.points(), activity.getTime(), reductionId));
+                            activity.getId(), rule.getId(), award.points(), activity.getTime(), reductionId, null, null));
                 }
             }
         }

@@ -14,12 +14,14 @@ import java.util.Objects;
  * @param account  the account, not null
  * @param activityId  the activity that earned it, not null
  * @param ruleId  the rule it was earned under, not null
- * @param amount  grams or points, positive, not null
+ * @param amount  grams or points; positive, or negative for a reversal, not null
  * @param time  the activity's instant, not null
  * @param reductionEntryId  for a points entry, the reduction entry it came from, or null
+ * @param reverses  for a reversal, the id of the entry it cancels, or null
+ * @param reason  why the entry was written, for reversals and corrections, or null
  */
 public record LedgerEntry(String id, Ledger ledger, String account, String activityId, String ruleId, BigDecimal amount,
-        Instant time, String reductionEntryId) {
+        Instant time, String reductionEntryId, String reverses, String reason) {
 
     /** The two ledgers of an account. */
     public enum Ledger {
@@ -40,6 +42,8 @@ public record LedgerEntry(String id, Ledger ledger, String account, String activ
      * @param amount  the amount
      * @param time  the instant
      * @param reductionEntryId  the linked reduction entry, or null
+     * @param reverses  the reversed entry, or null
+     * @param reason  the reason, or null
      */
     public LedgerEntry {
         Objects.requireNonNull(id, "id");
@@ -49,5 +53,14 @@ public record LedgerEntry(String id, Ledger ledger, String account, String activ
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(time, "time");
+    }
+
+    /**
+     * Tells whether this entry cancels another.
+     *
+     * @return true for a reversal
+     */
+    public boolean isReversal() {
+        return reverses != null;
     }
 }
