@@ -1,0 +1,578 @@
+package dev.carbonkit.io;
+
+import dev.carbonkit.UnknownCodeException;
+import dev.carbonkit.calc.FootprintTotals;
+import dev.carbonkit.calc.Rounding;
+import dev.carbonkit.credit.Cap;
+import dev.carbonkit.credit.Condition;
+import dev.carbonkit.credit.CreditRule;
+import dev.carbonkit.credit.Promotion;
+import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.Unit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a credit rule set from YAML in the format of docs/credit-rules-format.md, as strictly and safely as
+ * {@link FactorTableLoader} reads tables: every problem of a file (an unknown kind, a cap without a period, a
+ * negative factor or award, a promotion that would touch reductions, parameters that do not fit the kind) is
+ * reported together, with its line, column and key path, and a rule set with any problem is not returned.
+ * <p>
+ * This class is immutable and thread-safe.
+ */
+public final class RuleSetLoader {
+
+    /** The format name a rule file must declare. */
+    public static final String FORMAT = "carbonkit-rules/1";
+
+    private static final Set<String> FILE_KEYS = Set.of("format", "ruleset", "version", "timezone", "sources", "rules",
+            "promotions");
+    private static final Set<String> RULE_KEYS = Set.of("id", "kind", "activity", "match", "eligibility", "threshold",
+            "net-factor", "baseline-factor", "project-factor", "award", "evidence", "counted-in", "per-unit", "tiers",
+            "dedup", "exclusive-group", "caps", "points-per-gram", "round-grams", "round-points", "source", "status");
+    private static final Set<String> CONDITION_KEYS = Set.of("attribute", "equals", "in", "at-least", "at-most");
+    private static final Set<String> FACTOR_KEYS = Set.of("grams", "per");
+    private static final Set<String> AWARD_KEYS = Set.of("grams", "points");
+    private static final Set<String> PER_UNIT_KEYS = Set.of("size", "grams", "points");
+    private static final Set<String> TIER_KEYS = Set.of("minimum", "grams", "points");
+    private static final Set<String> DEDUP_KEYS = Set.of("period", "key");
+    private static final Set<String> GROUP_KEYS = Set.of("id", "key");
+    private static final Set<String> CAP_KEYS = Set.of("period", "unit", "limit", "key");
+    private static final Set<String> ROUNDING_KEYS = Set.of("scale", "mode");
+    private static final Set<String> PROMOTION_KEYS = Set.of("id", "multiplier", "from", "to", "rules", "ledger");
+
+    private final LoadLimits limits;
+
+    private RuleSetLoader(LoadLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Gets a loader with the default limits.
+     *
+     * @return the loader, never null
+     */
+    public static RuleSetLoader standard() {
+        return new RuleSetLoader(LoadLimits.defaults());
+    }
+
+    /**
+     * Loads a rule set from a file.
+     *
+     * @param file  the YAML file, not null
+     * @return the rule set, never null
+     * @throws FactorTableException listing every problem in the file
+     * @throws IOException if the file cannot be read
+     */
+    public RuleSet load(Path file) throws IOException {
+        return parse(Files.readString(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * Loads a rule set from a stream of UTF-8 YAML, which is not closed.
+     *
+     * @param yaml  the stream, not null
+     * @param source  the name to give the source in problems, not null
+     * @return the rule set, never null
+     * @throws FactorTableException listing every problem in the stream
+     * @throws IOException if the stream cannot be read
+     */
+    public RuleSet load(InputStream yaml, String source) throws IOException {
+        byte[] bytes = Objects.requireNonNull(yaml, "yaml").readNBytes(limits.getMaxBytes() + 1);
+        return parse(new String(bytes, StandardCharsets.UTF_8), source);
+    }
+
+    /**
+     * Loads a rule set from YAML text.
+     *
+     * @param yaml  the YAML text, not null
+     * @param source  the name to give the source in problems, not null
+     * @return the rule set, never null
+     * @throws FactorTableException listing every problem in the text
+     */
+    public RuleSet parse(String yaml, String source) {
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(source, "source");
+        return NodeReader.read(yaml, source, limits, "a mapping with format, ruleset, version, timezone and rules",
+                (reading, root) -> new RulesReader(reading).read(root));
+    }
+
+    private static final class RulesReader extends NodeReader {
+
+        RulesReader(Reading reading) {
+            super(reading);
+        }
+
+        RuleSet read(Node root) {
+            Fields file = fields(root, "", FILE_KEYS, "the document");
+            if (file == null) {
+                return null;
+            }
+            String format = text(file, "format", true);
+            if (format != null && !format.equals(FORMAT)) {
+                reading.problem(file.get("format"), "format", "unsupported format '" + format + "'; this version of"
+                        + " carbonkit reads '" + FORMAT + "'");
+            }
+            String id = text(file, "ruleset", true);
+            String version = text(file, "version", true);
+            ZoneId zone = code(file, "timezone", true, RulesReader::zone);
+            if (file.get("sources") != null) {
+                texts(file.get("sources"), "sources");
+            }
+            List<CreditRule> rules = new ArrayList<>();
+            Node rulesNode = file.get("rules");
+            if (!(rulesNode instanceof SequenceNode sequence)) {
+                reading.problem(rulesNode == null ? file.node : rulesNode, "rules", "expected a list of rules");
+            } else {
+                for (int i = 0; i < sequence.getValue().size(); i++) {
+                    CreditRule rule = rule(sequence.getValue().get(i), "rules[" + i + "]");
+                    if (rule != null) {
+                        rules.add(rule);
+                    }
+                }
+            }
+            Set<String> ruleIds = new LinkedHashSet<>();
+            if (rulesNode instanceof SequenceNode sequence) {
+                for (int i = 0; i < sequence.getValue().size(); i++) {
+                    Node idNode = valueOf(sequence.getValue().get(i), "id");
+                    if (idNode instanceof ScalarNode scalar && !ruleIds.add(scalar.getValue())) {
+                        reading.problem(idNode, "rules[" + i + "].id", "duplicate rule id '" + scalar.getValue() + "'");
+                    }
+                }
+            }
+            List<Promotion> promotions = new ArrayList<>();
+            Node promotionsNode = file.get("promotions");
+            if (promotionsNode instanceof SequenceNode sequence) {
+                for (int i = 0; i < sequence.getValue().size(); i++) {
+                    Promotion promotion = promotion(sequence.getValue().get(i), "promotions[" + i + "]");
+                    if (promotion != null) {
+                        for (String ruleId : promotion.appliesTo()) {
+                            if (!ruleIds.contains(ruleId)) {
+                                Node rulesOf = valueOf(sequence.getValue().get(i), "rules");
+                                reading.problem(rulesOf, "promotions[" + i + "].rules", "promotion " + promotion.id()
+                                        + " applies to rule '" + ruleId + "', which this rule set does not have; rules: "
+                                        + ruleIds);
+                            }
+                        }
+                        promotions.add(promotion);
+                    }
+                }
+            } else if (promotionsNode != null) {
+                reading.problem(promotionsNode, "promotions", "expected a list of promotions");
+            }
+            if (!reading.problems.isEmpty() || id == null || version == null || zone == null) {
+                return null;
+            }
+            try {
+                return RuleSet.of(id, version, zone, rules, promotions);
+            } catch (IllegalArgumentException invalid) {
+                reading.problem(file.node, "", lowerFirst(invalid.getMessage()));
+                return null;
+            }
+        }
+
+        private static ZoneId zone(String text) {
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException unknown) {
+                throw new UnknownCodeException("time zone", text, null);
+            }
+        }
+
+        private CreditRule rule(Node node, String path) {
+            int before = reading.problems.size();
+            Fields rule = fields(node, path, RULE_KEYS, "a rule");
+            if (rule == null) {
+                return null;
+            }
+            String id = text(rule, "id", true);
+            CreditRule.Kind kind = code(rule, "kind", true, RulesReader::kind);
+            String activity = text(rule, "activity", true);
+            if (id == null || kind == null || activity == null) {
+                return null;
+            }
+            CreditRule.Builder builder = CreditRule.builder(id, kind, activity);
+            conditions(rule, "match").forEach(builder::matching);
+            conditions(rule, "eligibility").forEach(builder::eligibility);
+            if (rule.has("threshold")) {
+                Quantity threshold = code(rule, "threshold", true, RulesReader::quantity);
+                if (threshold != null) {
+                    builder.threshold(threshold);
+                }
+            }
+            if (rule.has("counted-in")) {
+                Unit unit = code(rule, "counted-in", true, Unit::of);
+                if (unit != null) {
+                    builder.countedIn(unit);
+                }
+            }
+            factors(rule, builder);
+            awards(rule, builder);
+            modifiers(rule, builder);
+            if (reading.problems.size() > before) {
+                return null;
+            }
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException invalid) {
+                reading.problem(node, path, lowerFirst(invalid.getMessage()));
+                return null;
+            }
+        }
+
+        private static CreditRule.Kind kind(String text) {
+            List<String> kinds = new ArrayList<>();
+            for (CreditRule.Kind kind : CreditRule.Kind.values()) {
+                String name = kind.name().toLowerCase(Locale.ROOT);
+                if (name.equals(text)) {
+                    return kind;
+                }
+                kinds.add(name);
+            }
+            throw new UnknownCodeException("rule kind", text, dev.carbonkit.internal.Checks.suggest(text, kinds));
+        }
+
+        private static Quantity quantity(String text) {
+            try {
+                return Quantity.parse(text);
+            } catch (IllegalArgumentException invalid) {
+                throw new UnknownCodeException("quantity", text, null);
+            }
+        }
+
+        /** A factor: grams of CO2e per unit. */
+        private record Factor(BigDecimal grams, Unit per) {
+        }
+
+        private void factors(Fields rule, CreditRule.Builder builder) {
+            Factor net = factor(rule, "net-factor");
+            Factor baseline = factor(rule, "baseline-factor");
+            Factor project = factor(rule, "project-factor");
+            if (net != null) {
+                builder.netFactor(net.grams().toPlainString(), net.per());
+            }
+            if (baseline != null && project != null) {
+                if (!baseline.per().equals(project.per())) {
+                    reading.problem(rule.get("project-factor"), rule.path("project-factor"), "the project factor is per "
+                            + project.per() + ", the baseline factor per " + baseline.per() + "; they must be per the"
+                            + " same unit");
+                }
+                builder.baselineAndProject(baseline.grams().toPlainString(), project.grams().toPlainString(),
+                        baseline.per());
+            } else if (rule.has("baseline-factor") != rule.has("project-factor")) {
+                reading.problem(rule.node, rule.path, "a baseline factor needs a project factor, and the reverse");
+            }
+        }
+
+        /** A factor's grams, checked not negative, and its unit; null if absent or invalid. */
+        private Factor factor(Fields rule, String key) {
+            if (!rule.has(key)) {
+                return null;
+            }
+            Fields factor = fields(rule.get(key), rule.path(key), FACTOR_KEYS, "a factor {grams, per}");
+            if (factor == null) {
+                return null;
+            }
+            BigDecimal grams = nonNegative(factor, "grams");
+            Unit per = code(factor, "per", true, Unit::of);
+            return grams == null || per == null ? null : new Factor(grams, per);
+        }
+
+        private void awards(Fields rule, CreditRule.Builder builder) {
+            if (rule.has("award")) {
+                BigDecimal[] award = award(rule.get("award"), rule.path("award"), AWARD_KEYS, null);
+                if (award != null) {
+                    builder.award(award[0].toPlainString(), plain(award[1]));
+                }
+            }
+            if (rule.has("evidence")) {
+                Node node = rule.get("evidence");
+                if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
+                    for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
+                        String level = keyText(tuple, rule.path("evidence"));
+                        BigDecimal[] award = award(tuple.getValueNode(), rule.path("evidence") + "." + level, AWARD_KEYS,
+                                null);
+                        if (level != null && award != null) {
+                            builder.evidence(level, award[0].toPlainString(), plain(award[1]));
+                        }
+                    }
+                } else {
+                    reading.problem(node, rule.path("evidence"), "expected a mapping of evidence level to award");
+                }
+            }
+            if (rule.has("per-unit")) {
+                BigDecimal[] award = award(rule.get("per-unit"), rule.path("per-unit"), PER_UNIT_KEYS, "size");
+                if (award != null) {
+                    builder.perUnit(award[2].toPlainString(), award[0].toPlainString(), plain(award[1]));
+                }
+            }
+            if (rule.has("tiers")) {
+                Node node = rule.get("tiers");
+                if (node instanceof SequenceNode sequence) {
+                    for (int i = 0; i < sequence.getValue().size(); i++) {
+                        BigDecimal[] tier = award(sequence.getValue().get(i), rule.path("tiers") + "[" + i + "]",
+                                TIER_KEYS, "minimum");
+                        if (tier != null) {
+                            builder.tier(tier[2].toPlainString(), tier[0].toPlainString(), plain(tier[1]));
+                        }
+                    }
+                } else {
+                    reading.problem(node, rule.path("tiers"), "expected a list of tiers");
+                }
+            }
+        }
+
+        /** grams, points (or null), and the extra key's value; null if invalid. */
+        private BigDecimal[] award(Node node, String path, Set<String> keys, String extra) {
+            Fields award = fields(node, path, keys, "an award");
+            if (award == null) {
+                return null;
+            }
+            BigDecimal grams = nonNegative(award, "grams");
+            BigDecimal points = award.has("points") ? nonNegative(award, "points") : null;
+            BigDecimal more = extra == null ? BigDecimal.ONE : nonNegative(award, extra);
+            if (grams == null || award.has("points") && points == null || more == null) {
+                return null;
+            }
+            return new BigDecimal[] {grams, points, more};
+        }
+
+        private BigDecimal nonNegative(Fields fields, String key) {
+            BigDecimal value = decimal(fields, key);
+            if (value != null && value.signum() < 0) {
+                reading.problem(fields.get(key), fields.path(key), "'" + key + "' must not be negative: "
+                        + value.toPlainString());
+                return null;
+            }
+            return value;
+        }
+
+        private static String plain(BigDecimal value) {
+            return value == null ? null : value.toPlainString();
+        }
+
+        private void modifiers(Fields rule, CreditRule.Builder builder) {
+            if (rule.has("dedup")) {
+                Fields dedup = fields(rule.get("dedup"), rule.path("dedup"), DEDUP_KEYS, "a deduplication");
+                if (dedup != null) {
+                    FootprintTotals.Period period = code(dedup, "period", true, RulesReader::period);
+                    List<String> key = dedup.has("key") ? texts(dedup.get("key"), dedup.path("key")) : List.of();
+                    if (period != null) {
+                        builder.dedup(period, key);
+                    }
+                }
+            }
+            if (rule.has("exclusive-group")) {
+                Fields group = fields(rule.get("exclusive-group"), rule.path("exclusive-group"), GROUP_KEYS,
+                        "an exclusive group");
+                if (group != null) {
+                    String groupId = text(group, "id", true);
+                    List<String> key = group.has("key") ? texts(group.get("key"), group.path("key")) : List.of();
+                    if (groupId != null) {
+                        builder.exclusiveGroup(groupId, key);
+                    }
+                }
+            }
+            if (rule.has("caps")) {
+                Node node = rule.get("caps");
+                if (node instanceof SequenceNode sequence) {
+                    for (int i = 0; i < sequence.getValue().size(); i++) {
+                        Cap cap = cap(sequence.getValue().get(i), rule.path("caps") + "[" + i + "]");
+                        if (cap != null) {
+                            builder.cap(cap);
+                        }
+                    }
+                } else {
+                    reading.problem(node, rule.path("caps"), "expected a list of caps");
+                }
+            }
+            if (rule.has("points-per-gram")) {
+                BigDecimal ratio = nonNegative(rule, "points-per-gram");
+                if (ratio != null) {
+                    builder.pointsPerGram(ratio.toPlainString());
+                }
+            }
+            Rounding grams = rounding(rule, "round-grams");
+            if (grams != null) {
+                builder.roundGrams(grams);
+            }
+            Rounding points = rounding(rule, "round-points");
+            if (points != null) {
+                builder.roundPoints(points);
+            }
+            builder.provenance(text(rule, "source", false), text(rule, "status", false));
+        }
+
+        private Cap cap(Node node, String path) {
+            Fields cap = fields(node, path, CAP_KEYS, "a cap {period, unit, limit}");
+            if (cap == null) {
+                return null;
+            }
+            FootprintTotals.Period period = code(cap, "period", true, RulesReader::period);
+            Cap.Unit unit = code(cap, "unit", true, RulesReader::capUnit);
+            BigDecimal limit = nonNegative(cap, "limit");
+            List<String> key = cap.has("key") ? texts(cap.get("key"), cap.path("key")) : List.of();
+            return period == null || unit == null || limit == null ? null : new Cap(period, unit, limit, key);
+        }
+
+        private static FootprintTotals.Period period(String text) {
+            return named(text, FootprintTotals.Period.values(), FootprintTotals.Period::name, "period");
+        }
+
+        private static Cap.Unit capUnit(String text) {
+            return named(text, Cap.Unit.values(), Cap.Unit::name, "cap unit");
+        }
+
+        private static <E> E named(String text, E[] values, Function<E, String> name, String kind) {
+            List<String> names = new ArrayList<>();
+            for (E value : values) {
+                String lower = name.apply(value).toLowerCase(Locale.ROOT);
+                if (lower.equals(text)) {
+                    return value;
+                }
+                names.add(lower);
+            }
+            throw new UnknownCodeException(kind, text, dev.carbonkit.internal.Checks.suggest(text, names));
+        }
+
+        private Rounding rounding(Fields rule, String key) {
+            if (!rule.has(key)) {
+                return null;
+            }
+            Fields rounding = fields(rule.get(key), rule.path(key), ROUNDING_KEYS, "a rounding {scale, mode}");
+            if (rounding == null) {
+                return null;
+            }
+            BigDecimal scale = nonNegative(rounding, "scale");
+            RoundingMode mode = code(rounding, "mode", true, text -> named(text.toLowerCase(Locale.ROOT),
+                    RoundingMode.values(), RoundingMode::name, "rounding mode"));
+            if (scale == null || mode == null) {
+                return null;
+            }
+            try {
+                return Rounding.of(scale.intValueExact(), mode);
+            } catch (IllegalArgumentException | ArithmeticException invalid) {
+                reading.problem(rule.get(key), rule.path(key), lowerFirst(String.valueOf(invalid.getMessage())));
+                return null;
+            }
+        }
+
+        private List<Condition> conditions(Fields rule, String key) {
+            List<Condition> conditions = new ArrayList<>();
+            if (!rule.has(key)) {
+                return conditions;
+            }
+            Node node = rule.get(key);
+            if (!(node instanceof SequenceNode sequence)) {
+                reading.problem(node, rule.path(key), "expected a list of conditions such as"
+                        + " [{attribute: amount_cny, at-least: 1}]");
+                return conditions;
+            }
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                String path = rule.path(key) + "[" + i + "]";
+                Fields condition = fields(sequence.getValue().get(i), path, CONDITION_KEYS, "a condition");
+                if (condition == null) {
+                    continue;
+                }
+                String attribute = text(condition, "attribute", true);
+                List<String> operators = new ArrayList<>(List.of("equals", "in", "at-least", "at-most"));
+                operators.removeIf(operator -> !condition.has(operator));
+                if (operators.size() != 1) {
+                    reading.problem(condition.node, path, "a condition needs exactly one of equals, in, at-least,"
+                            + " at-most; found " + operators);
+                    continue;
+                }
+                String operator = operators.get(0);
+                List<String> values = new ArrayList<>();
+                if (operator.equals("in")) {
+                    values.addAll(texts(condition.get("in"), condition.path("in")));
+                } else {
+                    values.add(operator.startsWith("at-") ? plain(decimal(condition, operator))
+                            : text(condition, operator, true));
+                }
+                if (attribute != null && !values.isEmpty() && values.stream().allMatch(Objects::nonNull)) {
+                    conditions.add(new Condition(attribute, switch (operator) {
+                        case "equals" -> Condition.Operator.EQUALS;
+                        case "in" -> Condition.Operator.IN;
+                        case "at-least" -> Condition.Operator.AT_LEAST;
+                        default -> Condition.Operator.AT_MOST;
+                    }, values));
+                }
+            }
+            return conditions;
+        }
+
+        private List<String> texts(Node node, String path) {
+            List<String> values = new ArrayList<>();
+            if (!(node instanceof SequenceNode sequence)) {
+                reading.problem(node, path, "expected a list of text, found " + kind(node));
+                return values;
+            }
+            for (Node item : sequence.getValue()) {
+                if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+                    values.add(scalar.getValue());
+                } else {
+                    reading.problem(item, path, "expected text, found " + kind(item));
+                }
+            }
+            return values;
+        }
+
+        private Promotion promotion(Node node, String path) {
+            Fields promotion = fields(node, path, PROMOTION_KEYS, "a promotion");
+            if (promotion == null) {
+                return null;
+            }
+            String id = text(promotion, "id", true);
+            BigDecimal multiplier = decimal(promotion, "multiplier");
+            Instant from = code(promotion, "from", true, RulesReader::instant);
+            Instant to = code(promotion, "to", true, RulesReader::instant);
+            List<String> rules = promotion.has("rules") ? texts(promotion.get("rules"), promotion.path("rules")) : null;
+            if (rules == null) {
+                reading.problem(promotion.node, path, "missing key 'rules'");
+            }
+            String ledger = text(promotion, "ledger", false);
+            if (ledger != null && !ledger.equals("points")) {
+                reading.problem(promotion.get("ledger"), promotion.path("ledger"), "promotions touch the points ledger"
+                        + " only; a promotion cannot change reductions (ledger '" + ledger + "')");
+                return null;
+            }
+            if (id == null || multiplier == null || from == null || to == null || rules == null) {
+                return null;
+            }
+            try {
+                return new Promotion(id, multiplier, from, to, new LinkedHashSet<>(rules));
+            } catch (IllegalArgumentException invalid) {
+                reading.problem(node, path, lowerFirst(invalid.getMessage()));
+                return null;
+            }
+        }
+
+        private static Instant instant(String text) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeException invalid) {
+                throw new UnknownCodeException("instant (such as 2024-09-21T16:00:00Z)", text, null);
+            }
+        }
+    }
+}

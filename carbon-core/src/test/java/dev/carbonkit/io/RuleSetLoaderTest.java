@@ -1,0 +1,104 @@
+package dev.carbonkit.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.credit.Award;
+import dev.carbonkit.credit.CreditEngine;
+import dev.carbonkit.credit.CreditResult;
+import dev.carbonkit.credit.CreditRule;
+import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.quantity.Quantity;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RuleSetLoaderTest {
+
+    private static final Path VALID = Path.of("src/test/resources/rules/valid/worked-examples.yaml");
+    private static final Path INVALID = Path.of("src/test/resources/rules/invalid");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    static Stream<Path> malformed() throws IOException {
+        try (Stream<Path> files = Files.list(INVALID)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void load_badRules_areRejectedWithPosition(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        List<String> expected = Files.readAllLines(INVALID.resolve("expected-problems.txt")).stream()
+                .filter(line -> line.startsWith(name + ":")).toList();
+        assertThat(expected).as(name).isNotEmpty();
+        assertThatThrownBy(() -> RuleSetLoader.standard().parse(Files.readString(file), name))
+                .isInstanceOf(FactorTableException.class)
+                .satisfies(e -> assertThat(((FactorTableException) e).getProblems()).extracting(Problem::toString)
+                        .containsExactlyElementsOf(expected));
+    }
+
+    private static Activity activity(String id, String type, String quantity, String localTime, String... attributes) {
+        Activity.Builder builder = Activity.builder(id).account("alice").type(type).quantity(Quantity.parse(quantity))
+                .time(LocalDateTime.parse(localTime).atZone(SHANGHAI).toInstant(), SHANGHAI).region(Region.of("CN"));
+        for (int i = 0; i < attributes.length; i += 2) {
+            builder.attribute(attributes[i], attributes[i + 1]);
+        }
+        return builder.build();
+    }
+
+    @Test
+    void load_workedExamples_giveTheReferenceFigures() throws IOException {
+        RuleSet rules = RuleSetLoader.standard().load(VALID);
+        assertThat(rules.getId()).isEqualTo("worked-examples");
+        assertThat(rules.getZone()).isEqualTo(SHANGHAI);
+        assertThat(rules.getRules()).extracting(CreditRule::getId).containsExactly("sz-ebus", "ant-offline-payment",
+                "ant-utility-bill", "wuhan-bus", "luzhou-steps", "zz-walk", "gz-cycling");
+        assertThat(rules.getRules().get(0).getStatus()).contains("SOURCED factor; rounding UNVERIFIED");
+        // E5: 12 eligible offline payments and one of 0.50 in a day; a daily cap of 10
+        List<Activity> payments = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            payments.add(activity("p" + i, "payment.offline", "1 count", String.format(java.util.Locale.ROOT,
+                    "2024-03-01T%02d:00", 8 + i), "amount_cny", "3"));
+        }
+        payments.add(activity("small", "payment.offline", "1 count", "2024-03-01T21:00", "amount_cny", "0.50"));
+        assertThat(CreditEngine.evaluate(rules, payments).totalGrams("alice")).isEqualByComparingTo("50");
+        // E15: 10 km by e-bus during the double-points week, and one after it
+        CreditResult promo = CreditEngine.evaluate(rules, List.of(
+                activity("during", "transport.bus.electric", "10 pkm", "2024-09-25T08:00"),
+                activity("after", "transport.bus.electric", "10 pkm", "2024-09-29T00:00")));
+        assertThat(promo.awards()).extracting(Award::points).extracting(p -> p.toPlainString())
+                .containsExactly("538", "269");
+        assertThat(promo.totalGrams("alice")).isEqualByComparingTo("538");
+        // E11 steps, tiers, threshold with unit conversion and a matching condition
+        CreditResult day = CreditEngine.evaluate(rules, List.of(
+                activity("s", "steps.daily", "3499 count", "2024-05-01T22:00"),
+                activity("w", "steps.walk", "12000 count", "2024-05-01T22:00"),
+                activity("c", "transport.bicycle", "0.5 h", "2024-05-01T08:00", "city", "CN-GZ"),
+                activity("c2", "transport.bicycle", "0.5 h", "2024-05-01T09:00", "city", "CN-BJ")));
+        assertThat(day.totalPoints("alice")).isEqualByComparingTo("86");
+        assertThat(day.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+                Award.Outcome.NO_RULE, Award.Outcome.AWARDED, Award.Outcome.AWARDED);
+    }
+
+    @Test
+    void load_stream() throws IOException {
+        byte[] yaml = Files.readAllBytes(VALID);
+        assertThat(RuleSetLoader.standard().load(new ByteArrayInputStream(yaml), "stream.yaml").getRules()).hasSize(7);
+        assertThatThrownBy(() -> RuleSetLoader.standard().load(new ByteArrayInputStream(
+                "format: carbonkit-rules/2\n".getBytes(StandardCharsets.UTF_8)), "v2.yaml"))
+                .hasMessageContaining("v2.yaml:1:9: format: unsupported format 'carbonkit-rules/2'");
+    }
+}
