@@ -112,11 +112,7 @@ public final class ConformanceVectorsLoader {
             if (file == null) {
                 return null;
             }
-            String format = text(file, "format", true);
-            if (format != null && !format.equals(FORMAT)) {
-                reading.problem(file.get("format"), "format", "unsupported format '" + format + "'; this version of"
-                        + " carbonkit reads '" + FORMAT + "'");
-            }
+            checkFormat(file, FORMAT);
             String table = text(file, "table", true);
             String digest = text(file, "digest", false);
             Node casesNode = file.get("cases");

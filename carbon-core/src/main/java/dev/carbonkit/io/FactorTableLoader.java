@@ -216,11 +216,7 @@ public final class FactorTableLoader {
             if (table == null) {
                 return null;
             }
-            String format = text(table, "format", true);
-            if (format != null && !format.equals(FORMAT)) {
-                reading.problem(table.get("format"), "format", "unsupported format '" + format + "'; this version of"
-                        + " carbonkit reads '" + FORMAT + "'");
-            }
+            checkFormat(table, FORMAT);
             TableInfo info = tableInfo(table);
             Defaults defaults = new Defaults(table, code(table, "gwp", false, GwpSet::of), gasBasis(table, "gases-as"),
                     massUnit(table, "unit"), code(table, "region", false, Region::of), validity(table, "valid"));

@@ -122,6 +122,15 @@ abstract class NodeReader {
         throw new FactorTableException(source, reading.problems);
     }
 
+    /** Checks the document's 'format' key: present, and the one this reader reads. */
+    void checkFormat(Fields document, String expected) {
+        String format = text(document, "format", true);
+        if (format != null && !format.equals(expected)) {
+            reading.problem(document.get("format"), "format", "unsupported format '" + format + "'; this version of"
+                    + " carbonkit reads '" + expected + "'");
+        }
+    }
+
     static Node compose(String yaml, LoadLimits limits, Reading reading, String expected) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Math.max(limits.getMaxBytes(), 1));

@@ -127,11 +127,7 @@ public final class RuleSetLoader {
             if (file == null) {
                 return null;
             }
-            String format = text(file, "format", true);
-            if (format != null && !format.equals(FORMAT)) {
-                reading.problem(file.get("format"), "format", "unsupported format '" + format + "'; this version of"
-                        + " carbonkit reads '" + FORMAT + "'");
-            }
+            checkFormat(file, FORMAT);
             String id = text(file, "ruleset", true);
             String version = text(file, "version", true);
             ZoneId zone = code(file, "timezone", true, RulesReader::zone);
