@@ -134,7 +134,7 @@ public final class CreditEngine {
             steps.add("activity " + activity.getId() + ": " + activity.getType() + ", " + activity.getQuantity() + ", "
                     + activity.getTime() + " = " + localDate + " in " + ruleSet.getZone());
             steps.add("rule " + rule.getId() + " (" + rule.getKind() + ") of " + ruleSet.getId() + " "
-                    + ruleSet.getVersion() + rule.getSource().map(s -> "; source: " + s).orElse("")
+                    + ruleSet.getVersion() + " " + ruleSet.getDigest() + rule.getSource().map(s -> "; source: " + s).orElse("")
                     + rule.getStatus().map(s -> "; status: " + s).orElse(""));
             for (Condition condition : rule.getEligibility()) {
                 if (!condition.test(activity)) {

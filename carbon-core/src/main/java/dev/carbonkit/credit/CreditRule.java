@@ -371,6 +371,89 @@ public final class CreditRule {
         return tiers;
     }
 
+    /** The rule's canonical form: every parameter, numbers as plain decimals without trailing zeros. */
+    Map<String, Object> canonical() {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("id", id);
+        form.put("kind", kind.name());
+        form.put("activity", activityType);
+        form.put("match", conditions(matching));
+        form.put("eligibility", conditions(eligibility));
+        if (threshold != null) {
+            form.put("threshold", threshold.getAmount().stripTrailingZeros().toPlainString() + " " + threshold.getUnit());
+        }
+        if (dedupKey != null) {
+            form.put("dedup", Map.of("period", dedupPeriod.name(), "key", dedupKey));
+        }
+        if (exclusiveGroup != null) {
+            form.put("exclusive", Map.of("id", exclusiveGroup, "key", exclusiveKey));
+        }
+        List<Object> capForms = new ArrayList<>();
+        caps.forEach(cap -> capForms.add(Map.of("period", cap.period().name(), "unit", cap.unit().name(),
+                "limit", plain(cap.limit()), "key", cap.key())));
+        form.put("caps", capForms);
+        put(form, "points_per_gram", pointsPerGram);
+        if (gramsRounding != null) {
+            form.put("round_grams", gramsRounding.toString());
+        }
+        if (pointsRounding != null) {
+            form.put("round_points", pointsRounding.toString());
+        }
+        put(form, "baseline_g", baselineGrams);
+        put(form, "project_g", projectGrams);
+        put(form, "net_g", netGrams);
+        if (factorPer != null) {
+            form.put("factor_per", factorPer.getCode());
+        }
+        if (fixed != null) {
+            form.put("award", fixed(fixed));
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidenceLevels.forEach((level, award) -> evidence.put(level, fixed(award)));
+        form.put("evidence", evidence);
+        if (countedIn != null) {
+            form.put("counted_in", countedIn.getCode());
+        }
+        put(form, "unit_size", unitSize);
+        if (perUnit != null) {
+            form.put("per_unit", fixed(perUnit));
+        }
+        List<Object> tierForms = new ArrayList<>();
+        tiers.forEach(tier -> tierForms.add(Map.of("minimum", plain(tier.minimum()), "award", fixed(tier.award()))));
+        form.put("tiers", tierForms);
+        if (source != null) {
+            form.put("source", source);
+        }
+        if (status != null) {
+            form.put("status", status);
+        }
+        return form;
+    }
+
+    private static List<Object> conditions(List<Condition> conditions) {
+        List<Object> forms = new ArrayList<>();
+        conditions.forEach(c -> forms.add(Map.of("attribute", c.attribute(), "operator", c.operator().name(),
+                "values", c.values())));
+        return forms;
+    }
+
+    private static Map<String, Object> fixed(Fixed award) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("grams", plain(award.grams()));
+        put(form, "points", award.points());
+        return form;
+    }
+
+    private static void put(Map<String, Object> form, String key, BigDecimal value) {
+        if (value != null) {
+            form.put(key, plain(value));
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return dev.carbonkit.CarbonMath.normalize(value).toPlainString();
+    }
+
     /**
      * Returns a summary such as "sz-metro (AVOIDED_EMISSIONS, transport.rail.metro)".
      *

@@ -1,6 +1,12 @@
 package dev.carbonkit.credit;
 
+import dev.carbonkit.CarbonMath;
+import dev.carbonkit.internal.CanonicalJson;
+import dev.carbonkit.internal.Digests;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +25,7 @@ public final class RuleSet {
     private final ZoneId zone;
     private final List<CreditRule> rules;
     private final List<Promotion> promotions;
+    private final String digest;
 
     private RuleSet(String id, String version, ZoneId zone, List<CreditRule> rules, List<Promotion> promotions) {
         this.id = id;
@@ -40,6 +47,34 @@ public final class RuleSet {
                 }
             }
         }
+        this.digest = Digests.sha256(canonicalForm());
+    }
+
+    /**
+     * Gets the canonical form whose SHA-256 is the digest: canonical JSON (sorted keys, plain decimal strings)
+     * of the id, version, zone, every rule with every parameter, and every promotion.
+     *
+     * @return the canonical JSON text, never null
+     */
+    public String canonicalForm() {
+        List<Object> ruleForms = new ArrayList<>();
+        rules.forEach(rule -> ruleForms.add(rule.canonical()));
+        List<Object> promotionForms = new ArrayList<>();
+        promotions.forEach(p -> promotionForms.add(Map.of("id", p.id(),
+                "multiplier", CarbonMath.normalize(p.multiplier()).toPlainString(), "from", p.validFrom().toString(),
+                "to", p.validTo().toString(), "rules", new ArrayList<>(new TreeSet<>(p.appliesTo())))));
+        return CanonicalJson.write(Map.of("format", "carbonkit-rules/1", "ruleset", id, "version", version,
+                "timezone", zone.getId(), "rules", ruleForms, "promotions", promotionForms));
+    }
+
+    /**
+     * Gets the content digest, "sha256:" and 64 lower-case hex digits, which every award's explanation names.
+     * Changing any rule parameter, promotion, the version or the zone changes it.
+     *
+     * @return the digest, never null
+     */
+    public String getDigest() {
+        return digest;
     }
 
     /**

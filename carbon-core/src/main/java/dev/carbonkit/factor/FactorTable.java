@@ -3,13 +3,10 @@ package dev.carbonkit.factor;
 import dev.carbonkit.CarbonMath;
 import dev.carbonkit.emissions.Gas;
 import dev.carbonkit.internal.CanonicalJson;
+import dev.carbonkit.internal.Digests;
 import dev.carbonkit.quantity.Quantity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,7 @@ public final class FactorTable {
         this.info = info;
         this.byId = Collections.unmodifiableMap(byId);
         this.factors = List.copyOf(byId.values());
-        this.digest = "sha256:" + sha256(canonicalForm());
+        this.digest = Digests.sha256(canonicalForm());
     }
 
     /**
@@ -163,15 +160,6 @@ public final class FactorTable {
 
     private static String plain(java.math.BigDecimal value) {
         return CarbonMath.normalize(value).toPlainString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException notPossible) {
-            throw new IllegalStateException("carbon bug: every JDK has SHA-256", notPossible);
-        }
     }
 
     //-----------------------------------------------------------------------

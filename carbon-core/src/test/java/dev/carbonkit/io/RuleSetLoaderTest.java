@@ -94,6 +94,26 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void digest_followsValuesNotLayout_andEveryAwardNamesIt() {
+        String yaml = "format: carbonkit-rules/1\nruleset: r\nversion: \"1\"\ntimezone: Asia/Shanghai\nrules:\n"
+                + "  - {id: a, kind: fixed_per_event, activity: a.b, award: {grams: 5, points: 5},"
+                + " caps: [{period: day, unit: count, limit: 10}]}\n";
+        String reordered = "rules:\n  - caps:\n      - limit: 10.0\n        unit: count\n        period: day\n"
+                + "    award: {points: 5.00, grams: 5}\n    activity: a.b\n    kind: fixed_per_event\n    id: a\n"
+                + "timezone: Asia/Shanghai\nversion: '1'\nruleset: r\nformat: carbonkit-rules/1\n";
+        RuleSet rules = RuleSetLoader.standard().parse(yaml, "a.yaml");
+        assertThat(rules.getDigest()).matches("sha256:[0-9a-f]{64}")
+                .isEqualTo(RuleSetLoader.standard().parse(reordered, "b.yaml").getDigest())
+                .isNotEqualTo(RuleSetLoader.standard().parse(yaml.replace("limit: 10", "limit: 11"), "c.yaml").getDigest())
+                .isNotEqualTo(RuleSetLoader.standard().parse(yaml.replace("version: \"1\"", "version: \"2\""), "d.yaml")
+                        .getDigest());
+        assertThat(rules.canonicalForm()).startsWith("{\"format\":\"carbonkit-rules/1\",\"promotions\":[],\"rules\":[");
+        Award award = CreditEngine.evaluate(rules, List.of(activity("x", "a.b", "1 count", "2024-05-01T08:00")))
+                .awards().get(0);
+        assertThat(award.explain()).contains("rule a (FIXED_PER_EVENT) of r 1 " + rules.getDigest());
+    }
+
+    @Test
     void load_stream() throws IOException {
         byte[] yaml = Files.readAllBytes(VALID);
         assertThat(RuleSetLoader.standard().load(new ByteArrayInputStream(yaml), "stream.yaml").getRules()).hasSize(7);
