@@ -343,8 +343,61 @@ public final class CreditEngine {
                                     + points.toPlainString() + " points"));
                     return new Raw(grams, points);
                 }
+                case SCENARIO_DIFFERENCE -> {
+                    Map<CreditRule.Scenario, BigDecimal> totals = new java.util.EnumMap<>(CreditRule.Scenario.class);
+                    for (CreditRule.Scenario scenario : CreditRule.Scenario.values()) {
+                        BigDecimal total = BigDecimal.ZERO;
+                        for (CreditRule.Term term : rule.terms().getOrDefault(scenario, List.of())) {
+                            BigDecimal value = term(term, scenario);
+                            if (value == null) {
+                                return null;
+                            }
+                            total = total.add(value);
+                        }
+                        totals.put(scenario, CarbonMath.normalize(total));
+                    }
+                    BigDecimal grams = CarbonMath.normalize(totals.get(CreditRule.Scenario.BE)
+                            .subtract(totals.get(CreditRule.Scenario.PE)).subtract(totals.get(CreditRule.Scenario.LE)));
+                    steps.add("ER = BE - PE - LE = " + totals.get(CreditRule.Scenario.BE).toPlainString() + " - "
+                            + totals.get(CreditRule.Scenario.PE).toPlainString() + " - "
+                            + totals.get(CreditRule.Scenario.LE).toPlainString() + " = " + grams.toPlainString() + " g");
+                    if (grams.signum() < 0) {
+                        steps.add("floored at zero: a negative reduction earns nothing");
+                        grams = BigDecimal.ZERO;
+                    }
+                    return new Raw(grams, null);
+                }
                 default -> throw new IllegalStateException("carbon bug: unknown kind " + rule.getKind());
             }
+        }
+
+        /** One term in grams: the quantity times the factor, exactly, or with the factor rounded first. */
+        private BigDecimal term(CreditRule.Term term, CreditRule.Scenario scenario) {
+            Quantity quantity = activity.getQuantity();
+            if (term.quantityAttribute() != null) {
+                String text = activity.getAttributes().get(term.quantityAttribute());
+                try {
+                    quantity = Quantity.parse(Objects.requireNonNull(text));
+                } catch (RuntimeException missingOrBad) {
+                    steps.add(scenario + " needs the quantity in attribute '" + term.quantityAttribute()
+                            + "', which the activity " + (text == null ? "does not have" : "has as '" + text + "'"));
+                    return null;
+                }
+            }
+            Quantity inFactorUnit = quantity.to(term.per().getUnit(), CarbonMath.CONTEXT);
+            BigDecimal value;
+            String text;
+            if (rule.factorRounding() != null) {
+                BigDecimal perUnit = rule.factorRounding().apply(CarbonMath.divide(term.grams(), term.per().getAmount()));
+                value = CarbonMath.normalize(inFactorUnit.getAmount().multiply(perUnit));
+                text = inFactorUnit + " x " + perUnit.toPlainString() + " g/" + term.per().getUnit() + " (factor "
+                        + term.grams().toPlainString() + " g per " + term.per() + ", rounded " + rule.factorRounding() + ")";
+            } else {
+                value = CarbonMath.divide(inFactorUnit.getAmount().multiply(term.grams()), term.per().getAmount());
+                text = inFactorUnit + " x " + term.grams().toPlainString() + " g per " + term.per();
+            }
+            steps.add(scenario + ": " + text + " = " + value.toPlainString() + " g");
+            return value;
         }
 
         private List<Cap> sortedCaps(Cap.Unit unit, boolean only) {

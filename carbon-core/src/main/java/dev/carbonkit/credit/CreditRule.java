@@ -35,7 +35,48 @@ public final class CreditRule {
         /** A fixed reduction and a fixed number of points per event, optionally by evidence level. */
         FIXED_PER_EVENT,
         /** Per unit of quantity, per whole block of units, or by the highest tier reached. */
-        PER_UNIT
+        PER_UNIT,
+        /** Named scenarios, ER = BE - PE - LE, each a sum of quantity-times-factor terms; floored at zero. */
+        SCENARIO_DIFFERENCE
+    }
+
+    /** The scenarios of a scenario-difference rule. */
+    public enum Scenario {
+        /** Baseline emissions: what would have been emitted without the activity. */
+        BE,
+        /** Project emissions: what the activity emitted. */
+        PE,
+        /** Leakage emissions: what the activity caused elsewhere. */
+        LE
+    }
+
+    /**
+     * A term of a scenario: a quantity times a factor stated per a quantity, such as '5980 g per 22 pkm' (the
+     * Beijing commute's car emissions). Stating the factor per the quantity it was published for keeps the
+     * arithmetic exact: 22 pkm x 5980 g / 22 pkm is 5980 g, where a per-km factor would not terminate.
+     *
+     * @param quantityAttribute  the attribute holding the quantity (text such as '3.3 kWh'), or null for the
+     *     activity's own quantity
+     * @param grams  the grams of CO2e of the factor, zero or more, not null
+     * @param per  the quantity the grams are per, positive, not null
+     */
+    public record Term(String quantityAttribute, BigDecimal grams, Quantity per) {
+
+        /**
+         * Checks the components.
+         *
+         * @param quantityAttribute  the attribute, or null
+         * @param grams  the grams
+         * @param per  the quantity
+         */
+        public Term {
+            Objects.requireNonNull(grams, "grams");
+            Objects.requireNonNull(per, "per");
+            if (grams.signum() < 0 || per.getAmount().signum() <= 0) {
+                throw new IllegalArgumentException("A term needs grams of 0 or more per a positive quantity: "
+                        + grams.toPlainString() + " g per " + per);
+            }
+        }
     }
 
     /**
@@ -94,6 +135,8 @@ public final class CreditRule {
     private final BigDecimal unitSize;
     private final Fixed perUnit;
     private final List<Tier> tiers;
+    private final Map<Scenario, List<Term>> terms;
+    private final Rounding factorRounding;
     private final String source;
     private final String status;
 
@@ -122,6 +165,10 @@ public final class CreditRule {
         this.unitSize = b.unitSize;
         this.perUnit = b.perUnit;
         this.tiers = List.copyOf(b.tiers);
+        Map<Scenario, List<Term>> termCopy = new java.util.EnumMap<>(Scenario.class);
+        b.terms.forEach((scenario, list) -> termCopy.put(scenario, List.copyOf(list)));
+        this.terms = Collections.unmodifiableMap(termCopy);
+        this.factorRounding = b.factorRounding;
         this.source = b.source;
         this.status = b.status;
         validate();
@@ -143,6 +190,14 @@ public final class CreditRule {
             case FIXED_PER_EVENT -> {
                 if (fixed == null && evidenceLevels.isEmpty()) {
                     throw invalid("a fixed-per-event rule needs an award or evidence levels");
+                }
+            }
+            case SCENARIO_DIFFERENCE -> {
+                if (terms.getOrDefault(Scenario.BE, List.of()).isEmpty()) {
+                    throw invalid("a scenario-difference rule needs baseline (BE) terms");
+                }
+                if (pointsPerGram == null) {
+                    throw invalid("a scenario-difference rule needs a conversion to points (points per gram, 0 for none)");
                 }
             }
             case PER_UNIT -> {
@@ -355,6 +410,14 @@ public final class CreditRule {
         return evidenceLevels;
     }
 
+    Map<Scenario, List<Term>> terms() {
+        return terms;
+    }
+
+    Rounding factorRounding() {
+        return factorRounding;
+    }
+
     Unit countedIn() {
         return countedIn;
     }
@@ -421,6 +484,17 @@ public final class CreditRule {
         List<Object> tierForms = new ArrayList<>();
         tiers.forEach(tier -> tierForms.add(Map.of("minimum", plain(tier.minimum()), "award", fixed(tier.award()))));
         form.put("tiers", tierForms);
+        Map<String, Object> termForms = new LinkedHashMap<>();
+        terms.forEach((scenario, list) -> {
+            List<Object> forms = new ArrayList<>();
+            list.forEach(term -> forms.add(Map.of("quantity", term.quantityAttribute() == null ? "" : term.quantityAttribute(),
+                    "grams", plain(term.grams()), "per", plain(term.per().getAmount()) + " " + term.per().getUnit())));
+            termForms.put(scenario.name(), forms);
+        });
+        form.put("terms", termForms);
+        if (factorRounding != null) {
+            form.put("round_factors", factorRounding.toString());
+        }
         if (source != null) {
             form.put("source", source);
         }
@@ -494,6 +568,8 @@ public final class CreditRule {
         private BigDecimal unitSize;
         private Fixed perUnit;
         private final List<Tier> tiers = new ArrayList<>();
+        private final Map<Scenario, List<Term>> terms = new java.util.EnumMap<>(Scenario.class);
+        private Rounding factorRounding;
         private String source;
         private String status;
 
@@ -698,6 +774,31 @@ public final class CreditRule {
         public Builder tier(String minimum, String grams, String points) {
             tiers.add(new Tier(new BigDecimal(minimum), new Fixed(new BigDecimal(grams),
                     points == null ? null : new BigDecimal(points))));
+            return this;
+        }
+
+        /**
+         * Adds a term to a scenario of a scenario-difference rule.
+         *
+         * @param scenario  the scenario, not null
+         * @param term  the term, not null
+         * @return this builder
+         */
+        public Builder term(Scenario scenario, Term term) {
+            terms.computeIfAbsent(Objects.requireNonNull(scenario, "scenario"), k -> new ArrayList<>())
+                    .add(Objects.requireNonNull(term, "term"));
+            return this;
+        }
+
+        /**
+         * Rounds each term's factor per unit before multiplying (the "factor" rounding stage): for example 5980 g
+         * per 22 pkm becomes 271.82 g/pkm at scale 2.
+         *
+         * @param rounding  the rounding, not null
+         * @return this builder
+         */
+        public Builder roundFactors(Rounding rounding) {
+            this.factorRounding = Objects.requireNonNull(rounding, "rounding");
             return this;
         }
 

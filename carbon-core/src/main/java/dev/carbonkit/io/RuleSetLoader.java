@@ -48,7 +48,10 @@ public final class RuleSetLoader {
             "promotions");
     private static final Set<String> RULE_KEYS = Set.of("id", "kind", "activity", "match", "eligibility", "threshold",
             "net-factor", "baseline-factor", "project-factor", "award", "evidence", "counted-in", "per-unit", "tiers",
-            "dedup", "exclusive-group", "caps", "points-per-gram", "round-grams", "round-points", "source", "status");
+            "dedup", "exclusive-group", "caps", "points-per-gram", "round-grams", "round-points", "terms", "round-factors",
+            "source", "status");
+    private static final Set<String> TERM_KEYS = Set.of("quantity", "grams", "per");
+    private static final Set<String> SCENARIO_KEYS = Set.of("BE", "PE", "LE");
     private static final Set<String> CONDITION_KEYS = Set.of("attribute", "equals", "in", "at-least", "at-most");
     private static final Set<String> FACTOR_KEYS = Set.of("grams", "per");
     private static final Set<String> AWARD_KEYS = Set.of("grams", "points");
@@ -202,6 +205,10 @@ public final class RuleSetLoader {
             }
             String id = text(rule, "id", true);
             CreditRule.Kind kind = code(rule, "kind", true, RulesReader::kind);
+            if (rule.has("round-factors") && !rule.has("terms")) {
+                reading.problem(rule.get("round-factors"), rule.path("round-factors"), "'round-factors' applies to the"
+                        + " terms of a scenario_difference rule only");
+            }
             String activity = text(rule, "activity", true);
             if (id == null || kind == null || activity == null) {
                 return null;
@@ -222,6 +229,7 @@ public final class RuleSetLoader {
                 }
             }
             factors(rule, builder);
+            terms(rule, builder);
             awards(rule, builder);
             modifiers(rule, builder);
             if (reading.problems.size() > before) {
@@ -277,6 +285,52 @@ public final class RuleSetLoader {
             } else if (rule.has("baseline-factor") != rule.has("project-factor")) {
                 reading.problem(rule.node, rule.path, "a baseline factor needs a project factor, and the reverse");
             }
+        }
+
+        private void terms(Fields rule, CreditRule.Builder builder) {
+            if (!rule.has("terms")) {
+                return;
+            }
+            Fields scenarios = fields(rule.get("terms"), rule.path("terms"), SCENARIO_KEYS, "terms {BE, PE, LE}");
+            if (scenarios == null) {
+                return;
+            }
+            for (CreditRule.Scenario scenario : CreditRule.Scenario.values()) {
+                Node list = scenarios.get(scenario.name());
+                if (list == null) {
+                    continue;
+                }
+                String path = scenarios.path(scenario.name());
+                if (!(list instanceof SequenceNode sequence)) {
+                    reading.problem(list, path, "expected a list of terms {quantity, grams, per}");
+                    continue;
+                }
+                for (int i = 0; i < sequence.getValue().size(); i++) {
+                    Fields term = fields(sequence.getValue().get(i), path + "[" + i + "]", TERM_KEYS, "a term");
+                    if (term == null) {
+                        continue;
+                    }
+                    String attribute = text(term, "quantity", false);
+                    BigDecimal grams = nonNegative(term, "grams");
+                    Quantity per = code(term, "per", true, RulesReader::perQuantity);
+                    if (grams != null && per != null) {
+                        if (per.getAmount().signum() <= 0) {
+                            reading.problem(term.get("per"), term.path("per"), "'per' must be a positive quantity: " + per);
+                        } else {
+                            builder.term(scenario, new CreditRule.Term(attribute, grams, per));
+                        }
+                    }
+                }
+            }
+            Rounding factors = rounding(rule, "round-factors");
+            if (factors != null) {
+                builder.roundFactors(factors);
+            }
+        }
+
+        /** A unit code ("pkm", meaning 1 pkm) or a quantity ("22 pkm"). */
+        private static Quantity perQuantity(String text) {
+            return text.indexOf(' ') < 0 ? Quantity.of(1, Unit.of(text)) : quantity(text);
         }
 
         /** A factor's grams, checked not negative, and its unit; null if absent or invalid. */

@@ -1,6 +1,7 @@
 package dev.carbonkit.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.FootprintTotals.Period;
@@ -57,6 +58,39 @@ class WorkedExamplesTest {
         assertThat(rounded.explain()).contains("avoided: 12.5 pkm x net factor 26.9 g/pkm = 336.25 g\n")
                 .contains("grams rounded at the event stage (scale 0, DOWN): 336.25 -> 336\n")
                 .contains("status: SOURCED; rounding UNVERIFIED");
+    }
+
+    static CreditRule beijingCommute(Rounding factors) {
+        CreditRule.Builder rule = CreditRule.builder("bj-commute", CreditRule.Kind.SCENARIO_DIFFERENCE, "transport.rail.metro")
+                .term(CreditRule.Scenario.BE, new CreditRule.Term(null, new BigDecimal("5980"), Quantity.parse("22 pkm")))
+                .term(CreditRule.Scenario.PE, new CreditRule.Term(null, new BigDecimal("1350"), Quantity.parse("22 pkm")))
+                .pointsPerGram("1").roundGrams(Rounding.of(0, RoundingMode.DOWN))
+                .provenance("Beijing green travel: 22-km commute, car 5.98 kg, metro 1.35 kg", "SOURCED totals");
+        if (factors != null) {
+            rule.roundFactors(factors);
+        }
+        return rule.build();
+    }
+
+    @Test
+    void e3_beijingCommute_scenarioDifference_andTheRoundingStage() {
+        Activity commute = activity("e3", "transport.rail.metro", "22 pkm", "2024-05-01T08:00", Map.of());
+        Award exact = CreditEngine.evaluate(rules(beijingCommute(null)), List.of(commute)).awards().get(0);
+        assertThat(exact.grams()).isEqualByComparingTo("4630");
+        assertThat(exact.explain()).contains("BE: 22 pkm x 5980 g per 22 pkm = 5980 g\n")
+                .contains("PE: 22 pkm x 1350 g per 22 pkm = 1350 g\n")
+                .contains("ER = BE - PE - LE = 5980 - 1350 - 0 = 4630 g\n");
+        CreditRule factorStage = CreditRule.builder("bj-commute", CreditRule.Kind.SCENARIO_DIFFERENCE, "transport.rail.metro")
+                .term(CreditRule.Scenario.BE, new CreditRule.Term(null, new BigDecimal("5980"), Quantity.parse("22 pkm")))
+                .term(CreditRule.Scenario.PE, new CreditRule.Term(null, new BigDecimal("1350"), Quantity.parse("22 pkm")))
+                .roundFactors(Rounding.of(2, RoundingMode.HALF_UP)).pointsPerGram("1").build();
+        Award rounded = CreditEngine.evaluate(rules(factorStage), List.of(commute)).awards().get(0);
+        assertThat(rounded.grams()).isEqualByComparingTo("4630.12");
+        assertThat(rounded.explain()).contains("BE: 22 pkm x 271.82 g/pkm (factor 5980 g per 22 pkm, rounded scale 2,"
+                + " HALF_UP) = 5980.04 g");
+        Activity shorter = activity("short", "transport.rail.metro", "10 km", "2024-05-01T08:00", Map.of());
+        assertThatThrownBy(() -> CreditEngine.evaluate(rules(beijingCommute(null)), List.of(shorter)))
+                .isInstanceOf(dev.carbonkit.quantity.DimensionMismatchException.class);
     }
 
     static CreditRule antOfflinePayment() {

@@ -64,7 +64,7 @@ class RuleSetLoaderTest {
         RuleSet rules = RuleSetLoader.standard().load(VALID);
         assertThat(rules.getId()).isEqualTo("worked-examples");
         assertThat(rules.getZone()).isEqualTo(SHANGHAI);
-        assertThat(rules.getRules()).extracting(CreditRule::getId).containsExactly("sz-ebus", "ant-offline-payment",
+        assertThat(rules.getRules()).extracting(CreditRule::getId).containsExactly("sz-ebus", "bj-commute", "ant-offline-payment",
                 "ant-utility-bill", "wuhan-bus", "luzhou-steps", "zz-walk", "gz-cycling");
         assertThat(rules.getRules().get(0).getStatus()).contains("SOURCED factor; rounding UNVERIFIED");
         // E5: 12 eligible offline payments and one of 0.50 in a day; a daily cap of 10
@@ -82,6 +82,9 @@ class RuleSetLoaderTest {
         assertThat(promo.awards()).extracting(Award::points).extracting(p -> p.toPlainString())
                 .containsExactly("538", "269");
         assertThat(promo.totalGrams("alice")).isEqualByComparingTo("538");
+        // E3: the Beijing commute as a scenario difference
+        assertThat(CreditEngine.evaluate(rules, List.of(activity("e3", "transport.rail.metro", "22 pkm",
+                "2024-05-01T08:00"))).totalGrams("alice")).isEqualByComparingTo("4630");
         // E11 steps, tiers, threshold with unit conversion and a matching condition
         CreditResult day = CreditEngine.evaluate(rules, List.of(
                 activity("s", "steps.daily", "3499 count", "2024-05-01T22:00"),
@@ -116,7 +119,7 @@ class RuleSetLoaderTest {
     @Test
     void load_stream() throws IOException {
         byte[] yaml = Files.readAllBytes(VALID);
-        assertThat(RuleSetLoader.standard().load(new ByteArrayInputStream(yaml), "stream.yaml").getRules()).hasSize(7);
+        assertThat(RuleSetLoader.standard().load(new ByteArrayInputStream(yaml), "stream.yaml").getRules()).hasSize(8);
         assertThatThrownBy(() -> RuleSetLoader.standard().load(new ByteArrayInputStream(
                 "format: carbonkit-rules/2\n".getBytes(StandardCharsets.UTF_8)), "v2.yaml"))
                 .hasMessageContaining("v2.yaml:1:9: format: unsupported format 'carbonkit-rules/2'");
