@@ -37,7 +37,12 @@ public record Award(String activityId, String account, String ruleId, Outcome ou
         /** Another activity of the same exclusive group and key already earned. */
         EXCLUDED,
         /** A cap was already reached. */
-        CAPPED
+        CAPPED,
+        /**
+         * The activity's quantity cannot be counted in the rule's unit, such as a metro trip given in kWh or a
+         * payment in USD under a rule in CNY; the activity earns nothing and the rest of the batch is evaluated.
+         */
+        INCOMPATIBLE_QUANTITY
     }
 
     /**

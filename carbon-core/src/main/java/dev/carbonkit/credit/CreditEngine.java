@@ -4,6 +4,7 @@ import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.FootprintTotals;
 import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.UnitMismatchException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -36,7 +37,9 @@ import java.util.Objects;
  * <li>the caps' consumption is recorded, and the ledger entries are written: a reduction entry for the grams
  * and a points entry linked to it.</li>
  * </ol>
- * Zero awards are kept, with the reason, so that nothing an account did is silently dropped.
+ * Zero awards are kept, with the reason, so that nothing an account did is silently dropped. An activity whose
+ * quantity cannot be counted in a rule's unit (a trip in kWh) earns an INCOMPATIBLE_QUANTITY zero naming the
+ * activity and both units, and does not stop the rest of the batch.
  * <p>
  * This class is a holder of static methods and cannot be instantiated; evaluation is a pure function of the
  * rule set and the activities.
@@ -145,9 +148,13 @@ public final class CreditEngine {
             }
             if (rule.getThreshold().isPresent()) {
                 Quantity minimum = rule.getThreshold().get();
-                if (activity.getQuantity().isLessThan(minimum)) {
-                    return zero(Award.Outcome.BELOW_THRESHOLD, "below the threshold: " + activity.getQuantity() + " < "
-                            + minimum);
+                try {
+                    if (activity.getQuantity().isLessThan(minimum)) {
+                        return zero(Award.Outcome.BELOW_THRESHOLD, "below the threshold: " + activity.getQuantity()
+                                + " < " + minimum);
+                    }
+                } catch (UnitMismatchException mismatch) {
+                    return incompatible("the threshold " + minimum, mismatch);
                 }
             }
             if (rule.getDedupKey().isPresent()) {
@@ -169,7 +176,12 @@ public final class CreditEngine {
                             + " already earned for " + rule.getExclusiveKey() + " (activity " + first + "), first wins");
                 }
             }
-            Raw raw = raw();
+            Raw raw;
+            try {
+                raw = raw();
+            } catch (UnitMismatchException mismatch) {
+                return incompatible("the units of rule " + rule.getId(), mismatch);
+            }
             if (raw == null) {
                 return zero(Award.Outcome.BELOW_THRESHOLD, steps.remove(steps.size() - 1));
             }
@@ -414,6 +426,12 @@ public final class CreditEngine {
             List<String> values = new ArrayList<>();
             attributes.forEach(name -> values.add(name + "=" + activity.getAttributes().get(name)));
             return String.join(",", values);
+        }
+
+        private Award incompatible(String what, UnitMismatchException mismatch) {
+            return zero(Award.Outcome.INCOMPATIBLE_QUANTITY, "incompatible quantity: activity " + activity.getId() + " has "
+                    + activity.getQuantity() + ", which cannot be counted against " + what + " (" + mismatch.getMessage()
+                    + ")");
         }
 
         private Award zero(Award.Outcome outcome, String reason) {

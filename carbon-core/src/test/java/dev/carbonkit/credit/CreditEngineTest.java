@@ -72,6 +72,29 @@ class CreditEngineTest {
     }
 
     @Test
+    void incompatibleQuantity_earnsAZeroNamingTheActivity_andTheBatchGoesOn() {
+        CreditRule cycling = CreditRule.builder("gz-cycle", CreditRule.Kind.PER_UNIT, "transport.bicycle")
+                .countedIn(Unit.MINUTE)
+                .threshold(Quantity.parse("20 min")).perUnit("1", "1", null).pointsPerGram("1").build();
+        CreditRule walk = CreditRule.builder("zz-walk", CreditRule.Kind.PER_UNIT, "steps.daily")
+                .countedIn(Unit.COUNT).perUnit("1", "0.01", null).pointsPerGram("1").build();
+        List<Activity> day = List.of(activity("c1", "transport.bicycle", "30 min", "2024-05-01T08:00", Map.of()),
+                activity("c2", "transport.bicycle", "4 km", "2024-05-01T09:00", Map.of()),
+                activity("w1", "steps.daily", "2 kWh", "2024-05-01T10:00", Map.of()),
+                activity("c3", "transport.bicycle", "1 h", "2024-05-01T11:00", Map.of()));
+        CreditResult result = CreditEngine.evaluate(rules(cycling, walk), day);
+        assertThat(result.awards()).extracting(Award::activityId).containsExactly("c1", "c2", "w1", "c3");
+        assertThat(result.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+                Award.Outcome.INCOMPATIBLE_QUANTITY, Award.Outcome.INCOMPATIBLE_QUANTITY, Award.Outcome.AWARDED);
+        assertThat(result.awards().get(1).explain()).contains("incompatible quantity: activity c2 has 4 km, which cannot"
+                + " be counted against the threshold 20 min (Dimensions differ: ");
+        assertThat(result.awards().get(2).explain()).contains("incompatible quantity: activity w1 has 2 kWh, which cannot"
+                + " be counted against the units of rule zz-walk (Dimensions differ: ");
+        assertThat(result.points()).extracting(LedgerEntry::activityId).containsExactly("c1", "c3");
+        assertThat(result.points().get(1).amount()).isEqualByComparingTo("60");
+    }
+
+    @Test
     void gramsCap_trimsConvertedAwards_andRefusesFixedOnes() {
         CreditRule metro = CreditRule.builder("metro", CreditRule.Kind.AVOIDED_EMISSIONS, "transport.rail.metro")
                 .netFactor("46.7", Unit.PASSENGER_KILOMETRE).pointsPerGram("1")

@@ -89,8 +89,15 @@ class WorkedExamplesTest {
         assertThat(rounded.explain()).contains("BE: 22 pkm x 271.82 g/pkm (factor 5980 g per 22 pkm, rounded scale 2,"
                 + " HALF_UP) = 5980.04 g");
         Activity shorter = activity("short", "transport.rail.metro", "10 km", "2024-05-01T08:00", Map.of());
-        assertThatThrownBy(() -> CreditEngine.evaluate(rules(beijingCommute(null)), List.of(shorter)))
-                .isInstanceOf(dev.carbonkit.quantity.DimensionMismatchException.class);
+        CreditResult mixed = CreditEngine.evaluate(rules(beijingCommute(null)), List.of(commute, shorter));
+        assertThat(mixed.awards()).extracting(Award::activityId).containsExactly("e3", "short");
+        assertThat(mixed.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+                Award.Outcome.INCOMPATIBLE_QUANTITY);
+        assertThat(mixed.awards().get(0).grams()).isEqualByComparingTo("4630");
+        assertThat(mixed.awards().get(1).grams()).isEqualByComparingTo("0");
+        assertThat(mixed.awards().get(1).explain()).contains("incompatible quantity: activity short has 10 km, which"
+                + " cannot be counted against the units of rule bj-commute (Dimensions differ: km (DISTANCE) / pkm (PASSENGER_DISTANCE))\n");
+        assertThat(mixed.reductions()).hasSize(1);
     }
 
     static CreditRule antOfflinePayment() {
