@@ -1,0 +1,200 @@
+package dev.carbonkit.factors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.credit.Award;
+import dev.carbonkit.credit.CreditEngine;
+import dev.carbonkit.credit.CreditResult;
+import dev.carbonkit.credit.CreditRule;
+import dev.carbonkit.credit.LedgerEntry;
+import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.quantity.Quantity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.Test;
+
+/** The bundled rule sets load, carry their provenance, and reproduce the reference's worked examples. */
+class BundledRulesTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private static Activity activity(String id, String type, String quantity, String localTime,
+            Map<String, String> attributes) {
+        Activity.Builder builder = Activity.builder(id).account("alice").type(type).quantity(Quantity.parse(quantity))
+                .time(LocalDateTime.parse(localTime).atZone(SHANGHAI).toInstant(), SHANGHAI).region(Region.of("CN"));
+        attributes.forEach(builder::attribute);
+        return builder.build();
+    }
+
+    private static CreditResult evaluate(String ruleSetId, Activity... activities) {
+        return CreditEngine.evaluate(BundledRules.ruleSet(ruleSetId), List.of(activities));
+    }
+
+    private static BigDecimal sum(List<LedgerEntry> entries) {
+        return entries.stream().map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void everyRuleSetLoads_andEveryRuleNamesItsSourceAndStatus() throws IOException {
+        for (String id : BundledRules.RULE_SET_IDS) {
+            RuleSet set = BundledRules.ruleSet(id);
+            assertThat(set.getId()).isEqualTo(id);
+            assertThat(set.getZone()).isEqualTo(SHANGHAI);
+            assertThat(set.getRules()).isNotEmpty();
+            for (CreditRule rule : set.getRules()) {
+                assertThat(rule.getSource()).as(id + "/" + rule.getId()).isPresent();
+                assertThat(rule.getStatus()).as(id + "/" + rule.getId()).hasValueSatisfying(status -> assertThat(status)
+                        .containsAnyOf("SOURCED", "DERIVED", "UNVERIFIED", "CONFLICTING"));
+            }
+            try (InputStream in = BundledRules.class.getClassLoader()
+                    .getResourceAsStream("dev/carbonkit/factors/rules/" + id + ".yaml")) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text).as(id).doesNotContain("ILLUSTRATIVE");
+            }
+        }
+        assertThat(BundledRules.ruleSet("cn-luzhou-lvya")).isSameAs(BundledRules.ruleSet("cn-luzhou-lvya"));
+        assertThatThrownBy(() -> BundledRules.ruleSet("cn-nowhere")).isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("'cn-nowhere'").hasMessageContaining("cn-luzhou-lvya");
+    }
+
+    @Test
+    void theDocNamesEveryRuleSetAndRule() throws IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/bundled-rule-sets.md"));
+        for (String id : BundledRules.RULE_SET_IDS) {
+            RuleSet set = BundledRules.ruleSet(id);
+            assertThat(doc).contains("`" + id + "` | " + set.getVersion() + " |");
+            for (CreditRule rule : set.getRules()) {
+                assertThat(doc).contains("`" + rule.getId() + "` (`" + rule.getActivityType() + "`");
+            }
+        }
+    }
+
+    @Test
+    void shenzhen_e1_exactGrams_andTheMetroConflictIsStated() {
+        CreditResult result = evaluate("cn-sz-low-carbon-public-transit",
+                activity("e1", "transport.bus.electric", "12.5 pkm", "2024-05-01T08:00", Map.of()),
+                activity("m1", "transport.rail.metro", "10 pkm", "2024-05-01T09:00", Map.of()));
+        assertThat(result.awards().get(0).grams()).isEqualByComparingTo("336.25");
+        assertThat(result.awards().get(0).points()).isEqualByComparingTo("0");
+        assertThat(result.awards().get(1).grams()).isEqualByComparingTo("467");
+        assertThat(result.awards().get(1).explain()).contains("status: CONFLICTING: 46.7 g/pkm")
+                .contains("46.7 is used because it is the later report and the lower, conservative value");
+        assertThat(sum(result.points())).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void antForest_e5_e6_e13() {
+        RuleSet ant = BundledRules.ruleSet("cn-alipay-ant-forest");
+        List<Activity> activities = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            activities.add(activity(String.format(java.util.Locale.ROOT, "p%02d", i), "payment.offline", "1 count",
+                    String.format(java.util.Locale.ROOT, "2024-03-01T%02d:00", 8 + i), Map.of("amount_cny", "12.50")));
+        }
+        activities.add(activity("small", "payment.offline", "1 count", "2024-03-01T09:15", Map.of("amount_cny", "0.50")));
+        activities.add(activity("a1", "payment.utility", "1 count", "2024-03-02T10:00",
+                Map.of("amount_cny", "120", "utilityAccountNo", "A")));
+        activities.add(activity("a2", "payment.utility", "1 count", "2024-03-09T10:00",
+                Map.of("amount_cny", "80", "utilityAccountNo", "A")));
+        activities.add(activity("a3", "payment.utility", "1 count", "2024-03-20T10:00",
+                Map.of("amount_cny", "1", "utilityAccountNo", "A")));
+        activities.add(activity("b1", "payment.utility", "1 count", "2024-03-21T10:00",
+                Map.of("amount_cny", "0.80", "utilityAccountNo", "B")));
+        for (int i = 1; i <= 5; i++) {
+            activities.add(activity("inv" + i, "payment.e_invoice", "1 count", "2024-03-01T1" + (i - 1) + ":00", Map.of()));
+        }
+        activities.add(activity("inv6", "payment.e_invoice", "1 count", "2024-03-02T00:30", Map.of()));
+        CreditResult result = CreditEngine.evaluate(ant, activities);
+        BigDecimal offline = BigDecimal.ZERO;
+        BigDecimal utility = BigDecimal.ZERO;
+        BigDecimal invoices = BigDecimal.ZERO;
+        for (LedgerEntry entry : result.reductions()) {
+            switch (entry.ruleId()) {
+                case "ant-offline-payment" -> offline = offline.add(entry.amount());
+                case "ant-utility-bill" -> utility = utility.add(entry.amount());
+                case "ant-e-invoice" -> invoices = invoices.add(entry.amount());
+                default -> throw new AssertionError(entry);
+            }
+        }
+        assertThat(offline).isEqualByComparingTo("50");
+        assertThat(utility).isEqualByComparingTo("262");
+        assertThat(invoices).isEqualByComparingTo("30");
+        assertThat(sum(result.points())).isEqualByComparingTo("342");
+        assertThat(result.awards()).filteredOn(award -> award.activityId().equals("small")).extracting(Award::outcome)
+                .containsExactly(Award.Outcome.INELIGIBLE);
+        assertThat(result.awards()).filteredOn(award -> award.activityId().equals("p11") || award.activityId().equals("p12"))
+                .extracting(Award::outcome).containsExactly(Award.Outcome.CAPPED, Award.Outcome.CAPPED);
+        assertThat(result.awards()).filteredOn(award -> award.activityId().startsWith("a"))
+                .extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED, Award.Outcome.DUPLICATE,
+                        Award.Outcome.DUPLICATE);
+    }
+
+    @Test
+    void cloudPlatform_awardsPointsWithNoGramsBehindThem() {
+        CreditResult result = evaluate("alibaba-cloud-energy-expert",
+                activity("plate", "action.clean_plate", "1 count", "2024-05-01T12:30", Map.of()),
+                activity("ride", "transport.rail.metro", "8 pkm", "2024-05-01T18:00", Map.of()));
+        assertThat(result.awards()).extracting(Award::points).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("200"), new BigDecimal("554"));
+        assertThat(result.reductions()).isEmpty();
+        assertThat(result.points()).extracting(LedgerEntry::reductionEntryId).containsOnlyNulls();
+        assertThat(result.awards().get(1).explain()).contains("unit of a credit UNVERIFIED; no grams published");
+    }
+
+    @Test
+    void beijing_e3_theTwentyTwoKilometreCommute() {
+        CreditResult result = evaluate("cn-bj-maas-green-travel",
+                activity("e3", "transport.rail.metro", "22 pkm", "2024-05-01T08:00", Map.of()),
+                activity("half", "transport.rail.metro", "11 pkm", "2024-05-01T18:00", Map.of()));
+        assertThat(result.awards().get(0).grams()).isEqualByComparingTo("4630");
+        assertThat(result.awards().get(1).grams()).isEqualByComparingTo("2315");
+        assertThat(result.awards().get(0).explain()).contains("ER = BE - PE - LE = 5980 - 1350 - 0 = 4630 g");
+    }
+
+    @Test
+    void wuhan_e9_exclusiveEvidence_andWutanJianghu() {
+        CreditResult day = evaluate("cn-wuhan-tantan-planet",
+                activity("steps", "steps.daily", "7250 count", "2024-05-01T21:00", Map.of()),
+                activity("t1", "transport.bus", "1 count", "2024-05-01T08:00",
+                        Map.of("evidence", "screenshot_upload", "tripId", "T1")),
+                activity("t2-checkin", "transport.rail.metro", "1 count", "2024-05-01T09:00",
+                        Map.of("evidence", "self_checkin", "tripId", "T2")),
+                activity("t2-upload", "transport.rail.metro", "1 count", "2024-05-01T20:00",
+                        Map.of("evidence", "screenshot_upload", "tripId", "T2")));
+        assertThat(sum(day.points())).isEqualByComparingTo("387");
+        assertThat(sum(day.reductions())).isEqualByComparingTo("387");
+        assertThat(day.awards()).filteredOn(award -> award.activityId().equals("t2-upload")).extracting(Award::outcome)
+                .containsExactly(Award.Outcome.EXCLUDED);
+        CreditResult trips = evaluate("cn-wuhan-wutan-jianghu",
+                activity("taxi", "transport.taxi.nev", "24 km", "2024-05-01T08:00", Map.of()),
+                activity("bike", "transport.bicycle.shared", "2.5 km", "2024-05-01T09:00", Map.of()),
+                activity("bus", "transport.bus", "1 count", "2024-05-01T10:00", Map.of()),
+                activity("bag", "action.own_shopping_bag", "1 count", "2024-05-01T11:00", Map.of()));
+        assertThat(trips.awards()).extracting(Award::grams).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("168"), new BigDecimal("100"), new BigDecimal("150"), new BigDecimal("5"));
+        assertThat(trips.points()).isEmpty();
+    }
+
+    @Test
+    void luzhou_e11_pointsNotProportionalToGrams() {
+        CreditResult result = evaluate("cn-luzhou-lvya",
+                activity("steps", "steps.daily", "3499 count", "2024-05-01T21:00", Map.of()),
+                activity("plate", "action.clean_plate", "1 count", "2024-05-01T12:30", Map.of()),
+                activity("bus1", "transport.bus", "1 count", "2024-05-01T08:00", Map.of()),
+                activity("bus2", "transport.bus", "1 count", "2024-05-01T18:00", Map.of()));
+        assertThat(sum(result.points())).isEqualByComparingTo("31");
+        assertThat(sum(result.reductions())).isEqualByComparingTo("353.2");
+        assertThat(result.awards()).filteredOn(award -> award.activityId().equals("steps")).first()
+                .satisfies(award -> assertThat(award.explain()).contains("floor(3499 / 500) = 6 blocks x 8.2 g = 49.2 g"));
+    }
+}
