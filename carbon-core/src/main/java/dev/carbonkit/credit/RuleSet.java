@@ -23,14 +23,17 @@ public final class RuleSet {
     private final String id;
     private final String version;
     private final ZoneId zone;
+    private final List<String> sources;
     private final List<CreditRule> rules;
     private final List<Promotion> promotions;
     private final String digest;
 
-    private RuleSet(String id, String version, ZoneId zone, List<CreditRule> rules, List<Promotion> promotions) {
+    private RuleSet(String id, String version, ZoneId zone, List<String> sources, List<CreditRule> rules,
+            List<Promotion> promotions) {
         this.id = id;
         this.version = version;
         this.zone = zone;
+        this.sources = List.copyOf(sources);
         this.rules = List.copyOf(rules);
         this.promotions = List.copyOf(promotions);
         Set<String> ids = new HashSet<>();
@@ -52,7 +55,7 @@ public final class RuleSet {
 
     /**
      * Gets the canonical form whose SHA-256 is the digest: canonical JSON (sorted keys, plain decimal strings)
-     * of the id, version, zone, every rule with every parameter, and every promotion.
+     * of the id, version, zone, sources, every rule with every parameter and its provenance, and every promotion.
      *
      * @return the canonical JSON text, never null
      */
@@ -64,12 +67,12 @@ public final class RuleSet {
                 "multiplier", CarbonMath.normalize(p.multiplier()).toPlainString(), "from", p.validFrom().toString(),
                 "to", p.validTo().toString(), "rules", new ArrayList<>(new TreeSet<>(p.appliesTo())))));
         return CanonicalJson.write(Map.of("format", "carbonkit-rules/1", "ruleset", id, "version", version,
-                "timezone", zone.getId(), "rules", ruleForms, "promotions", promotionForms));
+                "timezone", zone.getId(), "sources", sources, "rules", ruleForms, "promotions", promotionForms));
     }
 
     /**
      * Gets the content digest, "sha256:" and 64 lower-case hex digits, which every award's explanation names.
-     * Changing any rule parameter, promotion, the version or the zone changes it.
+     * Changing any rule parameter or provenance, promotion, source, the version or the zone changes it.
      *
      * @return the digest, never null
      */
@@ -89,9 +92,26 @@ public final class RuleSet {
      * @throws IllegalArgumentException if two rules share an id, or a promotion names an unknown rule
      */
     public static RuleSet of(String id, String version, ZoneId zone, List<CreditRule> rules, List<Promotion> promotions) {
+        return of(id, version, zone, List.of(), rules, promotions);
+    }
+
+    /**
+     * Obtains a rule set that names where its methodology is published.
+     *
+     * @param id  the scheme's id, not null
+     * @param version  the version, not null
+     * @param zone  the zone the scheme counts days in, not null
+     * @param sources  where the methodology is published, such as URLs or document titles, in order, not null
+     * @param rules  the rules, in order, not null
+     * @param promotions  the promotions, not null
+     * @return the rule set, never null
+     * @throws IllegalArgumentException if two rules share an id, or a promotion names an unknown rule
+     */
+    public static RuleSet of(String id, String version, ZoneId zone, List<String> sources, List<CreditRule> rules,
+            List<Promotion> promotions) {
         return new RuleSet(Objects.requireNonNull(id, "id"), Objects.requireNonNull(version, "version"),
-                Objects.requireNonNull(zone, "zone"), Objects.requireNonNull(rules, "rules"),
-                Objects.requireNonNull(promotions, "promotions"));
+                Objects.requireNonNull(zone, "zone"), Objects.requireNonNull(sources, "sources"),
+                Objects.requireNonNull(rules, "rules"), Objects.requireNonNull(promotions, "promotions"));
     }
 
     /**
@@ -110,6 +130,15 @@ public final class RuleSet {
      */
     public String getVersion() {
         return version;
+    }
+
+    /**
+     * Gets where the methodology is published.
+     *
+     * @return the sources, in order, possibly empty, never null
+     */
+    public List<String> getSources() {
+        return sources;
     }
 
     /**

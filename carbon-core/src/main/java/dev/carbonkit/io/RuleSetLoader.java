@@ -134,9 +134,7 @@ public final class RuleSetLoader {
             String id = text(file, "ruleset", true);
             String version = text(file, "version", true);
             ZoneId zone = code(file, "timezone", true, RulesReader::zone);
-            if (file.get("sources") != null) {
-                texts(file.get("sources"), "sources");
-            }
+            List<String> sources = file.get("sources") == null ? List.of() : texts(file.get("sources"), "sources");
             List<CreditRule> rules = new ArrayList<>();
             Node rulesNode = file.get("rules");
             if (!(rulesNode instanceof SequenceNode sequence)) {
@@ -182,7 +180,7 @@ public final class RuleSetLoader {
                 return null;
             }
             try {
-                return RuleSet.of(id, version, zone, rules, promotions);
+                return RuleSet.of(id, version, zone, sources, rules, promotions);
             } catch (IllegalArgumentException invalid) {
                 reading.problem(file.node, "", lowerFirst(invalid.getMessage()));
                 return null;

@@ -110,6 +110,11 @@ class RuleSetLoaderTest {
                 .isNotEqualTo(RuleSetLoader.standard().parse(yaml.replace("limit: 10", "limit: 11"), "c.yaml").getDigest())
                 .isNotEqualTo(RuleSetLoader.standard().parse(yaml.replace("version: \"1\"", "version: \"2\""), "d.yaml")
                         .getDigest());
+        RuleSet sourced = RuleSetLoader.standard().parse(yaml.replace("rules:\n", "sources: [\"DB11/T 3043-2024\"]\nrules:\n"),
+                "e.yaml");
+        assertThat(sourced.getSources()).containsExactly("DB11/T 3043-2024");
+        assertThat(sourced.getDigest()).isNotEqualTo(rules.getDigest());
+        assertThat(rules.getSources()).isEmpty();
         assertThat(rules.canonicalForm()).startsWith("{\"format\":\"carbonkit-rules/1\",\"promotions\":[],\"rules\":[");
         Award award = CreditEngine.evaluate(rules, List.of(activity("x", "a.b", "1 count", "2024-05-01T08:00")))
                 .awards().get(0);

@@ -52,6 +52,7 @@ class BundledRulesTest {
             assertThat(set.getId()).isEqualTo(id);
             assertThat(set.getZone()).isEqualTo(SHANGHAI);
             assertThat(set.getRules()).isNotEmpty();
+            assertThat(set.getSources()).as(id).isNotEmpty();
             for (CreditRule rule : set.getRules()) {
                 assertThat(rule.getSource()).as(id + "/" + rule.getId()).isPresent();
                 assertThat(rule.getStatus()).as(id + "/" + rule.getId()).hasValueSatisfying(status -> assertThat(status)
