@@ -7,6 +7,8 @@ import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.UnitMismatchException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,13 +31,15 @@ import java.util.Objects;
  * exclusive group, first wins (else EXCLUDED);</li>
  * <li>the raw reduction of the rule's kind, exactly;</li>
  * <li>event-stage rounding of grams;</li>
- * <li>count and grams caps, shortest period first (day, week, month, year): a count cap, or a grams cap on a
- * rule with fixed points, earns all or nothing (CAPPED); a grams cap on a rule whose points come from grams
- * trims the grams to what is left (PARTIALLY_CAPPED);</li>
+ * <li>count and grams caps, per-event caps first, then calendar periods shortest first (day, week, month,
+ * year), then rolling windows shortest first: a count cap, or a grams cap on a rule with fixed points, earns
+ * all or nothing (CAPPED); a grams cap on a rule whose points come from grams trims the grams to what is left
+ * (PARTIALLY_CAPPED);</li>
  * <li>points: the rule's fixed points, or grams times points per gram; then promotions, which multiply points
  * only; then points caps, which trim points only; then points rounding;</li>
- * <li>the caps' consumption is recorded, and the ledger entries are written: a reduction entry for the grams
- * and a points entry linked to it.</li>
+ * <li>each cap records what the award finally earned (1 for a count cap if it earned anything, its grams, its
+ * points), and the ledger entries are written: a reduction entry for the grams and a points entry linked to
+ * it.</li>
  * </ol>
  * Zero awards are kept, with the reason, so that nothing an account did is silently dropped. An activity whose
  * quantity cannot be counted in a rule's unit (a trip in kWh) earns an INCOMPATIBLE_QUANTITY zero naming the
@@ -45,6 +49,12 @@ import java.util.Objects;
  * rule set and the activities.
  */
 public final class CreditEngine {
+
+    /** Per-event caps first, then calendar periods shortest first, then rolling windows shortest first. */
+    private static final Comparator<Cap> CAP_ORDER = Comparator
+            .comparingInt((Cap cap) -> cap.window() != null ? 2 : cap.period() != null ? 1 : 0)
+            .thenComparing(cap -> cap.period() == null ? 0 : cap.period().ordinal())
+            .thenComparing(cap -> cap.window() == null ? Duration.ZERO : cap.window());
 
     private static final Comparator<Activity> CHRONOLOGICAL = Comparator.comparing(Activity::getTime)
             .thenComparing(Activity::getId);
@@ -114,6 +124,11 @@ public final class CreditEngine {
         final Map<String, String> dedup = new HashMap<>();
         final Map<String, String> exclusive = new HashMap<>();
         final Map<String, BigDecimal> capUsed = new HashMap<>();
+        final Map<String, List<Used>> rolling = new HashMap<>();
+    }
+
+    /** What one award used of a rolling-window cap, and when. */
+    private record Used(Instant at, BigDecimal amount) {
     }
 
     /** One rule applied to one activity. */
@@ -193,11 +208,9 @@ public final class CreditEngine {
                 grams = rounded;
             }
             boolean trimmed = false;
-            Map<String, BigDecimal> consume = new LinkedHashMap<>();
             boolean earns = grams.signum() > 0 || raw.points != null && raw.points.signum() > 0;
             for (Cap cap : sortedCaps(Cap.Unit.POINTS, false)) {
-                String key = capKey(cap);
-                BigDecimal used = state.capUsed.getOrDefault(key, BigDecimal.ZERO);
+                BigDecimal used = used(cap);
                 BigDecimal left = cap.limit().subtract(used);
                 if (cap.unit() == Cap.Unit.COUNT) {
                     if (earns && left.compareTo(BigDecimal.ONE) < 0) {
@@ -206,7 +219,6 @@ public final class CreditEngine {
                     }
                     steps.add("cap " + cap + ": " + used.add(earns ? BigDecimal.ONE : BigDecimal.ZERO).toPlainString()
                             + " of " + cap.limit().toPlainString() + " used");
-                    consume.put(key, earns ? BigDecimal.ONE : BigDecimal.ZERO);
                 } else {
                     if (grams.compareTo(left) > 0) {
                         if (raw.points != null || left.signum() <= 0) {
@@ -221,7 +233,6 @@ public final class CreditEngine {
                         steps.add("cap " + cap + ": " + used.add(grams).toPlainString() + " of "
                                 + cap.limit().toPlainString() + " g used");
                     }
-                    consume.put(key, grams);
                 }
             }
             BigDecimal points;
@@ -244,9 +255,7 @@ public final class CreditEngine {
                 }
             }
             for (Cap cap : sortedCaps(Cap.Unit.POINTS, true)) {
-                String key = capKey(cap);
-                BigDecimal used = state.capUsed.getOrDefault(key, BigDecimal.ZERO);
-                BigDecimal left = cap.limit().subtract(used).max(BigDecimal.ZERO);
+                BigDecimal left = cap.limit().subtract(used(cap)).max(BigDecimal.ZERO);
                 if (points.compareTo(left) > 0) {
                     if (left.signum() == 0) {
                         return zero(Award.Outcome.CAPPED, "capped: " + cap + " already reached");
@@ -256,7 +265,6 @@ public final class CreditEngine {
                     points = left;
                     trimmed = true;
                 }
-                consume.put(key, points);
             }
             if (rule.getPointsRounding().isPresent()) {
                 BigDecimal rounded = rule.getPointsRounding().get().apply(points);
@@ -264,9 +272,16 @@ public final class CreditEngine {
                         + rounded.toPlainString());
                 points = rounded;
             }
-            consume.forEach((key, amount) -> state.capUsed.merge(key, amount, BigDecimal::add));
             grams = CarbonMath.normalize(grams);
             points = CarbonMath.normalize(points);
+            boolean earned = grams.signum() > 0 || points.signum() > 0;
+            for (Cap cap : rule.getCaps()) {
+                record(cap, switch (cap.unit()) {
+                    case COUNT -> earned ? BigDecimal.ONE : BigDecimal.ZERO;
+                    case GRAMS -> grams;
+                    case POINTS -> points;
+                });
+            }
             steps.add("result: " + grams.toPlainString() + " g CO2e on the reduction ledger, " + points.toPlainString()
                     + " points" + (trimmed ? " (trimmed by a cap)" : ""));
             return new Award(activity.getId(), activity.getAccount(), rule.getId(),
@@ -413,13 +428,35 @@ public final class CreditEngine {
         }
 
         private List<Cap> sortedCaps(Cap.Unit unit, boolean only) {
-            return rule.getCaps().stream().filter(cap -> only == (cap.unit() == unit))
-                    .sorted(Comparator.comparing(Cap::period)).toList();
+            return rule.getCaps().stream().filter(cap -> only == (cap.unit() == unit)).sorted(CAP_ORDER).toList();
+        }
+
+        /** What earlier awards used of a cap: in this local period, in the rolling window, or nothing per event. */
+        private BigDecimal used(Cap cap) {
+            if (cap.window() != null) {
+                Instant from = activity.getTime().minus(cap.window());
+                BigDecimal sum = BigDecimal.ZERO;
+                for (Used used : state.rolling.getOrDefault(capKey(cap), List.of())) {
+                    if (used.at().isAfter(from)) {
+                        sum = sum.add(used.amount());
+                    }
+                }
+                return sum;
+            }
+            return cap.period() == null ? BigDecimal.ZERO : state.capUsed.getOrDefault(capKey(cap), BigDecimal.ZERO);
+        }
+
+        private void record(Cap cap, BigDecimal amount) {
+            if (cap.window() != null) {
+                state.rolling.computeIfAbsent(capKey(cap), k -> new ArrayList<>()).add(new Used(activity.getTime(), amount));
+            } else if (cap.period() != null) {
+                state.capUsed.merge(capKey(cap), amount, BigDecimal::add);
+            }
         }
 
         private String capKey(Cap cap) {
             return rule.getId() + "|" + rule.getCaps().indexOf(cap) + "|" + activity.getAccount() + "|" + values(cap.key())
-                    + "|" + cap.period().startOf(localDate);
+                    + (cap.period() == null ? "" : "|" + cap.period().startOf(localDate));
         }
 
         private String values(List<String> attributes) {

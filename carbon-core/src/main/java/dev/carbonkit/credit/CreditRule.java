@@ -452,8 +452,10 @@ public final class CreditRule {
             form.put("exclusive", Map.of("id", exclusiveGroup, "key", exclusiveKey));
         }
         List<Object> capForms = new ArrayList<>();
-        caps.forEach(cap -> capForms.add(Map.of("period", cap.period().name(), "unit", cap.unit().name(),
-                "limit", plain(cap.limit()), "key", cap.key())));
+        caps.forEach(cap -> capForms.add(cap.window() == null
+                ? Map.of("period", cap.span(), "unit", cap.unit().name(), "limit", plain(cap.limit()), "key", cap.key())
+                : Map.of("window", cap.window().toString(), "unit", cap.unit().name(), "limit", plain(cap.limit()),
+                        "key", cap.key())));
         form.put("caps", capForms);
         put(form, "points_per_gram", pointsPerGram);
         if (gramsRounding != null) {

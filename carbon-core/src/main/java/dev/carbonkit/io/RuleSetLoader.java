@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class RuleSetLoader {
     private static final Set<String> TIER_KEYS = Set.of("minimum", "grams", "points");
     private static final Set<String> DEDUP_KEYS = Set.of("period", "key");
     private static final Set<String> GROUP_KEYS = Set.of("id", "key");
-    private static final Set<String> CAP_KEYS = Set.of("period", "unit", "limit", "key");
+    private static final Set<String> CAP_KEYS = Set.of("period", "window", "unit", "limit", "key");
     private static final Set<String> ROUNDING_KEYS = Set.of("scale", "mode");
     private static final Set<String> PROMOTION_KEYS = Set.of("id", "multiplier", "from", "to", "rules", "ledger");
 
@@ -471,15 +473,45 @@ public final class RuleSetLoader {
         }
 
         private Cap cap(Node node, String path) {
-            Fields cap = fields(node, path, CAP_KEYS, "a cap {period, unit, limit}");
+            Fields cap = fields(node, path, CAP_KEYS, "a cap {period or window, unit, limit}");
             if (cap == null) {
                 return null;
             }
-            FootprintTotals.Period period = code(cap, "period", true, RulesReader::period);
+            if (cap.has("period") == cap.has("window")) {
+                reading.problem(cap.node, path, "a cap needs either a period (day, week, month, year or event) or a"
+                        + " rolling window (an ISO 8601 duration such as PT24H or P7D); found " + (cap.has("period")
+                                ? "both" : "neither"));
+                return null;
+            }
+            boolean perEvent = cap.has("period") && "event".equalsIgnoreCase(text(cap, "period", true));
+            FootprintTotals.Period period = cap.has("period") && !perEvent
+                    ? code(cap, "period", true, RulesReader::period) : null;
+            Duration window = null;
+            if (cap.has("window")) {
+                String text = text(cap, "window", true);
+                try {
+                    window = text == null ? null : Duration.parse(text);
+                } catch (DateTimeParseException notADuration) {
+                    window = null;
+                }
+                if (window == null || window.isNegative() || window.isZero()) {
+                    reading.problem(cap.get("window"), cap.path("window"), "expected a positive ISO 8601 duration such"
+                            + " as PT24H or P7D, found '" + text + "'");
+                    return null;
+                }
+            }
             Cap.Unit unit = code(cap, "unit", true, RulesReader::capUnit);
             BigDecimal limit = nonNegative(cap, "limit");
             List<String> key = cap.has("key") ? texts(cap.get("key"), cap.path("key")) : List.of();
-            return period == null || unit == null || limit == null ? null : new Cap(period, unit, limit, key);
+            if (period == null && window == null && !perEvent || unit == null || limit == null) {
+                return null;
+            }
+            if (perEvent && unit == Cap.Unit.COUNT) {
+                reading.problem(cap.get("unit"), cap.path("unit"), "a per-event cap counts grams or points; one event"
+                        + " is always one award");
+                return null;
+            }
+            return new Cap(period, window, unit, limit, key);
         }
 
         private static FootprintTotals.Period period(String text) {

@@ -120,6 +120,51 @@ class CreditEngineTest {
     }
 
     @Test
+    void rollingWindowCap_countsTheTrailingWindow_notTheCalendarDay() {
+        CreditRule metro = CreditRule.builder("metro", CreditRule.Kind.FIXED_PER_EVENT, "transport.rail.metro")
+                .award("52", "52").cap(Cap.rolling(java.time.Duration.ofHours(24), Cap.Unit.COUNT, "2")).build();
+        List<Activity> rides = List.of(activity("r1", "transport.rail.metro", "1 count", "2024-05-01T20:00", Map.of()),
+                activity("r2", "transport.rail.metro", "1 count", "2024-05-01T22:00", Map.of()),
+                activity("r3", "transport.rail.metro", "1 count", "2024-05-02T08:00", Map.of()),
+                activity("r4", "transport.rail.metro", "1 count", "2024-05-02T20:00", Map.of()),
+                activity("r5", "transport.rail.metro", "1 count", "2024-05-02T21:00", Map.of()),
+                activity("r6", "transport.rail.metro", "1 count", "2024-05-02T22:00", Map.of()));
+        CreditResult result = CreditEngine.evaluate(rules(metro), rides);
+        // r3 is a new calendar day but within 24 h of r1 and r2; at 20:00 on 05-02, r1 (exactly 24 h before)
+        // has left the window (t - 24 h, t] and r2 has not; at 22:00, r2 has left too.
+        assertThat(result.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+                Award.Outcome.AWARDED, Award.Outcome.CAPPED, Award.Outcome.AWARDED, Award.Outcome.CAPPED,
+                Award.Outcome.AWARDED);
+        assertThat(result.awards().get(2).explain()).contains("capped: ROLLING PT24H COUNT 2 already reached (2 used)");
+        assertThat(result.totalGrams("alice")).isEqualByComparingTo("208");
+    }
+
+    @Test
+    void perEventCap_trimsOneAward_andLongerCapsRecordWhatWasFinallyEarned() {
+        CreditRule walk = CreditRule.builder("walk", CreditRule.Kind.PER_UNIT, "steps.daily").countedIn(Unit.COUNT)
+                .perUnit("1", "0.02", null).pointsPerGram("1")
+                .cap(Cap.perEvent(Cap.Unit.GRAMS, "296"))
+                .cap(Cap.of(Period.WEEK, Cap.Unit.GRAMS, "500"))
+                .cap(Cap.of(Period.DAY, Cap.Unit.GRAMS, "400")).build();
+        List<Activity> days = List.of(activity("mon", "steps.daily", "20000 count", "2024-05-06T21:00", Map.of()),
+                activity("tue", "steps.daily", "5000 count", "2024-05-07T21:00", Map.of()),
+                activity("wed", "steps.daily", "10000 count", "2024-05-08T21:00", Map.of()));
+        CreditResult result = CreditEngine.evaluate(rules(walk), days);
+        // mon: 400 g, trimmed to 296 per event; the day and week caps record 296, not 400.
+        // tue: 100 g, week 396 of 500. wed: 200 g, trimmed to the 104 g left of the week.
+        assertThat(result.awards()).extracting(Award::grams).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("296"), new BigDecimal("100"), new BigDecimal("104"));
+        assertThat(result.awards().get(0).explain()).contains("cap EVENT GRAMS 296: trimmed 400 g to the 296 g left\n"
+                + "cap DAY GRAMS 400: 296 of 400 g used\ncap WEEK GRAMS 500: 296 of 500 g used\n");
+        assertThat(result.awards().get(2).explain()).contains("cap WEEK GRAMS 500: trimmed 200 g to the 104 g left");
+        assertThat(Cap.perEvent(Cap.Unit.POINTS, "50").toString()).isEqualTo("EVENT POINTS 50");
+        assertThatThrownBy(() -> Cap.perEvent(Cap.Unit.COUNT, "1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one event is always one award");
+        assertThatThrownBy(() -> Cap.rolling(java.time.Duration.ZERO, Cap.Unit.COUNT, "1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive: PT0S");
+    }
+
+    @Test
     void pointsCap_trimsPointsOnly_afterPromotions() {
         CreditRule bus = CreditRule.builder("bus", CreditRule.Kind.FIXED_PER_EVENT, "transport.bus")
                 .award("80", "10").cap(Cap.of(Period.DAY, Cap.Unit.POINTS, "25")).build();
