@@ -42,7 +42,9 @@ public record Award(String activityId, String account, String ruleId, Outcome ou
          * The activity's quantity cannot be counted in the rule's unit, such as a metro trip given in kWh or a
          * payment in USD under a rule in CNY; the activity earns nothing and the rest of the batch is evaluated.
          */
-        INCOMPATIBLE_QUANTITY
+        INCOMPATIBLE_QUANTITY,
+        /** The actual quantity is not below any baseline of a dynamic-baseline rule that applies. */
+        NOT_BELOW_BASELINE
     }
 
     /**

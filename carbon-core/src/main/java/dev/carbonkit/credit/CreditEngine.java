@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Evaluates activities under a rule set into awards and two ledgers, deterministically.
@@ -125,6 +127,8 @@ public final class CreditEngine {
         final Map<String, String> exclusive = new HashMap<>();
         final Map<String, BigDecimal> capUsed = new HashMap<>();
         final Map<String, List<Used>> rolling = new HashMap<>();
+        /** Per rule and account, the quantity of each local day, for trailing baselines. */
+        final Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
     }
 
     /** What one award used of a rolling-window cap, and when. */
@@ -139,6 +143,8 @@ public final class CreditEngine {
         private final State state;
         private final LocalDate localDate;
         private final List<String> steps = new ArrayList<>();
+        /** The outcome of a kind that finds nothing to earn. */
+        private Award.Outcome nothing = Award.Outcome.BELOW_THRESHOLD;
 
         Evaluation(RuleSet ruleSet, CreditRule rule, Activity activity, State state) {
             this.ruleSet = ruleSet;
@@ -198,7 +204,7 @@ public final class CreditEngine {
                 return incompatible("the units of rule " + rule.getId(), mismatch);
             }
             if (raw == null) {
-                return zero(Award.Outcome.BELOW_THRESHOLD, steps.remove(steps.size() - 1));
+                return zero(nothing, steps.remove(steps.size() - 1));
             }
             BigDecimal grams = raw.grams;
             if (rule.getGramsRounding().isPresent()) {
@@ -394,8 +400,100 @@ public final class CreditEngine {
                     }
                     return new Raw(grams, null);
                 }
+                case DYNAMIC_BASELINE -> {
+                    return dynamicBaseline();
+                }
                 default -> throw new IllegalStateException("carbon bug: unknown kind " + rule.getKind());
             }
+        }
+
+        /**
+         * The saving against the first baseline the actual quantity is below, times the saving factor; records the
+         * actual quantity in the account's daily history, which later trailing baselines average.
+         */
+        private Raw dynamicBaseline() {
+            CreditRule.Term factor = rule.savingFactor();
+            dev.carbonkit.quantity.Unit unit = factor.per().getUnit();
+            BigDecimal actual = activity.getQuantity().to(unit, CarbonMath.CONTEXT).getAmount();
+            NavigableMap<LocalDate, BigDecimal> history = state.daily.computeIfAbsent(
+                    rule.getId() + "|" + activity.getAccount(), k -> new TreeMap<>());
+            // the baseline as a fraction, so that a trailing average is divided once, at the end: 6 x 581 / 7
+            BigDecimal baseline = null;
+            BigDecimal over = BigDecimal.ONE;
+            CreditRule.StaticBaseline fixed = rule.staticBaseline();
+            if (fixed != null) {
+                BigDecimal perCapita = fixed.perCapita().to(unit, CarbonMath.CONTEXT).getAmount();
+                BigDecimal persons = fixed.personsAttribute() == null ? BigDecimal.ONE : persons(fixed.personsAttribute());
+                if (persons != null) {
+                    BigDecimal value = CarbonMath.normalize(perCapita.multiply(persons));
+                    steps.add("static baseline: " + perCapita.toPlainString() + " " + unit + " per person x "
+                            + persons.toPlainString() + " = " + value.toPlainString() + " " + unit);
+                    if (actual.compareTo(value) < 0) {
+                        baseline = value;
+                    } else {
+                        steps.add("actual " + actual.toPlainString() + " " + unit + " is not below the static baseline");
+                    }
+                }
+            }
+            if (baseline == null && rule.trailingDays() > 0) {
+                int days = rule.trailingDays();
+                LocalDate first = localDate.minusDays(days);
+                BigDecimal sum = BigDecimal.ZERO;
+                LocalDate missing = null;
+                for (LocalDate day = first; day.isBefore(localDate); day = day.plusDays(1)) {
+                    BigDecimal total = history.get(day);
+                    if (total == null) {
+                        missing = day;
+                        break;
+                    }
+                    sum = sum.add(total);
+                }
+                if (missing != null) {
+                    steps.add("trailing baseline not applicable: the account has no reading on " + missing + " (needs "
+                            + days + " days, " + first + " to " + localDate.minusDays(1) + ")");
+                } else {
+                    BigDecimal average = CarbonMath.divide(sum, BigDecimal.valueOf(days));
+                    steps.add("trailing baseline: the average of " + days + " days, " + first + " to "
+                            + localDate.minusDays(1) + ", " + sum.toPlainString() + " / " + days + " = "
+                            + average.toPlainString() + " " + unit);
+                    if (actual.multiply(BigDecimal.valueOf(days)).compareTo(sum) < 0) {
+                        baseline = sum;
+                        over = BigDecimal.valueOf(days);
+                    } else {
+                        steps.add("actual " + actual.toPlainString() + " " + unit + " is not below the trailing baseline");
+                    }
+                }
+            }
+            history.merge(localDate, actual, BigDecimal::add);
+            if (baseline == null) {
+                nothing = Award.Outcome.NOT_BELOW_BASELINE;
+                steps.add("not below any baseline: " + activity.getQuantity() + " earns nothing");
+                return null;
+            }
+            BigDecimal savingTimesOver = baseline.subtract(actual.multiply(over));
+            BigDecimal grams = CarbonMath.divide(savingTimesOver.multiply(factor.grams()),
+                    over.multiply(factor.per().getAmount()));
+            String saving = over.compareTo(BigDecimal.ONE) == 0 ? CarbonMath.normalize(savingTimesOver).toPlainString()
+                    : "(" + baseline.toPlainString() + " - " + actual.toPlainString() + " x " + over.toPlainString()
+                            + ") / " + over.toPlainString();
+            steps.add("saving: " + saving + " " + unit + " x " + factor.grams().toPlainString() + " g per "
+                    + factor.per() + " = " + grams.toPlainString() + " g");
+            return new Raw(grams, null);
+        }
+
+        private BigDecimal persons(String attribute) {
+            String text = activity.getAttributes().get(attribute);
+            try {
+                BigDecimal persons = new BigDecimal(Objects.requireNonNull(text));
+                if (persons.signum() > 0) {
+                    return persons;
+                }
+            } catch (RuntimeException missingOrBad) {
+                // reported below
+            }
+            steps.add("static baseline not applicable: attribute '" + attribute + "' should hold the number of persons,"
+                    + " and the activity " + (text == null ? "does not have it" : "has '" + text + "'"));
+            return null;
         }
 
         /** One term in grams: the quantity times the factor, exactly, or with the factor rounded first. */

@@ -37,7 +37,35 @@ public final class CreditRule {
         /** Per unit of quantity, per whole block of units, or by the highest tier reached. */
         PER_UNIT,
         /** Named scenarios, ER = BE - PE - LE, each a sum of quantity-times-factor terms; floored at zero. */
-        SCENARIO_DIFFERENCE
+        SCENARIO_DIFFERENCE,
+        /**
+         * A saving against a baseline: a static per-capita baseline, the account's own trailing daily average, or
+         * both, the first the actual quantity is below; the saving times a factor, in grams.
+         */
+        DYNAMIC_BASELINE
+    }
+
+    /**
+     * The static baseline of a dynamic-baseline rule: a quantity per person, times the number of persons in an
+     * activity attribute (such as a household's size), or per account if no attribute is named.
+     *
+     * @param perCapita  the baseline per person, such as '4 kWh', zero or more, not null
+     * @param personsAttribute  the attribute holding the number of persons, or null for one per account
+     */
+    public record StaticBaseline(Quantity perCapita, String personsAttribute) {
+
+        /**
+         * Checks the components.
+         *
+         * @param perCapita  the baseline per person
+         * @param personsAttribute  the attribute, or null
+         */
+        public StaticBaseline {
+            Objects.requireNonNull(perCapita, "perCapita");
+            if (perCapita.getAmount().signum() < 0) {
+                throw new IllegalArgumentException("A static baseline must not be negative: " + perCapita);
+            }
+        }
     }
 
     /** The scenarios of a scenario-difference rule. */
@@ -137,6 +165,9 @@ public final class CreditRule {
     private final List<Tier> tiers;
     private final Map<Scenario, List<Term>> terms;
     private final Rounding factorRounding;
+    private final Term savingFactor;
+    private final StaticBaseline staticBaseline;
+    private final int trailingDays;
     private final String source;
     private final String status;
 
@@ -169,6 +200,9 @@ public final class CreditRule {
         b.terms.forEach((scenario, list) -> termCopy.put(scenario, List.copyOf(list)));
         this.terms = Collections.unmodifiableMap(termCopy);
         this.factorRounding = b.factorRounding;
+        this.savingFactor = b.savingFactor;
+        this.staticBaseline = b.staticBaseline;
+        this.trailingDays = b.trailingDays;
         this.source = b.source;
         this.status = b.status;
         validate();
@@ -198,6 +232,20 @@ public final class CreditRule {
                 }
                 if (pointsPerGram == null) {
                     throw invalid("a scenario-difference rule needs a conversion to points (points per gram, 0 for none)");
+                }
+            }
+            case DYNAMIC_BASELINE -> {
+                if (savingFactor == null || staticBaseline == null && trailingDays == 0) {
+                    throw invalid("a dynamic-baseline rule needs a factor for the saving and a static baseline, a"
+                            + " trailing baseline, or both");
+                }
+                if (staticBaseline != null && staticBaseline.perCapita().getUnit().getDimension()
+                        != savingFactor.per().getUnit().getDimension()) {
+                    throw invalid("the static baseline " + staticBaseline.perCapita() + " cannot be compared with the"
+                            + " factor's unit " + savingFactor.per().getUnit());
+                }
+                if (pointsPerGram == null) {
+                    throw invalid("a dynamic-baseline rule needs a conversion to points (points per gram, 0 for none)");
                 }
             }
             case PER_UNIT -> {
@@ -418,6 +466,18 @@ public final class CreditRule {
         return factorRounding;
     }
 
+    Term savingFactor() {
+        return savingFactor;
+    }
+
+    StaticBaseline staticBaseline() {
+        return staticBaseline;
+    }
+
+    int trailingDays() {
+        return trailingDays;
+    }
+
     Unit countedIn() {
         return countedIn;
     }
@@ -497,6 +557,18 @@ public final class CreditRule {
         if (factorRounding != null) {
             form.put("round_factors", factorRounding.toString());
         }
+        if (savingFactor != null) {
+            form.put("saving_factor", Map.of("grams", plain(savingFactor.grams()), "per",
+                    plain(savingFactor.per().getAmount()) + " " + savingFactor.per().getUnit()));
+        }
+        if (staticBaseline != null) {
+            form.put("static_baseline", Map.of("per_capita", plain(staticBaseline.perCapita().getAmount()) + " "
+                    + staticBaseline.perCapita().getUnit(), "persons", staticBaseline.personsAttribute() == null ? ""
+                            : staticBaseline.personsAttribute()));
+        }
+        if (trailingDays > 0) {
+            form.put("trailing_days", Integer.toString(trailingDays));
+        }
         if (source != null) {
             form.put("source", source);
         }
@@ -557,6 +629,9 @@ public final class CreditRule {
         private String exclusiveGroup;
         private List<String> exclusiveKey;
         private final List<Cap> caps = new ArrayList<>();
+        private Term savingFactor;
+        private StaticBaseline staticBaseline;
+        private int trailingDays;
         private BigDecimal pointsPerGram;
         private Rounding gramsRounding;
         private Rounding pointsRounding;
@@ -801,6 +876,46 @@ public final class CreditRule {
          */
         public Builder roundFactors(Rounding rounding) {
             this.factorRounding = Objects.requireNonNull(rounding, "rounding");
+            return this;
+        }
+
+        /**
+         * Sets the factor that turns a dynamic-baseline rule's saving into grams, such as 581 g per kWh.
+         *
+         * @param grams  the grams of CO2e, as a decimal, not null
+         * @param per  the quantity the grams are per, positive, not null
+         * @return this builder
+         */
+        public Builder savingFactor(String grams, Quantity per) {
+            this.savingFactor = new Term(null, new BigDecimal(grams), per);
+            return this;
+        }
+
+        /**
+         * Sets the static baseline of a dynamic-baseline rule, tried first.
+         *
+         * @param perCapita  the baseline per person, not null
+         * @param personsAttribute  the attribute holding the number of persons, or null for one per account
+         * @return this builder
+         */
+        public Builder staticBaseline(Quantity perCapita, String personsAttribute) {
+            this.staticBaseline = new StaticBaseline(perCapita, personsAttribute);
+            return this;
+        }
+
+        /**
+         * Sets the trailing baseline of a dynamic-baseline rule, tried after the static one: the average of the
+         * account's daily totals over the given number of local days ending the day before the activity's, as in
+         * Shenzhen's household electricity method (a 7-day average counted back from the previous day).
+         *
+         * @param days  the number of days, 1 or more
+         * @return this builder
+         */
+        public Builder trailingBaseline(int days) {
+            if (days < 1) {
+                throw new IllegalArgumentException("A trailing baseline needs 1 day or more, not " + days);
+            }
+            this.trailingDays = days;
             return this;
         }
 

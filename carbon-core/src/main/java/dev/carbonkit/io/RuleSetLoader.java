@@ -51,7 +51,9 @@ public final class RuleSetLoader {
     private static final Set<String> RULE_KEYS = Set.of("id", "kind", "activity", "match", "eligibility", "threshold",
             "net-factor", "baseline-factor", "project-factor", "award", "evidence", "counted-in", "per-unit", "tiers",
             "dedup", "exclusive-group", "caps", "points-per-gram", "round-grams", "round-points", "terms", "round-factors",
-            "source", "status");
+            "saving-factor", "static-baseline", "trailing-baseline", "source", "status");
+    private static final Set<String> STATIC_BASELINE_KEYS = Set.of("per-capita", "persons");
+    private static final Set<String> TRAILING_BASELINE_KEYS = Set.of("days");
     private static final Set<String> TERM_KEYS = Set.of("quantity", "grams", "per");
     private static final Set<String> SCENARIO_KEYS = Set.of("BE", "PE", "LE");
     private static final Set<String> CONDITION_KEYS = Set.of("attribute", "equals", "in", "at-least", "at-most");
@@ -230,6 +232,7 @@ public final class RuleSetLoader {
             }
             factors(rule, builder);
             terms(rule, builder);
+            baselines(rule, builder);
             awards(rule, builder);
             modifiers(rule, builder);
             if (reading.problems.size() > before) {
@@ -325,6 +328,49 @@ public final class RuleSetLoader {
             Rounding factors = rounding(rule, "round-factors");
             if (factors != null) {
                 builder.roundFactors(factors);
+            }
+        }
+
+        private void baselines(Fields rule, CreditRule.Builder builder) {
+            if (rule.has("saving-factor")) {
+                Fields factor = fields(rule.get("saving-factor"), rule.path("saving-factor"), FACTOR_KEYS,
+                        "a factor {grams, per}");
+                if (factor != null) {
+                    BigDecimal grams = nonNegative(factor, "grams");
+                    Quantity per = code(factor, "per", true, RulesReader::perQuantity);
+                    if (per != null && per.getAmount().signum() <= 0) {
+                        reading.problem(factor.get("per"), factor.path("per"), "'per' must be a positive quantity: " + per);
+                    } else if (grams != null && per != null) {
+                        builder.savingFactor(grams.toPlainString(), per);
+                    }
+                }
+            }
+            if (rule.has("static-baseline")) {
+                Fields fixed = fields(rule.get("static-baseline"), rule.path("static-baseline"), STATIC_BASELINE_KEYS,
+                        "a static baseline {per-capita, persons}");
+                if (fixed != null) {
+                    Quantity perCapita = code(fixed, "per-capita", true, RulesReader::quantity);
+                    String persons = text(fixed, "persons", false);
+                    if (perCapita != null && perCapita.getAmount().signum() < 0) {
+                        reading.problem(fixed.get("per-capita"), fixed.path("per-capita"), "a baseline must not be"
+                                + " negative: " + perCapita);
+                    } else if (perCapita != null) {
+                        builder.staticBaseline(perCapita, persons);
+                    }
+                }
+            }
+            if (rule.has("trailing-baseline")) {
+                Fields trailing = fields(rule.get("trailing-baseline"), rule.path("trailing-baseline"),
+                        TRAILING_BASELINE_KEYS, "a trailing baseline {days}");
+                BigDecimal days = trailing == null ? null : nonNegative(trailing, "days");
+                if (days != null) {
+                    if (days.signum() <= 0 || days.stripTrailingZeros().scale() > 0 || days.compareTo(BigDecimal.valueOf(366)) > 0) {
+                        reading.problem(trailing.get("days"), trailing.path("days"), "'days' must be a whole number from"
+                                + " 1 to 366, not " + days.toPlainString());
+                    } else {
+                        builder.trailingBaseline(days.intValueExact());
+                    }
+                }
             }
         }
 

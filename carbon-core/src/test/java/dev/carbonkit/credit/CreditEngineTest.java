@@ -165,6 +165,44 @@ class CreditEngineTest {
     }
 
     @Test
+    void dynamicBaseline_staticPerCapitaFirst_thenTheAccountsOwnTrailingAverage() {
+        // the shape of Shenzhen's household electricity method; the factor and per-capita values are test data
+        CreditRule power = CreditRule.builder("power", CreditRule.Kind.DYNAMIC_BASELINE, "electricity.daily")
+                .savingFactor("581", Quantity.parse("1 kWh")).staticBaseline(Quantity.parse("4 kWh"), "householdSize")
+                .trailingBaseline(7).pointsPerGram("1").build();
+        List<Activity> days = new ArrayList<>();
+        String[] readings = {"14", "13", "15", "12", "16", "14", "13", "13", "20", "10"};
+        for (int i = 0; i < readings.length; i++) {
+            days.add(activity("d" + (i + 1), "electricity.daily", readings[i] + " kWh",
+                    String.format(java.util.Locale.ROOT, "2024-05-%02dT23:00", i + 1), Map.of("householdSize", "3")));
+        }
+        days.add(activity("other", "electricity.daily", "11 kWh", "2024-05-10T23:00", Map.of()));
+        List<Award> awards = CreditEngine.evaluate(rules(power), days).awards();
+        assertThat(awards).extracting(Award::outcome).containsExactly(Award.Outcome.NOT_BELOW_BASELINE,
+                Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.NOT_BELOW_BASELINE,
+                Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.NOT_BELOW_BASELINE,
+                Award.Outcome.AWARDED, Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.AWARDED, Award.Outcome.AWARDED);
+        assertThat(awards.get(3).explain()).contains("static baseline: 4 kWh per person x 3 = 12 kWh\n"
+                + "actual 12 kWh is not below the static baseline\n"
+                + "trailing baseline not applicable: the account has no reading on 2024-04-27 (needs 7 days, 2024-04-27"
+                + " to 2024-05-03)\n");
+        // day 8: 13 kWh against the 7-day average 97 / 7; the saving is 6/7 kWh, and 6 x 581 / 7 is exactly 498 g
+        assertThat(awards.get(7).grams()).isEqualByComparingTo("498");
+        assertThat(awards.get(7).explain()).contains("trailing baseline: the average of 7 days, 2024-05-01 to 2024-05-07,"
+                + " 97 / 7 = 13.85714285714285714285714285714286 kWh\n"
+                + "saving: (97 - 13 x 7) / 7 kWh x 581 g per 1 kWh = 498 g\n");
+        assertThat(awards.get(8).explain()).contains("96 / 7 = 13.71428571428571428571428571428571 kWh\n"
+                + "actual 20 kWh is not below the trailing baseline\n");
+        assertThat(awards.get(9).grams()).isEqualByComparingTo("1162");
+        assertThat(awards.get(9).explain()).contains("saving: 2 kWh x 581 g per 1 kWh = 1162 g");
+        // a second reading that day, without the household size: no static baseline, so the trailing one of
+        // 2024-05-03 to 2024-05-09 (103 / 7) applies, and (103 - 11 x 7) x 581 / 7 is exactly 2158 g
+        assertThat(awards.get(10).explain()).contains("static baseline not applicable: attribute 'householdSize' should"
+                + " hold the number of persons, and the activity does not have it\n");
+        assertThat(awards.get(10).grams()).isEqualByComparingTo("2158");
+    }
+
+    @Test
     void pointsCap_trimsPointsOnly_afterPromotions() {
         CreditRule bus = CreditRule.builder("bus", CreditRule.Kind.FIXED_PER_EVENT, "transport.bus")
                 .award("80", "10").cap(Cap.of(Period.DAY, Cap.Unit.POINTS, "25")).build();

@@ -60,6 +60,23 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void load_dynamicBaseline_readsTheSameRuleTheBuilderMakes() {
+        String yaml = "format: carbonkit-rules/1\nruleset: r\nversion: \"1\"\ntimezone: Asia/Shanghai\nrules:\n"
+                + "  - id: power\n    kind: dynamic_baseline\n    activity: electricity.daily\n"
+                + "    saving-factor: {grams: 581, per: kWh}\n"
+                + "    static-baseline: {per-capita: 4 kWh, persons: householdSize}\n"
+                + "    trailing-baseline: {days: 7}\n    points-per-gram: 1\n";
+        RuleSet loaded = RuleSetLoader.standard().parse(yaml, "power.yaml");
+        CreditRule built = CreditRule.builder("power", CreditRule.Kind.DYNAMIC_BASELINE, "electricity.daily")
+                .savingFactor("581", Quantity.parse("1 kWh")).staticBaseline(Quantity.parse("4 kWh"), "householdSize")
+                .trailingBaseline(7).pointsPerGram("1").build();
+        assertThat(loaded.getDigest()).isEqualTo(RuleSet.of("r", "1", SHANGHAI, List.of(built), List.of()).getDigest());
+        Award award = CreditEngine.evaluate(loaded, List.of(activity("d", "electricity.daily", "9.5 kWh",
+                "2024-05-01T23:00", "householdSize", "3"))).awards().get(0);
+        assertThat(award.grams()).isEqualByComparingTo("1452.5");
+    }
+
+    @Test
     void load_workedExamples_giveTheReferenceFigures() throws IOException {
         RuleSet rules = RuleSetLoader.standard().load(VALID);
         assertThat(rules.getId()).isEqualTo("worked-examples");
