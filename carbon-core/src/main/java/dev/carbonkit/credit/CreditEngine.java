@@ -160,6 +160,7 @@ public final class CreditEngine {
             steps.add("rule " + rule.getId() + " (" + rule.getKind() + ") of " + ruleSet.getId() + " "
                     + ruleSet.getVersion() + " " + ruleSet.getDigest() + rule.getSource().map(s -> "; source: " + s).orElse("")
                     + rule.getStatus().map(s -> "; status: " + s).orElse(""));
+            rule.getFactorSources().forEach((role, reference) -> steps.add("factor " + role + ": " + reference));
             for (Condition condition : rule.getEligibility()) {
                 if (!condition.test(activity)) {
                     return zero(Award.Outcome.INELIGIBLE, "not eligible: " + condition + " (the activity has "

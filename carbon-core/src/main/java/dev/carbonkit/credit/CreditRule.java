@@ -168,6 +168,7 @@ public final class CreditRule {
     private final Term savingFactor;
     private final StaticBaseline staticBaseline;
     private final int trailingDays;
+    private final Map<String, String> factorSources;
     private final String source;
     private final String status;
 
@@ -203,6 +204,7 @@ public final class CreditRule {
         this.savingFactor = b.savingFactor;
         this.staticBaseline = b.staticBaseline;
         this.trailingDays = b.trailingDays;
+        this.factorSources = Collections.unmodifiableMap(new LinkedHashMap<>(b.factorSources));
         this.source = b.source;
         this.status = b.status;
         validate();
@@ -478,6 +480,16 @@ public final class CreditRule {
         return trailingDays;
     }
 
+    /**
+     * Gets where factors of the rule came from, by role ("net", "baseline", "project"), such as a catalog factor
+     * with its table's digest.
+     *
+     * @return the sources, in order, unmodifiable, possibly empty, never null
+     */
+    public Map<String, String> getFactorSources() {
+        return factorSources;
+    }
+
     Unit countedIn() {
         return countedIn;
     }
@@ -569,6 +581,9 @@ public final class CreditRule {
         if (trailingDays > 0) {
             form.put("trailing_days", Integer.toString(trailingDays));
         }
+        if (!factorSources.isEmpty()) {
+            form.put("factor_sources", new LinkedHashMap<>(factorSources));
+        }
         if (source != null) {
             form.put("source", source);
         }
@@ -629,6 +644,7 @@ public final class CreditRule {
         private String exclusiveGroup;
         private List<String> exclusiveKey;
         private final List<Cap> caps = new ArrayList<>();
+        private final Map<String, String> factorSources = new LinkedHashMap<>();
         private Term savingFactor;
         private StaticBaseline staticBaseline;
         private int trailingDays;
@@ -888,6 +904,19 @@ public final class CreditRule {
          */
         public Builder savingFactor(String grams, Quantity per) {
             this.savingFactor = new Term(null, new BigDecimal(grams), per);
+            return this;
+        }
+
+        /**
+         * Records where one of the rule's factors came from, such as the catalog factor and table digest the
+         * loader resolved it from; it is repeated in every explanation and covered by the rule set's digest.
+         *
+         * @param role  the factor's role, such as "baseline", not null
+         * @param reference  where it came from, not null
+         * @return this builder
+         */
+        public Builder factorSource(String role, String reference) {
+            factorSources.put(Objects.requireNonNull(role, "role"), Objects.requireNonNull(reference, "reference"));
             return this;
         }
 

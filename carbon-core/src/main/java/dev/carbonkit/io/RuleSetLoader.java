@@ -8,6 +8,9 @@ import dev.carbonkit.credit.Condition;
 import dev.carbonkit.credit.CreditRule;
 import dev.carbonkit.credit.Promotion;
 import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.factor.FactorCatalog;
+import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.io.IOException;
@@ -57,7 +60,7 @@ public final class RuleSetLoader {
     private static final Set<String> TERM_KEYS = Set.of("quantity", "grams", "per");
     private static final Set<String> SCENARIO_KEYS = Set.of("BE", "PE", "LE");
     private static final Set<String> CONDITION_KEYS = Set.of("attribute", "equals", "in", "at-least", "at-most");
-    private static final Set<String> FACTOR_KEYS = Set.of("grams", "per");
+    private static final Set<String> FACTOR_KEYS = Set.of("grams", "per", "factor");
     private static final Set<String> AWARD_KEYS = Set.of("grams", "points");
     private static final Set<String> PER_UNIT_KEYS = Set.of("size", "grams", "points");
     private static final Set<String> TIER_KEYS = Set.of("minimum", "grams", "points");
@@ -68,9 +71,11 @@ public final class RuleSetLoader {
     private static final Set<String> PROMOTION_KEYS = Set.of("id", "multiplier", "from", "to", "rules", "ledger");
 
     private final LoadLimits limits;
+    private final FactorCatalog catalog;
 
-    private RuleSetLoader(LoadLimits limits) {
+    private RuleSetLoader(LoadLimits limits, FactorCatalog catalog) {
         this.limits = limits;
+        this.catalog = catalog;
     }
 
     /**
@@ -79,7 +84,21 @@ public final class RuleSetLoader {
      * @return the loader, never null
      */
     public static RuleSetLoader standard() {
-        return new RuleSetLoader(LoadLimits.defaults());
+        return new RuleSetLoader(LoadLimits.defaults(), null);
+    }
+
+    /**
+     * Returns a loader that resolves factors a rule takes from a catalog, written {@code {factor: <id>}} in
+     * place of {@code {grams, per}}, such as {@code baseline-factor: {factor: desnz-2024/4_301_3070_9}}. The
+     * factor's published CO2e total is read once, at load time, and the rule records the factor id and its
+     * table's digest, which every explanation repeats and the rule set's digest covers: a rule set loaded
+     * against a different edition of the table has a different digest.
+     *
+     * @param factors  the catalog, searched in its order of precedence, not null
+     * @return the loader, never null
+     */
+    public RuleSetLoader withCatalog(FactorCatalog factors) {
+        return new RuleSetLoader(limits, Objects.requireNonNull(factors, "factors"));
     }
 
     /**
@@ -120,13 +139,16 @@ public final class RuleSetLoader {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
         return NodeReader.read(yaml, source, limits, "a mapping with format, ruleset, version, timezone and rules",
-                (reading, root) -> new RulesReader(reading).read(root));
+                (reading, root) -> new RulesReader(reading, catalog).read(root));
     }
 
     private static final class RulesReader extends NodeReader {
 
-        RulesReader(Reading reading) {
+        private final FactorCatalog catalog;
+
+        RulesReader(Reading reading, FactorCatalog catalog) {
             super(reading);
+            this.catalog = catalog;
         }
 
         RuleSet read(Node root) {
@@ -266,8 +288,8 @@ public final class RuleSetLoader {
             }
         }
 
-        /** A factor: grams of CO2e per unit. */
-        private record Factor(BigDecimal grams, Unit per) {
+        /** A factor: grams of CO2e per unit, and where it came from if a catalog gave it. */
+        private record Factor(BigDecimal grams, Unit per, String reference) {
         }
 
         private void factors(Fields rule, CreditRule.Builder builder) {
@@ -276,6 +298,9 @@ public final class RuleSetLoader {
             Factor project = factor(rule, "project-factor");
             if (net != null) {
                 builder.netFactor(net.grams().toPlainString(), net.per());
+                if (net.reference() != null) {
+                    builder.factorSource("net", net.reference());
+                }
             }
             if (baseline != null && project != null) {
                 if (!baseline.per().equals(project.per())) {
@@ -285,6 +310,12 @@ public final class RuleSetLoader {
                 }
                 builder.baselineAndProject(baseline.grams().toPlainString(), project.grams().toPlainString(),
                         baseline.per());
+                if (baseline.reference() != null) {
+                    builder.factorSource("baseline", baseline.reference());
+                }
+                if (project.reference() != null) {
+                    builder.factorSource("project", project.reference());
+                }
             } else if (rule.has("baseline-factor") != rule.has("project-factor")) {
                 reading.problem(rule.node, rule.path, "a baseline factor needs a project factor, and the reverse");
             }
@@ -384,13 +415,55 @@ public final class RuleSetLoader {
             if (!rule.has(key)) {
                 return null;
             }
-            Fields factor = fields(rule.get(key), rule.path(key), FACTOR_KEYS, "a factor {grams, per}");
+            Fields factor = fields(rule.get(key), rule.path(key), FACTOR_KEYS, "a factor {grams, per} or {factor}");
             if (factor == null) {
                 return null;
             }
+            if (factor.has("factor")) {
+                if (factor.has("grams") || factor.has("per")) {
+                    reading.problem(factor.node, factor.path, "a factor is either {grams, per} or {factor: <id>} from"
+                            + " the factor catalog, not both");
+                    return null;
+                }
+                return catalogFactor(factor);
+            }
             BigDecimal grams = nonNegative(factor, "grams");
             Unit per = code(factor, "per", true, Unit::of);
-            return grams == null || per == null ? null : new Factor(grams, per);
+            return grams == null || per == null ? null : new Factor(grams, per, null);
+        }
+
+        /** A factor of the catalog: its published CO2e total in grams, per its unit, with its provenance. */
+        private Factor catalogFactor(Fields factor) {
+            String id = text(factor, "factor", true);
+            if (id == null) {
+                return null;
+            }
+            if (catalog == null) {
+                reading.problem(factor.get("factor"), factor.path("factor"), "the rule takes factor '" + id + "' from"
+                        + " a factor catalog, but this loader has none; load with RuleSetLoader.withCatalog(catalog)");
+                return null;
+            }
+            for (FactorTable table : catalog.getTables()) {
+                EmissionFactor found = table.getFactor(id).orElse(null);
+                if (found == null) {
+                    continue;
+                }
+                Quantity co2e = found.getCo2e().orElse(null);
+                if (co2e == null) {
+                    reading.problem(factor.get("factor"), factor.path("factor"), "factor '" + id + "' publishes per-gas"
+                            + " values only, and a credit rule needs a published CO2e total");
+                    return null;
+                }
+                BigDecimal grams = dev.carbonkit.CarbonMath.normalize(co2e.to(Unit.GRAM).getAmount());
+                String reference = id + " = " + co2e + " CO2e/" + found.getPer() + " = " + grams.toPlainString()
+                        + " g/" + found.getPer() + ", table " + table.getId() + " " + table.getDigest()
+                        + found.getRowId().map(row -> ", row " + row).orElse("")
+                        + found.getStatus().map(status -> ", status: " + status).orElse("");
+                return new Factor(grams, found.getPer(), reference);
+            }
+            reading.problem(factor.get("factor"), factor.path("factor"), "no factor '" + id + "' in the catalog's tables "
+                    + catalog.getEditions().keySet());
+            return null;
         }
 
         private void awards(Fields rule, CreditRule.Builder builder) {

@@ -11,6 +11,8 @@ import dev.carbonkit.credit.CreditRule;
 import dev.carbonkit.credit.LedgerEntry;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.Region;
+import dev.carbonkit.io.FactorTableException;
+import dev.carbonkit.io.RuleSetLoader;
 import dev.carbonkit.quantity.Quantity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +69,32 @@ class BundledRulesTest {
         assertThat(BundledRules.ruleSet("cn-luzhou-lvya")).isSameAs(BundledRules.ruleSet("cn-luzhou-lvya"));
         assertThatThrownBy(() -> BundledRules.ruleSet("cn-nowhere")).isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("'cn-nowhere'").hasMessageContaining("cn-luzhou-lvya");
+    }
+
+    @Test
+    void aRuleMayTakeItsFactorFromTheBundledCatalog_andNamesTheTableDigest() {
+        String yaml = "format: carbonkit-rules/1\nruleset: uk-car-free\nversion: \"1\"\ntimezone: Europe/London\n"
+                + "rules:\n  - id: walk-instead\n    kind: avoided_emissions\n    activity: transport.walk\n"
+                + "    net-factor: {factor: desnz-2024/4_301_3070_9}\n    points-per-gram: 0\n"
+                + "    status: \"DERIVED: a walk replacing an average petrol car trip, illustration of the mechanism\"\n";
+        RuleSet rules = RuleSetLoader.standard().withCatalog(BundledFactors.catalog()).parse(yaml, "uk.yaml");
+        String digest = BundledFactors.table("desnz-2024").getDigest();
+        assertThat(rules.getRules().get(0).getFactorSources()).containsEntry("net", "desnz-2024/4_301_3070_9 ="
+                + " 0.26473 kg CO2e/mi = 264.73 g/mi, table desnz-2024 " + digest + ", row 4_301_3070_9");
+        Award award = CreditEngine.evaluate(rules, List.of(Activity.builder("w").account("alice").type("transport.walk")
+                .quantity(Quantity.parse("10 mi")).time(java.time.Instant.parse("2024-06-01T09:00:00Z"),
+                        ZoneId.of("Europe/London")).region(Region.of("GB")).build())).awards().get(0);
+        assertThat(award.grams()).isEqualByComparingTo("2647.3");
+        assertThat(award.explain()).contains("factor net: desnz-2024/4_301_3070_9 = 0.26473 kg CO2e/mi")
+                .contains("avoided: 10 mi x net factor 264.73 g/mi = 2647.3 g");
+        assertThatThrownBy(() -> RuleSetLoader.standard().parse(yaml, "uk.yaml"))
+                .isInstanceOf(FactorTableException.class).hasMessageContaining("uk.yaml:9:26")
+                .hasMessageContaining("takes factor 'desnz-2024/4_301_3070_9' from a factor catalog, but this loader"
+                        + " has none");
+        assertThatThrownBy(() -> RuleSetLoader.standard().withCatalog(BundledFactors.catalog())
+                .parse(yaml.replace("3070_9", "3070_8"), "uk.yaml"))
+                .isInstanceOf(FactorTableException.class)
+                .hasMessageContaining("no factor 'desnz-2024/4_301_3070_8' in the catalog's tables");
     }
 
     @Test
