@@ -101,7 +101,7 @@ abstract class NodeReader {
      * Reads a whole document: checks its size, composes it under the limits, and gives the root to a reader;
      * returns the reader's result only if no problem was found.
      */
-    static <T> T read(String yaml, String source, LoadLimits limits, String expected,
+    static <T> T read(String yaml, String source, LoadLimits limits, String what, String expected,
             java.util.function.BiFunction<Reading, Node, T> reader) {
         Reading reading = new Reading(source, limits.getMaxProblems());
         try {
@@ -119,7 +119,7 @@ abstract class NodeReader {
         } catch (TooManyProblems enough) {
             // stop reading; report what was found
         }
-        throw new FactorTableException(source, reading.problems);
+        throw new FactorTableException(source, reading.problems, what);
     }
 
     /** Checks the document's 'format' key: present, and the one this reader reads. */

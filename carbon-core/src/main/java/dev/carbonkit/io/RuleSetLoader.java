@@ -138,7 +138,8 @@ public final class RuleSetLoader {
     public RuleSet parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return NodeReader.read(yaml, source, limits, "a mapping with format, ruleset, version, timezone and rules",
+        return NodeReader.read(yaml, source, limits, "the rule set",
+                "a mapping with format, ruleset, version, timezone and rules",
                 (reading, root) -> new RulesReader(reading, catalog).read(root));
     }
 

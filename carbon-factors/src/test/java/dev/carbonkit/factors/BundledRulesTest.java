@@ -88,7 +88,8 @@ class BundledRulesTest {
         assertThat(award.explain()).contains("factor net: desnz-2024/4_301_3070_9 = 0.26473 kg CO2e/mi")
                 .contains("avoided: 10 mi x net factor 264.73 g/mi = 2647.3 g");
         assertThatThrownBy(() -> RuleSetLoader.standard().parse(yaml, "uk.yaml"))
-                .isInstanceOf(FactorTableException.class).hasMessageContaining("uk.yaml:9:26")
+                .isInstanceOf(FactorTableException.class)
+                .hasMessageStartingWith("uk.yaml: 1 problem; the rule set was not loaded\n").hasMessageContaining("uk.yaml:9:26")
                 .hasMessageContaining("takes factor 'desnz-2024/4_301_3070_9' from a factor catalog, but this loader"
                         + " has none");
         assertThatThrownBy(() -> RuleSetLoader.standard().withCatalog(BundledFactors.catalog())
