@@ -57,7 +57,7 @@ public final class RuleSetLoader {
             "saving-factor", "static-baseline", "trailing-baseline", "source", "status");
     private static final Set<String> STATIC_BASELINE_KEYS = Set.of("per-capita", "persons");
     private static final Set<String> TRAILING_BASELINE_KEYS = Set.of("days");
-    private static final Set<String> TERM_KEYS = Set.of("quantity", "grams", "per");
+    private static final Set<String> TERM_KEYS = Set.of("quantity", "grams", "per", "factor");
     private static final Set<String> SCENARIO_KEYS = Set.of("BE", "PE", "LE");
     private static final Set<String> CONDITION_KEYS = Set.of("attribute", "equals", "in", "at-least", "at-most");
     private static final Set<String> FACTOR_KEYS = Set.of("grams", "per", "factor");
@@ -346,6 +346,14 @@ public final class RuleSetLoader {
                         continue;
                     }
                     String attribute = text(term, "quantity", false);
+                    if (term.has("factor")) {
+                        Factor found = catalogOnly(term);
+                        if (found != null) {
+                            builder.term(scenario, new CreditRule.Term(attribute, found.grams(), Quantity.of(1, found.per())));
+                            builder.factorSource(scenario + "[" + i + "]", found.reference());
+                        }
+                        continue;
+                    }
                     BigDecimal grams = nonNegative(term, "grams");
                     Quantity per = code(term, "per", true, RulesReader::perQuantity);
                     if (grams != null && per != null) {
@@ -366,8 +374,14 @@ public final class RuleSetLoader {
         private void baselines(Fields rule, CreditRule.Builder builder) {
             if (rule.has("saving-factor")) {
                 Fields factor = fields(rule.get("saving-factor"), rule.path("saving-factor"), FACTOR_KEYS,
-                        "a factor {grams, per}");
-                if (factor != null) {
+                        "a factor {grams, per} or {factor}");
+                if (factor != null && factor.has("factor")) {
+                    Factor found = catalogOnly(factor);
+                    if (found != null) {
+                        builder.savingFactor(found.grams().toPlainString(), Quantity.of(1, found.per()));
+                        builder.factorSource("saving", found.reference());
+                    }
+                } else if (factor != null) {
                     BigDecimal grams = nonNegative(factor, "grams");
                     Quantity per = code(factor, "per", true, RulesReader::perQuantity);
                     if (per != null && per.getAmount().signum() <= 0) {
@@ -421,16 +435,21 @@ public final class RuleSetLoader {
                 return null;
             }
             if (factor.has("factor")) {
-                if (factor.has("grams") || factor.has("per")) {
-                    reading.problem(factor.node, factor.path, "a factor is either {grams, per} or {factor: <id>} from"
-                            + " the factor catalog, not both");
-                    return null;
-                }
-                return catalogFactor(factor);
+                return catalogOnly(factor);
             }
             BigDecimal grams = nonNegative(factor, "grams");
             Unit per = code(factor, "per", true, Unit::of);
             return grams == null || per == null ? null : new Factor(grams, per, null);
+        }
+
+        /** A catalog factor, refusing grams or per beside it. */
+        private Factor catalogOnly(Fields factor) {
+            if (factor.has("grams") || factor.has("per")) {
+                reading.problem(factor.node, factor.path, "a factor is either {grams, per} or {factor: <id>} from"
+                        + " the factor catalog, not both");
+                return null;
+            }
+            return catalogFactor(factor);
         }
 
         /** A factor of the catalog: its published CO2e total in grams, per its unit, with its provenance. */

@@ -99,6 +99,29 @@ class BundledRulesTest {
     }
 
     @Test
+    void scenarioTermsMayTakeCatalogFactorsToo() {
+        String yaml = "format: carbonkit-rules/1\nruleset: london-tube\nversion: \"1\"\ntimezone: Europe/London\n"
+                + "rules:\n  - id: tube-instead-of-car\n    kind: scenario_difference\n"
+                + "    activity: transport.rail.underground\n    terms:\n"
+                + "      BE: [{factor: desnz-2024/4_301_3070_4, quantity: car_distance}]\n"
+                + "      PE: [{factor: desnz-2024/25_315_3150_11}]\n    points-per-gram: 0\n";
+        RuleSet rules = RuleSetLoader.standard().withCatalog(BundledFactors.catalog()).parse(yaml, "tube.yaml");
+        Award award = CreditEngine.evaluate(rules, List.of(Activity.builder("t").account("alice")
+                .type("transport.rail.underground").quantity(Quantity.parse("12 pkm")).attribute("car_distance", "12 km")
+                .time(java.time.Instant.parse("2024-06-01T09:00:00Z"), ZoneId.of("Europe/London")).region(Region.of("GB"))
+                .build())).awards().get(0);
+        assertThat(award.grams()).isEqualByComparingTo("1640.4");
+        assertThat(award.explain()).contains("factor BE[0]: desnz-2024/4_301_3070_4 = 0.1645 kg CO2e/km = 164.5 g/km,"
+                + " table desnz-2024 sha256:").contains("BE: 12 km x 164.5 g per 1 km = 1974 g\n")
+                .contains("PE: 12 pkm x 27.8 g per 1 pkm = 333.6 g\n");
+        assertThatThrownBy(() -> RuleSetLoader.standard().withCatalog(BundledFactors.catalog())
+                .parse(yaml.replace("{factor: desnz-2024/25_315_3150_11}", "{factor: desnz-2024/25_315_3150_11, grams: 1}"),
+                        "tube.yaml"))
+                .isInstanceOf(FactorTableException.class).hasMessageContaining("tube.yaml:11:12: rules[0].terms.PE[0]:"
+                        + " a factor is either {grams, per} or {factor: <id>} from the factor catalog, not both");
+    }
+
+    @Test
     void theDocNamesEveryRuleSetAndRule() throws IOException {
         String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/bundled-rule-sets.md"));
         for (String id : BundledRules.RULE_SET_IDS) {
