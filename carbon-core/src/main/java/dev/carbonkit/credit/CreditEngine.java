@@ -4,6 +4,7 @@ import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.FootprintTotals;
 import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.Unit;
 import dev.carbonkit.quantity.UnitMismatchException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,9 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -186,7 +189,7 @@ public final class CreditEngine {
                 String first = state.dedup.putIfAbsent(key, activity.getId());
                 if (first != null) {
                     return zero(Award.Outcome.DUPLICATE, "duplicate: " + rule.getDedupKey().get() + " already earned"
-                            + " in this " + period.name().toLowerCase(java.util.Locale.ROOT) + " (activity " + first + ")");
+                            + " in this " + period.name().toLowerCase(Locale.ROOT) + " (activity " + first + ")");
                 }
             }
             if (rule.getExclusiveGroup().isPresent()) {
@@ -378,7 +381,7 @@ public final class CreditEngine {
                     return new Raw(grams, points);
                 }
                 case SCENARIO_DIFFERENCE -> {
-                    Map<CreditRule.Scenario, BigDecimal> totals = new java.util.EnumMap<>(CreditRule.Scenario.class);
+                    Map<CreditRule.Scenario, BigDecimal> totals = new EnumMap<>(CreditRule.Scenario.class);
                     for (CreditRule.Scenario scenario : CreditRule.Scenario.values()) {
                         BigDecimal total = BigDecimal.ZERO;
                         for (CreditRule.Term term : rule.terms().getOrDefault(scenario, List.of())) {
@@ -414,7 +417,7 @@ public final class CreditEngine {
          */
         private Raw dynamicBaseline() {
             CreditRule.Term factor = rule.savingFactor();
-            dev.carbonkit.quantity.Unit unit = factor.per().getUnit();
+            Unit unit = factor.per().getUnit();
             BigDecimal actual = activity.getQuantity().to(unit, CarbonMath.CONTEXT).getAmount();
             NavigableMap<LocalDate, BigDecimal> history = state.daily.computeIfAbsent(
                     rule.getId() + "|" + activity.getAccount(), k -> new TreeMap<>());

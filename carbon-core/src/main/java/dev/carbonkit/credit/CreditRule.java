@@ -8,6 +8,7 @@ import dev.carbonkit.quantity.Unit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +198,7 @@ public final class CreditRule {
         this.unitSize = b.unitSize;
         this.perUnit = b.perUnit;
         this.tiers = List.copyOf(b.tiers);
-        Map<Scenario, List<Term>> termCopy = new java.util.EnumMap<>(Scenario.class);
+        Map<Scenario, List<Term>> termCopy = new EnumMap<>(Scenario.class);
         b.terms.forEach((scenario, list) -> termCopy.put(scenario, List.copyOf(list)));
         this.terms = Collections.unmodifiableMap(termCopy);
         this.factorRounding = b.factorRounding;
@@ -661,7 +662,7 @@ public final class CreditRule {
         private BigDecimal unitSize;
         private Fixed perUnit;
         private final List<Tier> tiers = new ArrayList<>();
-        private final Map<Scenario, List<Term>> terms = new java.util.EnumMap<>(Scenario.class);
+        private final Map<Scenario, List<Term>> terms = new EnumMap<>(Scenario.class);
         private Rounding factorRounding;
         private String source;
         private String status;

@@ -11,6 +11,7 @@ import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.internal.Checks;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.io.IOException;
@@ -278,7 +279,7 @@ public final class RuleSetLoader {
                 }
                 kinds.add(name);
             }
-            throw new UnknownCodeException("rule kind", text, dev.carbonkit.internal.Checks.suggest(text, kinds));
+            throw new UnknownCodeException("rule kind", text, Checks.suggest(text, kinds));
         }
 
         private static Quantity quantity(String text) {
@@ -670,7 +671,7 @@ public final class RuleSetLoader {
                 }
                 names.add(lower);
             }
-            throw new UnknownCodeException(kind, text, dev.carbonkit.internal.Checks.suggest(text, names));
+            throw new UnknownCodeException(kind, text, Checks.suggest(text, names));
         }
 
         private Rounding rounding(Fields rule, String key) {
