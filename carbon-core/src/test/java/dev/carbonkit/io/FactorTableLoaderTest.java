@@ -58,9 +58,7 @@ class FactorTableLoaderTest {
     @MethodSource("malformed")
     void load_malformed_reportsEveryProblemWithPosition(Path file) throws IOException {
         String name = file.getFileName().toString();
-        List<String> expected = Files.readAllLines(INVALID.resolve("expected-problems.txt")).stream()
-                .filter(line -> line.startsWith(name + ":")).toList();
-        assertThat(expected).as("expectations for " + name).isNotEmpty();
+        List<String> expected = ExpectedProblems.of(file);
         assertThatThrownBy(() -> LOADER.parse(Files.readString(file), name))
                 .isInstanceOf(FactorTableException.class)
                 .satisfies(e -> {

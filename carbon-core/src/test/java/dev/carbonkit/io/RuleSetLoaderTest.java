@@ -41,9 +41,7 @@ class RuleSetLoaderTest {
     @MethodSource("malformed")
     void load_badRules_areRejectedWithPosition(Path file) throws IOException {
         String name = file.getFileName().toString();
-        List<String> expected = Files.readAllLines(INVALID.resolve("expected-problems.txt")).stream()
-                .filter(line -> line.startsWith(name + ":")).toList();
-        assertThat(expected).as(name).isNotEmpty();
+        List<String> expected = ExpectedProblems.of(file);
         assertThatThrownBy(() -> RuleSetLoader.standard().parse(Files.readString(file), name))
                 .isInstanceOf(FactorTableException.class)
                 .satisfies(e -> assertThat(((FactorTableException) e).getProblems()).extracting(Problem::toString)
