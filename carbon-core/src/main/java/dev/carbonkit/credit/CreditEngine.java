@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -129,7 +130,8 @@ public final class CreditEngine {
         final Map<String, String> dedup = new HashMap<>();
         final Map<String, String> exclusive = new HashMap<>();
         final Map<String, BigDecimal> capUsed = new HashMap<>();
-        final Map<String, List<Used>> rolling = new HashMap<>();
+        /** Per rolling-window cap, the awards still inside the window, oldest first. */
+        final Map<String, ArrayDeque<Used>> rolling = new HashMap<>();
         /** Per rule and account, the quantity of each local day, for trailing baselines. */
         final Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
     }
@@ -537,11 +539,14 @@ public final class CreditEngine {
         private BigDecimal used(Cap cap) {
             if (cap.window() != null) {
                 Instant from = activity.getTime().minus(cap.window());
+                ArrayDeque<Used> window = state.rolling.get(capKey(cap));
+                // activities come in time order, so what has left the window never returns to it
+                while (window != null && !window.isEmpty() && !window.peekFirst().at().isAfter(from)) {
+                    window.pollFirst();
+                }
                 BigDecimal sum = BigDecimal.ZERO;
-                for (Used used : state.rolling.getOrDefault(capKey(cap), List.of())) {
-                    if (used.at().isAfter(from)) {
-                        sum = sum.add(used.amount());
-                    }
+                for (Used used : window == null ? List.<Used>of() : window) {
+                    sum = sum.add(used.amount());
                 }
                 return sum;
             }
@@ -550,7 +555,7 @@ public final class CreditEngine {
 
         private void record(Cap cap, BigDecimal amount) {
             if (cap.window() != null) {
-                state.rolling.computeIfAbsent(capKey(cap), k -> new ArrayList<>()).add(new Used(activity.getTime(), amount));
+                state.rolling.computeIfAbsent(capKey(cap), k -> new ArrayDeque<>()).add(new Used(activity.getTime(), amount));
             } else if (cap.period() != null) {
                 state.capUsed.merge(capKey(cap), amount, BigDecimal::add);
             }
