@@ -30,6 +30,10 @@ import java.util.function.Function;
  * never edited or removed, so the ledger is its own audit trail. {@link #reverse} cancels an activity's
  * awards (a fraud finding, a refund) in the same way.
  * <p>
+ * Points under a rule with an {@link Issuance} count from their schedule: once collectible, or, when they must
+ * be claimed, from the {@link #claim(String, Instant) claim} made inside their window; unclaimed points are
+ * lost when the window closes. The reduction ledger is never delayed.
+ * <p>
  * This class is thread-safe: updates of one account are serialised, updates of different accounts run
  * concurrently, and concurrent awards lose nothing and double nothing.
  */
@@ -137,7 +141,9 @@ public final class CarbonAccounts {
         for (Map.Entry<String, LedgerEntry> want : wanted.entrySet()) {
             LedgerEntry current = effective.get(want.getKey());
             if (current == null || want.getValue().amount().compareTo(current.amount()) != 0) {
-                appended.add(current == null ? want.getValue() : revision(want.getValue(), revisions, cause));
+                // an id written before (and since reversed) gets a new revision, so that ids stay unique
+                appended.add(revisions.containsKey(want.getKey()) ? revision(want.getValue(), revisions, cause)
+                        : want.getValue());
             }
         }
         store.save(account, activities, appended);
@@ -151,6 +157,9 @@ public final class CarbonAccounts {
         Map<String, LedgerEntry> current = new LinkedHashMap<>();
         for (LedgerEntry entry : entries) {
             String base = base(entry.id());
+            if (entry.kind() == LedgerEntry.Kind.CLAIM) {
+                continue;
+            }
             if (entry.isReversal()) {
                 current.remove(base);
             } else {
@@ -160,9 +169,140 @@ public final class CarbonAccounts {
         return current;
     }
 
+    /**
+     * Claims every points entry of an account that can be claimed at an instant: collectible, inside its window,
+     * and not claimed before. Entries that need no claim are left alone.
+     *
+     * @param account  the account, not null
+     * @param at  the instant of the claim, not null
+     * @return the claim entries written, in ledger order, never null
+     */
+    public List<LedgerEntry> claim(String account, Instant at) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(at, "at");
+        synchronized (lock(account)) {
+            List<LedgerEntry> claims = new ArrayList<>();
+            for (LedgerEntry entry : claimable(account, at)) {
+                claims.add(claimOf(entry, at));
+            }
+            store.save(account, store.activities(account), claims);
+            return List.copyOf(claims);
+        }
+    }
+
+    /**
+     * Claims one points entry of an account.
+     *
+     * @param account  the account, not null
+     * @param entryId  the entry's id, as first written or as revised, not null
+     * @param at  the instant of the claim, not null
+     * @return the claim entry written, never null
+     * @throws ClaimException if the entry is unknown or reversed, needs no claim, is not collectible yet, has
+     *  expired, or was claimed before; nothing is written then
+     */
+    public LedgerEntry claim(String account, String entryId, Instant at) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(entryId, "entryId");
+        Objects.requireNonNull(at, "at");
+        synchronized (lock(account)) {
+            List<LedgerEntry> entries = store.entries(account);
+            LedgerEntry entry = effective(entries).get(base(entryId));
+            if (entry == null || entry.ledger() != LedgerEntry.Ledger.POINTS) {
+                throw new ClaimException(account, entryId, at, ClaimException.Reason.UNKNOWN_ENTRY,
+                        "the account has no current points entry with this id");
+            }
+            LedgerEntry.Schedule schedule = entry.schedule();
+            if (schedule == null || !schedule.needsClaim()) {
+                throw new ClaimException(account, entryId, at, ClaimException.Reason.NO_CLAIM_NEEDED,
+                        "the points count " + (schedule == null ? "from " + entry.time() : "from " + schedule.collectibleAt())
+                                + " without a claim");
+            }
+            LedgerEntry previous = claims(entries).get(base(entryId));
+            if (previous != null) {
+                throw new ClaimException(account, entryId, at, ClaimException.Reason.ALREADY_CLAIMED,
+                        "claimed at " + previous.time());
+            }
+            if (at.isBefore(schedule.collectibleAt())) {
+                throw new ClaimException(account, entryId, at, ClaimException.Reason.NOT_YET_COLLECTIBLE,
+                        "collectible from " + schedule.collectibleAt());
+            }
+            if (!at.isBefore(schedule.expiresAt())) {
+                throw new ClaimException(account, entryId, at, ClaimException.Reason.EXPIRED,
+                        "lost at " + schedule.expiresAt());
+            }
+            LedgerEntry claim = claimOf(entry, at);
+            store.save(account, store.activities(account), List.of(claim));
+            return claim;
+        }
+    }
+
+    /**
+     * Gets an account's points entries that can be claimed at an instant: collectible, inside their window, and
+     * not claimed yet.
+     *
+     * @param account  the account, not null
+     * @param at  the instant, not null
+     * @return the entries, in ledger order, never null
+     */
+    public List<LedgerEntry> claimable(String account, Instant at) {
+        Objects.requireNonNull(at, "at");
+        List<LedgerEntry> entries = history(account);
+        Map<String, LedgerEntry> claims = claims(entries);
+        List<LedgerEntry> claimable = new ArrayList<>();
+        for (LedgerEntry entry : effective(entries).values()) {
+            if (entry.schedule() != null && entry.schedule().isClaimableAt(at) && !claims.containsKey(base(entry.id()))) {
+                claimable.add(entry);
+            }
+        }
+        return List.copyOf(claimable);
+    }
+
+    /**
+     * Gets the points an account has lost by an instant: entries that needed a claim, were not claimed, and whose
+     * window closed at or before the instant.
+     *
+     * @param account  the account, not null
+     * @param at  the instant, not null
+     * @return the points lost, never null
+     */
+    public BigDecimal expired(String account, Instant at) {
+        Objects.requireNonNull(at, "at");
+        List<LedgerEntry> entries = history(account);
+        Map<String, LedgerEntry> claims = claims(entries);
+        BigDecimal lost = BigDecimal.ZERO;
+        for (LedgerEntry entry : effective(entries).values()) {
+            LedgerEntry.Schedule schedule = entry.schedule();
+            if (schedule != null && schedule.needsClaim() && !at.isBefore(schedule.expiresAt())
+                    && !claims.containsKey(base(entry.id()))) {
+                lost = lost.add(entry.amount());
+            }
+        }
+        return CarbonMath.normalize(lost);
+    }
+
+    private static LedgerEntry claimOf(LedgerEntry entry, Instant at) {
+        String base = base(entry.id());
+        return new LedgerEntry(base + ":claim", LedgerEntry.Kind.CLAIM, entry.ledger(), entry.account(),
+                entry.activityId(), entry.ruleId(), entry.amount(), at, entry.reductionEntryId(), base,
+                "claimed inside the window " + entry.schedule().collectibleAt() + " to " + entry.schedule().expiresAt(),
+                null);
+    }
+
+    /** The claim entries, by the base id of the entry each claims. */
+    private static Map<String, LedgerEntry> claims(List<LedgerEntry> entries) {
+        Map<String, LedgerEntry> claims = new HashMap<>();
+        for (LedgerEntry entry : entries) {
+            if (entry.kind() == LedgerEntry.Kind.CLAIM) {
+                claims.put(entry.refersTo(), entry);
+            }
+        }
+        return claims;
+    }
+
     private static Map<String, Integer> revisions(List<LedgerEntry> entries) {
         Map<String, Integer> revisions = new HashMap<>();
-        entries.forEach(entry -> revisions.merge(base(entry.id()), 1, Integer::sum));
+        entries.stream().filter(entry -> entry.kind() != LedgerEntry.Kind.CLAIM)
+                .forEach(entry -> revisions.merge(base(entry.id()), 1, Integer::sum));
         return revisions;
     }
 
@@ -173,14 +313,16 @@ public final class CarbonAccounts {
 
     private static LedgerEntry reversal(LedgerEntry entry, Map<String, Integer> revisions, String cause) {
         String id = base(entry.id()) + "#" + revisions.merge(base(entry.id()), 1, Integer::sum);
-        return new LedgerEntry(id, entry.ledger(), entry.account(), entry.activityId(), entry.ruleId(),
-                entry.amount().negate(), entry.time(), entry.reductionEntryId(), entry.id(), "reversed because " + cause);
+        return new LedgerEntry(id, LedgerEntry.Kind.REVERSAL, entry.ledger(), entry.account(), entry.activityId(),
+                entry.ruleId(), entry.amount().negate(), entry.time(), entry.reductionEntryId(), entry.id(),
+                "reversed because " + cause, entry.schedule());
     }
 
     private static LedgerEntry revision(LedgerEntry entry, Map<String, Integer> revisions, String cause) {
         String id = base(entry.id()) + "#" + revisions.merge(base(entry.id()), 1, Integer::sum);
-        return new LedgerEntry(id, entry.ledger(), entry.account(), entry.activityId(), entry.ruleId(), entry.amount(),
-                entry.time(), entry.reductionEntryId(), null, "re-evaluated because " + cause);
+        return new LedgerEntry(id, LedgerEntry.Kind.EARNED, entry.ledger(), entry.account(), entry.activityId(),
+                entry.ruleId(), entry.amount(), entry.time(), entry.reductionEntryId(), null,
+                "re-evaluated because " + cause, entry.schedule());
     }
 
     //-----------------------------------------------------------------------
@@ -195,7 +337,9 @@ public final class CarbonAccounts {
     }
 
     /**
-     * Gets an account's balance on a ledger: the sum of its entries, reversals included.
+     * Gets an account's balance on a ledger: the sum of its earned entries and reversals, including points not yet
+     * issued or claimed (claim entries are not added again). {@link #balance(String, LedgerEntry.Ledger, Instant)}
+     * tells what counts at an instant.
      *
      * @param account  the account, not null
      * @param ledger  the ledger, not null
@@ -206,7 +350,9 @@ public final class CarbonAccounts {
     }
 
     /**
-     * Gets an account's balance on a ledger for the activities that happened up to an instant.
+     * Gets an account's balance on a ledger at an instant: reductions of the activities that happened up to it;
+     * points of those activities, except that points under a rule with an {@link Issuance} count from when they
+     * are collectible or, when they must be claimed, from their claim, and never if they were lost unclaimed.
      *
      * @param account  the account, not null
      * @param ledger  the ledger, not null
@@ -215,7 +361,18 @@ public final class CarbonAccounts {
      */
     public BigDecimal balance(String account, LedgerEntry.Ledger ledger, Instant at) {
         Objects.requireNonNull(at, "at");
-        return sum(account, ledger, entry -> !entry.time().isAfter(at));
+        Map<String, LedgerEntry> claims = claims(history(account));
+        return sum(account, ledger, entry -> {
+            LedgerEntry.Schedule schedule = entry.schedule();
+            if (schedule == null) {
+                return !entry.time().isAfter(at);
+            }
+            if (!schedule.needsClaim()) {
+                return !schedule.collectibleAt().isAfter(at);
+            }
+            LedgerEntry claim = claims.get(base(entry.id()));
+            return claim != null && !claim.time().isAfter(at);
+        });
     }
 
     /**
@@ -247,7 +404,7 @@ public final class CarbonAccounts {
         Objects.requireNonNull(ledger, "ledger");
         BigDecimal total = BigDecimal.ZERO;
         for (LedgerEntry entry : history(account)) {
-            if (entry.ledger() == ledger && filter.test(entry)) {
+            if (entry.ledger() == ledger && entry.kind() != LedgerEntry.Kind.CLAIM && filter.test(entry)) {
                 total = total.add(entry.amount());
             }
         }
@@ -259,7 +416,7 @@ public final class CarbonAccounts {
         Objects.requireNonNull(ledger, "ledger");
         SortedMap<K, BigDecimal> totals = new TreeMap<>();
         for (LedgerEntry entry : history(account)) {
-            if (entry.ledger() == ledger) {
+            if (entry.ledger() == ledger && entry.kind() != LedgerEntry.Kind.CLAIM) {
                 totals.merge(key.apply(entry), entry.amount(), BigDecimal::add);
             }
         }

@@ -45,7 +45,8 @@ import java.util.TreeMap;
  * only; then points caps, which trim points only; then points rounding;</li>
  * <li>each cap records what the award finally earned (1 for a count cap if it earned anything, its grams, its
  * points), and the ledger entries are written: a reduction entry for the grams and a points entry linked to
- * it.</li>
+ * it, which carries the rule's {@link Issuance} schedule (when the points are issued, collectible and lost if
+ * unclaimed) if it has one.</li>
  * </ol>
  * Zero awards are kept, with the reason, so that nothing an account did is silently dropped. An activity whose
  * quantity cannot be counted in a rule's unit (a trip in kWh) earns an INCOMPATIBLE_QUANTITY zero naming the
@@ -102,12 +103,14 @@ public final class CreditEngine {
                 String reductionId = null;
                 if (award.grams().signum() > 0) {
                     reductionId = prefix + ":reduction";
-                    reductions.add(new LedgerEntry(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
-                            activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null, null));
+                    reductions.add(LedgerEntry.earned(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
+                            activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null));
                 }
                 if (award.points().signum() > 0) {
-                    points.add(new LedgerEntry(prefix + ":points", LedgerEntry.Ledger.POINTS, activity.getAccount(),
-                            activity.getId(), rule.getId(), award.points(), activity.getTime(), reductionId, null, null));
+                    LedgerEntry.Schedule schedule = rule.getIssuance()
+                            .map(issuance -> issuance.schedule(activity.getTime(), ruleSet.getZone())).orElse(null);
+                    points.add(LedgerEntry.earned(prefix + ":points", LedgerEntry.Ledger.POINTS, activity.getAccount(),
+                            activity.getId(), rule.getId(), award.points(), activity.getTime(), reductionId, schedule));
                 }
             }
         }
@@ -293,6 +296,13 @@ public final class CreditEngine {
                     case GRAMS -> grams;
                     case POINTS -> points;
                 });
+            }
+            if (rule.getIssuance().isPresent() && points.signum() > 0) {
+                Issuance issuance = rule.getIssuance().get();
+                LedgerEntry.Schedule schedule = issuance.schedule(activity.getTime(), ruleSet.getZone());
+                steps.add("issuance (" + issuance + "): points issued " + local(schedule.issuedAt()) + ", collectible from "
+                        + local(schedule.collectibleAt()) + (schedule.needsClaim() ? ", lost unless claimed before "
+                                + local(schedule.expiresAt()) : "") + " (the reduction ledger is not delayed)");
             }
             steps.add("result: " + grams.toPlainString() + " g CO2e on the reduction ledger, " + points.toPlainString()
                     + " points" + (trimmed ? " (trimmed by a cap)" : ""));
@@ -529,6 +539,10 @@ public final class CreditEngine {
             }
             steps.add(scenario + ": " + text + " = " + value.toPlainString() + " g");
             return value;
+        }
+
+        private String local(Instant instant) {
+            return instant.atZone(ruleSet.getZone()).toOffsetDateTime().toString();
         }
 
         private List<Cap> sortedCaps(Cap.Unit unit, boolean only) {

@@ -170,6 +170,7 @@ public final class CreditRule {
     private final StaticBaseline staticBaseline;
     private final int trailingDays;
     private final Map<String, String> factorSources;
+    private final Issuance issuance;
     private final String source;
     private final String status;
 
@@ -206,6 +207,7 @@ public final class CreditRule {
         this.staticBaseline = b.staticBaseline;
         this.trailingDays = b.trailingDays;
         this.factorSources = Collections.unmodifiableMap(new LinkedHashMap<>(b.factorSources));
+        this.issuance = b.issuance;
         this.source = b.source;
         this.status = b.status;
         validate();
@@ -429,6 +431,15 @@ public final class CreditRule {
     }
 
     /**
+     * Gets when the rule's points reach the account.
+     *
+     * @return the issuance, empty when points count from the activity's instant, never null
+     */
+    public Optional<Issuance> getIssuance() {
+        return Optional.ofNullable(issuance);
+    }
+
+    /**
      * Gets the status of the rule's values, such as "SOURCED" or "UNVERIFIED: rounding not published".
      *
      * @return the status, empty if not stated, never null
@@ -585,6 +596,9 @@ public final class CreditRule {
         if (!factorSources.isEmpty()) {
             form.put("factor_sources", new LinkedHashMap<>(factorSources));
         }
+        if (issuance != null) {
+            form.put("issuance", issuance.toString());
+        }
         if (source != null) {
             form.put("source", source);
         }
@@ -664,6 +678,7 @@ public final class CreditRule {
         private final List<Tier> tiers = new ArrayList<>();
         private final Map<Scenario, List<Term>> terms = new EnumMap<>(Scenario.class);
         private Rounding factorRounding;
+        private Issuance issuance;
         private String source;
         private String status;
 
@@ -946,6 +961,18 @@ public final class CreditRule {
                 throw new IllegalArgumentException("A trailing baseline needs 1 day or more, not " + days);
             }
             this.trailingDays = days;
+            return this;
+        }
+
+        /**
+         * Sets when the rule's points reach the account: after a delay or the next local day, collectible after
+         * a wait, and lost if not claimed in time.
+         *
+         * @param issuance  the issuance, not null
+         * @return this builder
+         */
+        public Builder issuance(Issuance issuance) {
+            this.issuance = Objects.requireNonNull(issuance, "issuance");
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.carbonkit.calc.Rounding;
 import dev.carbonkit.credit.Cap;
 import dev.carbonkit.credit.Condition;
 import dev.carbonkit.credit.CreditRule;
+import dev.carbonkit.credit.Issuance;
 import dev.carbonkit.credit.Promotion;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.EmissionFactor;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -55,7 +57,7 @@ public final class RuleSetLoader {
     private static final Set<String> RULE_KEYS = Set.of("id", "kind", "activity", "match", "eligibility", "threshold",
             "net-factor", "baseline-factor", "project-factor", "award", "evidence", "counted-in", "per-unit", "tiers",
             "dedup", "exclusive-group", "caps", "points-per-gram", "round-grams", "round-points", "terms", "round-factors",
-            "saving-factor", "static-baseline", "trailing-baseline", "source", "status");
+            "saving-factor", "static-baseline", "trailing-baseline", "issuance", "source", "status");
     private static final Set<String> STATIC_BASELINE_KEYS = Set.of("per-capita", "persons");
     private static final Set<String> TRAILING_BASELINE_KEYS = Set.of("days");
     private static final Set<String> TERM_KEYS = Set.of("quantity", "grams", "per", "factor");
@@ -68,6 +70,8 @@ public final class RuleSetLoader {
     private static final Set<String> DEDUP_KEYS = Set.of("period", "key");
     private static final Set<String> GROUP_KEYS = Set.of("id", "key");
     private static final Set<String> CAP_KEYS = Set.of("period", "window", "unit", "limit", "key");
+    private static final Set<String> ISSUANCE_KEYS = Set.of("delay", "next-local-day-at", "collectible-after",
+            "expires-after");
     private static final Set<String> ROUNDING_KEYS = Set.of("scale", "mode");
     private static final Set<String> PROMOTION_KEYS = Set.of("id", "multiplier", "from", "to", "rules", "ledger");
 
@@ -609,7 +613,70 @@ public final class RuleSetLoader {
             if (points != null) {
                 builder.roundPoints(points);
             }
+            if (rule.has("issuance")) {
+                Issuance issuance = issuance(rule.get("issuance"), rule.path("issuance"));
+                if (issuance != null) {
+                    builder.issuance(issuance);
+                }
+            }
             builder.provenance(text(rule, "source", false), text(rule, "status", false));
+        }
+
+        private Issuance issuance(Node node, String path) {
+            Fields fields = fields(node, path, ISSUANCE_KEYS,
+                    "an issuance {delay or next-local-day-at, collectible-after, expires-after}");
+            if (fields == null) {
+                return null;
+            }
+            if (fields.has("delay") && fields.has("next-local-day-at")) {
+                reading.problem(fields.node, path, "an issuance has a delay or a next-local-day-at time, not both");
+                return null;
+            }
+            Duration delay = fields.has("delay") ? duration(fields, "delay", true) : null;
+            LocalTime nextDay = null;
+            if (fields.has("next-local-day-at")) {
+                String text = text(fields, "next-local-day-at", true);
+                try {
+                    nextDay = text == null ? null : LocalTime.parse(text);
+                } catch (DateTimeParseException notATime) {
+                    reading.problem(fields.get("next-local-day-at"), fields.path("next-local-day-at"),
+                            "expected a local time such as \"07:00\", found '" + text + "'");
+                    return null;
+                }
+            }
+            Duration collectible = fields.has("collectible-after") ? duration(fields, "collectible-after", true)
+                    : Duration.ZERO;
+            Duration expires = fields.has("expires-after") ? duration(fields, "expires-after", false) : null;
+            if (fields.has("delay") && delay == null || nextDay == null && fields.has("next-local-day-at")
+                    || collectible == null || fields.has("expires-after") && expires == null) {
+                return null;
+            }
+            if (expires != null && expires.compareTo(collectible) <= 0) {
+                reading.problem(fields.get("expires-after"), fields.path("expires-after"), "expires-after (" + expires
+                        + ") must be longer than collectible-after (" + collectible + "), or nothing could be claimed");
+                return null;
+            }
+            return new Issuance(delay, nextDay, collectible, expires);
+        }
+
+        /** An ISO 8601 duration, positive, or zero or positive; null after reporting a problem. */
+        private Duration duration(Fields fields, String key, boolean zeroAllowed) {
+            String text = text(fields, key, true);
+            Duration duration;
+            try {
+                duration = text == null ? null : Duration.parse(text);
+            } catch (DateTimeParseException notADuration) {
+                duration = null;
+            }
+            if (duration == null || duration.isNegative() || duration.isZero() && !zeroAllowed) {
+                if (text != null) {
+                    reading.problem(fields.get(key), fields.path(key), (zeroAllowed
+                            ? "expected an ISO 8601 duration, zero or more, such as PT24H or P7D"
+                            : "expected a positive ISO 8601 duration such as PT24H or P7D") + ", found '" + text + "'");
+                }
+                return null;
+            }
+            return duration;
         }
 
         private Cap cap(Node node, String path) {
@@ -628,15 +695,8 @@ public final class RuleSetLoader {
                     ? code(cap, "period", true, RulesReader::period) : null;
             Duration window = null;
             if (cap.has("window")) {
-                String text = text(cap, "window", true);
-                try {
-                    window = text == null ? null : Duration.parse(text);
-                } catch (DateTimeParseException notADuration) {
-                    window = null;
-                }
-                if (window == null || window.isNegative() || window.isZero()) {
-                    reading.problem(cap.get("window"), cap.path("window"), "expected a positive ISO 8601 duration such"
-                            + " as PT24H or P7D, found '" + text + "'");
+                window = duration(cap, "window", false);
+                if (window == null) {
                     return null;
                 }
             }

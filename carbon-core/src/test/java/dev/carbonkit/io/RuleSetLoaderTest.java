@@ -8,6 +8,7 @@ import dev.carbonkit.credit.Award;
 import dev.carbonkit.credit.CreditEngine;
 import dev.carbonkit.credit.CreditResult;
 import dev.carbonkit.credit.CreditRule;
+import dev.carbonkit.credit.Issuance;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
@@ -16,7 +17,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +85,9 @@ class RuleSetLoaderTest {
         assertThat(rules.getRules()).extracting(CreditRule::getId).containsExactly("sz-ebus", "bj-commute", "ant-offline-payment",
                 "ant-utility-bill", "wuhan-bus", "luzhou-steps", "zz-walk", "gz-cycling");
         assertThat(rules.getRules().get(0).getStatus()).contains("SOURCED factor; rounding UNVERIFIED");
+        assertThat(rules.getRules().get(3).getIssuance()).contains(Issuance.nextLocalDayAt(LocalTime.of(7, 0))
+                .collectibleAfter(Duration.ofHours(24)).expiresAfter(Duration.ofHours(72)));
+        assertThat(rules.getRules().get(0).getIssuance()).isEmpty();
         // E5: 12 eligible offline payments and one of 0.50 in a day; a daily cap of 10
         List<Activity> payments = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.credit.Award;
+import dev.carbonkit.credit.CarbonAccounts;
 import dev.carbonkit.credit.CreditEngine;
 import dev.carbonkit.credit.CreditResult;
 import dev.carbonkit.credit.CreditRule;
+import dev.carbonkit.credit.InMemoryLedgerStore;
 import dev.carbonkit.credit.LedgerEntry;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.Region;
@@ -18,6 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -190,6 +194,27 @@ class BundledRulesTest {
         assertThat(result.awards()).filteredOn(award -> award.activityId().startsWith("a"))
                 .extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED, Award.Outcome.DUPLICATE,
                         Award.Outcome.DUPLICATE);
+    }
+
+    @Test
+    void antForest_energyComesTheNextDayAt7_andIsLostUnlessCollectedWithin72Hours() {
+        CarbonAccounts accounts = new CarbonAccounts(BundledRules.ruleSet("cn-alipay-ant-forest"), new InMemoryLedgerStore());
+        accounts.award(activity("bill", "payment.utility", "1 count", "2024-03-01T21:00",
+                Map.of("amount_cny", "120", "utilityAccountNo", "A")));
+        accounts.award(activity("ticket", "payment.ticket.train", "1 count", "2024-03-01T22:00", Map.of()));
+        Instant generated = LocalDateTime.parse("2024-03-02T07:00").atZone(SHANGHAI).toInstant();
+        assertThat(accounts.history("alice")).filteredOn(entry -> entry.ledger() == LedgerEntry.Ledger.POINTS)
+                .allSatisfy(entry -> assertThat(entry.schedule()).isEqualTo(new LedgerEntry.Schedule(generated,
+                        generated.plus(Duration.ofHours(24)), generated.plus(Duration.ofHours(72)))));
+        // the reduction counts at once; the energy only once collected
+        assertThat(accounts.balance("alice", LedgerEntry.Ledger.REDUCTION, generated)).isEqualByComparingTo("398");
+        assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS, generated)).isEqualByComparingTo("0");
+        assertThat(accounts.claim("alice", "cn-alipay-ant-forest:bill:ant-utility-bill:points",
+                generated.plus(Duration.ofHours(30))).amount()).isEqualByComparingTo("262");
+        Instant later = generated.plus(Duration.ofHours(72));
+        assertThat(accounts.claimable("alice", later)).isEmpty();
+        assertThat(accounts.expired("alice", later)).isEqualByComparingTo("136");
+        assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS, later)).isEqualByComparingTo("262");
     }
 
     @Test
