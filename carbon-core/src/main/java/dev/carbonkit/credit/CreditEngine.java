@@ -3,6 +3,7 @@ package dev.carbonkit.credit;
 import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.FootprintTotals;
+import dev.carbonkit.calc.Rounding;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import dev.carbonkit.quantity.UnitMismatchException;
@@ -36,13 +37,15 @@ import java.util.TreeMap;
  * <li>eligibility (else INELIGIBLE), threshold (else BELOW_THRESHOLD), deduplication (else DUPLICATE) and
  * exclusive group, first wins (else EXCLUDED);</li>
  * <li>the raw reduction of the rule's kind, exactly;</li>
- * <li>event-stage rounding of grams;</li>
+ * <li>rounding of grams at the event stage, or at the period stage: the exact running total of the account's
+ * grams under the rule in the local period is rounded, and the event earns what it adds to the rounded total;</li>
  * <li>count and grams caps, per-event caps first, then calendar periods shortest first (day, week, month,
  * year), then rolling windows shortest first: a count cap, or a grams cap on a rule with fixed points, earns
  * all or nothing (CAPPED); a grams cap on a rule whose points come from grams trims the grams to what is left
  * (PARTIALLY_CAPPED);</li>
  * <li>points: the rule's fixed points, or grams times points per gram; then promotions, which multiply points
- * only; then points caps, which trim points only; then points rounding;</li>
+ * only; then points caps, which trim points only; then points rounding, at the event or the period stage as for
+ * grams;</li>
  * <li>each cap records what the award finally earned (1 for a count cap if it earned anything, its grams, its
  * points), and the ledger entries are written: a reduction entry for the grams and a points entry linked to
  * it, which carries the rule's {@link Issuance} schedule (when the points are issued, collectible and lost if
@@ -137,6 +140,8 @@ public final class CreditEngine {
         final Map<String, ArrayDeque<Used>> rolling = new HashMap<>();
         /** Per rule and account, the quantity of each local day, for trailing baselines. */
         final Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
+        /** Per rule, account, grams or points and local period, the exact running total for period rounding. */
+        final Map<String, BigDecimal> periodTotals = new HashMap<>();
     }
 
     /** What one award used of a rolling-window cap, and when. */
@@ -217,10 +222,7 @@ public final class CreditEngine {
             }
             BigDecimal grams = raw.grams;
             if (rule.getGramsRounding().isPresent()) {
-                BigDecimal rounded = rule.getGramsRounding().get().apply(grams);
-                steps.add("grams rounded at the event stage (" + rule.getGramsRounding().get() + "): "
-                        + grams.toPlainString() + " -> " + rounded.toPlainString());
-                grams = rounded;
+                grams = round(grams, "grams", rule.getGramsRounding().get(), rule.getGramsRoundingPeriod().orElse(null));
             }
             boolean trimmed = false;
             boolean earns = grams.signum() > 0 || raw.points != null && raw.points.signum() > 0;
@@ -282,10 +284,8 @@ public final class CreditEngine {
                 }
             }
             if (rule.getPointsRounding().isPresent()) {
-                BigDecimal rounded = rule.getPointsRounding().get().apply(points);
-                steps.add("points rounded (" + rule.getPointsRounding().get() + "): " + points.toPlainString() + " -> "
-                        + rounded.toPlainString());
-                points = rounded;
+                points = round(points, "points", rule.getPointsRounding().get(),
+                        rule.getPointsRoundingPeriod().orElse(null));
             }
             grams = CarbonMath.normalize(grams);
             points = CarbonMath.normalize(points);
@@ -539,6 +539,32 @@ public final class CreditEngine {
             }
             steps.add(scenario + ": " + text + " = " + value.toPlainString() + " g");
             return value;
+        }
+
+        /**
+         * Rounds an amount at the event stage, or at the period stage: what the event adds to the rounded running
+         * total of its local period, so that a period's entries sum to its rounded total.
+         */
+        private BigDecimal round(BigDecimal amount, String what, Rounding rounding, FootprintTotals.Period period) {
+            if (period == null) {
+                BigDecimal rounded = rounding.apply(amount);
+                steps.add(what + " rounded at the event stage (" + rounding + "): " + amount.toPlainString() + " -> "
+                        + rounded.toPlainString());
+                return rounded;
+            }
+            LocalDate start = period.startOf(localDate);
+            String key = rule.getId() + "|" + activity.getAccount() + "|" + what + "|" + start;
+            BigDecimal before = state.periodTotals.getOrDefault(key, BigDecimal.ZERO);
+            BigDecimal after = CarbonMath.normalize(before.add(amount));
+            state.periodTotals.put(key, after);
+            BigDecimal roundedBefore = rounding.apply(before);
+            BigDecimal roundedAfter = rounding.apply(after);
+            BigDecimal earned = CarbonMath.normalize(roundedAfter.subtract(roundedBefore));
+            steps.add(what + " rounded at the period stage (" + rounding + ", " + period.name().toLowerCase(Locale.ROOT)
+                    + " from " + start + "): running total " + before.toPlainString() + " + " + amount.toPlainString()
+                    + " = " + after.toPlainString() + " -> " + roundedAfter.toPlainString() + ", less "
+                    + roundedBefore.toPlainString() + " already rounded = " + earned.toPlainString());
+            return earned;
         }
 
         private String local(Instant instant) {

@@ -154,6 +154,8 @@ public final class CreditRule {
     private final BigDecimal pointsPerGram;
     private final Rounding gramsRounding;
     private final Rounding pointsRounding;
+    private final FootprintTotals.Period gramsRoundingPeriod;
+    private final FootprintTotals.Period pointsRoundingPeriod;
     private final BigDecimal baselineGrams;
     private final BigDecimal projectGrams;
     private final BigDecimal netGrams;
@@ -189,6 +191,8 @@ public final class CreditRule {
         this.pointsPerGram = b.pointsPerGram;
         this.gramsRounding = b.gramsRounding;
         this.pointsRounding = b.pointsRounding;
+        this.gramsRoundingPeriod = b.gramsRoundingPeriod;
+        this.pointsRoundingPeriod = b.pointsRoundingPeriod;
         this.baselineGrams = b.baselineGrams;
         this.projectGrams = b.projectGrams;
         this.netGrams = b.netGrams;
@@ -404,7 +408,8 @@ public final class CreditRule {
     }
 
     /**
-     * Gets the rounding of grams at the event stage.
+     * Gets the rounding of grams, at the event stage or, if {@link #getGramsRoundingPeriod()} is set, the period
+     * stage.
      *
      * @return the rounding, empty for exact grams, never null
      */
@@ -413,12 +418,30 @@ public final class CreditRule {
     }
 
     /**
-     * Gets the rounding of points.
+     * Gets the period whose running total the grams rounding applies to (the "period" rounding stage).
+     *
+     * @return the period, empty when grams are rounded per event, never null
+     */
+    public Optional<FootprintTotals.Period> getGramsRoundingPeriod() {
+        return Optional.ofNullable(gramsRoundingPeriod);
+    }
+
+    /**
+     * Gets the rounding of points, per event or, if {@link #getPointsRoundingPeriod()} is set, per period.
      *
      * @return the rounding, empty for exact points, never null
      */
     public Optional<Rounding> getPointsRounding() {
         return Optional.ofNullable(pointsRounding);
+    }
+
+    /**
+     * Gets the period whose running total the points rounding applies to (the "period" rounding stage).
+     *
+     * @return the period, empty when points are rounded per event, never null
+     */
+    public Optional<FootprintTotals.Period> getPointsRoundingPeriod() {
+        return Optional.ofNullable(pointsRoundingPeriod);
     }
 
     /**
@@ -543,10 +566,10 @@ public final class CreditRule {
         form.put("caps", capForms);
         put(form, "points_per_gram", pointsPerGram);
         if (gramsRounding != null) {
-            form.put("round_grams", gramsRounding.toString());
+            form.put("round_grams", gramsRounding + (gramsRoundingPeriod == null ? "" : " per " + gramsRoundingPeriod));
         }
         if (pointsRounding != null) {
-            form.put("round_points", pointsRounding.toString());
+            form.put("round_points", pointsRounding + (pointsRoundingPeriod == null ? "" : " per " + pointsRoundingPeriod));
         }
         put(form, "baseline_g", baselineGrams);
         put(form, "project_g", projectGrams);
@@ -666,6 +689,8 @@ public final class CreditRule {
         private BigDecimal pointsPerGram;
         private Rounding gramsRounding;
         private Rounding pointsRounding;
+        private FootprintTotals.Period gramsRoundingPeriod;
+        private FootprintTotals.Period pointsRoundingPeriod;
         private BigDecimal baselineGrams;
         private BigDecimal projectGrams;
         private BigDecimal netGrams;
@@ -770,24 +795,55 @@ public final class CreditRule {
         }
 
         /**
-         * Rounds grams at the event stage.
+         * Rounds grams at the event stage: each event's grams.
          *
          * @param rounding  the rounding, not null
          * @return this builder
          */
         public Builder roundGrams(Rounding rounding) {
             this.gramsRounding = Objects.requireNonNull(rounding, "rounding");
+            this.gramsRoundingPeriod = null;
             return this;
         }
 
         /**
-         * Rounds points.
+         * Rounds grams at the period stage: the running total of the account's grams under this rule in each local
+         * period is rounded, and each event earns what it adds to the rounded total. Events of a day that earn
+         * 0.4 g each then give 0, 0, 1 (0.4, 0.8, 1.2 rounded down) instead of 0, 0, 0, and the day's entries
+         * always sum to the rounded day total.
+         *
+         * @param rounding  the rounding, not null
+         * @param period  the period of the running total, not null
+         * @return this builder
+         */
+        public Builder roundGramsPerPeriod(Rounding rounding, FootprintTotals.Period period) {
+            this.gramsRounding = Objects.requireNonNull(rounding, "rounding");
+            this.gramsRoundingPeriod = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
+        /**
+         * Rounds points at the period stage, as {@link #roundGramsPerPeriod} does grams.
+         *
+         * @param rounding  the rounding, not null
+         * @param period  the period of the running total, not null
+         * @return this builder
+         */
+        public Builder roundPointsPerPeriod(Rounding rounding, FootprintTotals.Period period) {
+            this.pointsRounding = Objects.requireNonNull(rounding, "rounding");
+            this.pointsRoundingPeriod = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
+        /**
+         * Rounds points at the event stage: each event's points, last.
          *
          * @param rounding  the rounding, not null
          * @return this builder
          */
         public Builder roundPoints(Rounding rounding) {
             this.pointsRounding = Objects.requireNonNull(rounding, "rounding");
+            this.pointsRoundingPeriod = null;
             return this;
         }
 

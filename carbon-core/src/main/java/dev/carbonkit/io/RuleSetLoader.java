@@ -73,6 +73,7 @@ public final class RuleSetLoader {
     private static final Set<String> ISSUANCE_KEYS = Set.of("delay", "next-local-day-at", "collectible-after",
             "expires-after");
     private static final Set<String> ROUNDING_KEYS = Set.of("scale", "mode");
+    private static final Set<String> STAGED_ROUNDING_KEYS = Set.of("scale", "mode", "stage", "period");
     private static final Set<String> PROMOTION_KEYS = Set.of("id", "multiplier", "from", "to", "rules", "ledger");
 
     private final LoadLimits limits;
@@ -605,13 +606,17 @@ public final class RuleSetLoader {
                     builder.pointsPerGram(ratio.toPlainString());
                 }
             }
-            Rounding grams = rounding(rule, "round-grams");
-            if (grams != null) {
-                builder.roundGrams(grams);
+            Staged grams = stagedRounding(rule, "round-grams");
+            if (grams != null && grams.period() == null) {
+                builder.roundGrams(grams.rounding());
+            } else if (grams != null) {
+                builder.roundGramsPerPeriod(grams.rounding(), grams.period());
             }
-            Rounding points = rounding(rule, "round-points");
-            if (points != null) {
-                builder.roundPoints(points);
+            Staged points = stagedRounding(rule, "round-points");
+            if (points != null && points.period() == null) {
+                builder.roundPoints(points.rounding());
+            } else if (points != null) {
+                builder.roundPointsPerPeriod(points.rounding(), points.period());
             }
             if (rule.has("issuance")) {
                 Issuance issuance = issuance(rule.get("issuance"), rule.path("issuance"));
@@ -734,14 +739,59 @@ public final class RuleSetLoader {
             throw new UnknownCodeException(kind, text, Checks.suggest(text, names));
         }
 
+        /** A rounding of grams or points and, at the period stage, its period. */
+        private record Staged(Rounding rounding, FootprintTotals.Period period) {
+        }
+
+        /** A rounding at the event or the period stage; null if absent or after reporting a problem. */
+        private Staged stagedRounding(Fields rule, String key) {
+            if (!rule.has(key)) {
+                return null;
+            }
+            Fields fields = fields(rule.get(key), rule.path(key), STAGED_ROUNDING_KEYS,
+                    "a rounding {scale, mode, stage, period}");
+            if (fields == null) {
+                return null;
+            }
+            Rounding rounding = roundingOf(fields, rule, key);
+            FootprintTotals.Period period = roundingPeriod(fields, rule, key);
+            return rounding == null ? null : new Staged(rounding, period);
+        }
+
+        /** The period of a period-stage rounding; null for the event stage or after reporting a problem. */
+        private FootprintTotals.Period roundingPeriod(Fields rounding, Fields rule, String key) {
+            String stage = rounding.has("stage") ? text(rounding, "stage", true) : "event";
+            if ("period".equals(stage)) {
+                if (!rounding.has("period")) {
+                    reading.problem(rounding.node, rule.path(key), "a rounding at the period stage needs the period"
+                            + " (day, week, month or year) whose running total it rounds");
+                    return null;
+                }
+                return code(rounding, "period", true, RulesReader::period);
+            }
+            if (!"event".equals(stage)) {
+                if (stage != null) {
+                    reading.problem(rounding.get("stage"), rounding.path("stage"), "unknown rounding stage '" + stage
+                            + "'; " + key + " rounds at the 'event' or 'period' stage (factors round with round-factors)");
+                }
+                return null;
+            }
+            if (rounding.has("period")) {
+                reading.problem(rounding.get("period"), rounding.path("period"), "a period applies only to the period"
+                        + " stage; add 'stage: period' or remove it");
+            }
+            return null;
+        }
+
         private Rounding rounding(Fields rule, String key) {
             if (!rule.has(key)) {
                 return null;
             }
             Fields rounding = fields(rule.get(key), rule.path(key), ROUNDING_KEYS, "a rounding {scale, mode}");
-            if (rounding == null) {
-                return null;
-            }
+            return rounding == null ? null : roundingOf(rounding, rule, key);
+        }
+
+        private Rounding roundingOf(Fields rounding, Fields rule, String key) {
             BigDecimal scale = nonNegative(rounding, "scale");
             RoundingMode mode = code(rounding, "mode", true, text -> named(text.toLowerCase(Locale.ROOT),
                     RoundingMode.values(), RoundingMode::name, "rounding mode"));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carbonkit.calc.Activity;
+import dev.carbonkit.calc.FootprintTotals.Period;
+import dev.carbonkit.calc.Rounding;
 import dev.carbonkit.credit.Award;
 import dev.carbonkit.credit.CreditEngine;
 import dev.carbonkit.credit.CreditResult;
@@ -14,6 +16,7 @@ import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +78,19 @@ class RuleSetLoaderTest {
         Award award = CreditEngine.evaluate(loaded, List.of(activity("d", "electricity.daily", "9.5 kWh",
                 "2024-05-01T23:00", "householdSize", "3"))).awards().get(0);
         assertThat(award.grams()).isEqualByComparingTo("1452.5");
+    }
+
+    @Test
+    void load_roundingStages_readTheSameRulesTheBuilderMakes() {
+        String yaml = "format: carbonkit-rules/1\nruleset: r\nversion: \"1\"\ntimezone: Asia/Shanghai\nrules:\n"
+                + "  - id: bag\n    kind: fixed_per_event\n    activity: action.own_bag\n    award: {grams: 0.4}\n"
+                + "    points-per-gram: 0.3\n    round-grams: {scale: 0, mode: down, stage: period, period: day}\n"
+                + "    round-points: {scale: 1, mode: half_up, stage: event}\n";
+        CreditRule built = CreditRule.builder("bag", CreditRule.Kind.FIXED_PER_EVENT, "action.own_bag").award("0.4", null)
+                .pointsPerGram("0.3").roundGramsPerPeriod(Rounding.of(0, RoundingMode.DOWN), Period.DAY)
+                .roundPoints(Rounding.of(1, RoundingMode.HALF_UP)).build();
+        assertThat(RuleSetLoader.standard().parse(yaml, "bag.yaml").getDigest())
+                .isEqualTo(RuleSet.of("r", "1", SHANGHAI, List.of(built), List.of()).getDigest());
     }
 
     @Test
