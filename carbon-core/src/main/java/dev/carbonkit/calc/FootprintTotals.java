@@ -52,6 +52,22 @@ public final class FootprintTotals {
                 case YEAR -> date.withDayOfYear(1);
             };
         }
+
+        /**
+         * Gets the first day of the period after the one that contains a date: the day after the period's last.
+         *
+         * @param date  the date, not null
+         * @return the first day of the next period, never null
+         */
+        public LocalDate nextStartAfter(LocalDate date) {
+            LocalDate start = startOf(date);
+            return switch (this) {
+                case DAY -> start.plusDays(1);
+                case WEEK -> start.plusWeeks(1);
+                case MONTH -> start.plusMonths(1);
+                case YEAR -> start.plusYears(1);
+            };
+        }
     }
 
     private FootprintTotals() {

@@ -44,7 +44,14 @@ public record Award(String activityId, String account, String ruleId, Outcome ou
          */
         INCOMPATIBLE_QUANTITY,
         /** The actual quantity is not below any baseline of a dynamic-baseline rule that applies. */
-        NOT_BELOW_BASELINE
+        NOT_BELOW_BASELINE,
+        /**
+         * The activity counts against an allowance budget; it earns nothing itself, and the budget period's own
+         * award comes when the period closes.
+         */
+        COUNTED_IN_BUDGET,
+        /** A closed budget period used all of its budget or more: nothing is left to earn. */
+        OVER_BUDGET
     }
 
     /**

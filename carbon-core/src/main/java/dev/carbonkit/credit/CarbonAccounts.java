@@ -3,9 +3,13 @@ package dev.carbonkit.credit;
 import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.FootprintTotals;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.Unit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,10 +38,18 @@ import java.util.function.Function;
  * be claimed, from the {@link #claim(String, Instant) claim} made inside their window; unclaimed points are
  * lost when the window closes. The reduction ledger is never delayed.
  * <p>
+ * Allowance-budget periods close, and earn, once the account's own timeline has passed their end: when it has an
+ * activity at or after that instant, or when {@link #closePeriods} says the time has come. Closing is kept in the
+ * store as an activity of type {@value #CLOSE_TYPE}, so it survives a restart and replays the same way; such
+ * activities earn nothing.
+ * <p>
  * This class is thread-safe: updates of one account are serialised, updates of different accounts run
  * concurrently, and concurrent awards lose nothing and double nothing.
  */
 public final class CarbonAccounts {
+
+    /** The type of the activities that record up to when an account's budget periods are closed. */
+    public static final String CLOSE_TYPE = "carbonkit.close_periods";
 
     private final RuleSet ruleSet;
     private final LedgerStore store;
@@ -73,6 +85,10 @@ public final class CarbonAccounts {
      */
     public List<Award> award(Activity activity) {
         Objects.requireNonNull(activity, "activity");
+        if (activity.getType().equals(CLOSE_TYPE)) {
+            throw new IllegalArgumentException("Activity '" + activity.getId() + "' has the reserved type " + CLOSE_TYPE
+                    + "; use closePeriods to close budget periods");
+        }
         String account = activity.getAccount();
         synchronized (lock(account)) {
             Map<String, List<Award>> known = originals.computeIfAbsent(account, k -> new ConcurrentHashMap<>());
@@ -119,13 +135,52 @@ public final class CarbonAccounts {
         }
     }
 
+    /**
+     * Closes an account's allowance-budget periods that end at or before an instant, and writes their awards.
+     * Closing again at the same or an earlier instant changes nothing.
+     *
+     * @param account  the account, not null
+     * @param at  the instant, not null
+     * @return the entries written, never null
+     */
+    public List<LedgerEntry> closePeriods(String account, Instant at) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(at, "at");
+        synchronized (lock(account)) {
+            List<Activity> activities = new ArrayList<>(store.activities(account));
+            Instant closed = closedUpTo(activities);
+            if (closed != null && !at.isAfter(closed)) {
+                return List.of();
+            }
+            activities.add(Activity.builder("close:" + at).account(account).type(CLOSE_TYPE)
+                    .quantity(Quantity.of(BigDecimal.ZERO, Unit.COUNT)).time(at, ZoneOffset.UTC).region(Region.GLOBAL)
+                    .build());
+            int before = store.entries(account).size();
+            update(account, activities, "budget periods were closed up to " + at);
+            List<LedgerEntry> entries = store.entries(account);
+            return List.copyOf(entries.subList(before, entries.size()));
+        }
+    }
+
+    /** The latest instant up to which the account's periods were closed explicitly, or null. */
+    private static Instant closedUpTo(List<Activity> activities) {
+        Instant closed = null;
+        for (Activity activity : activities) {
+            if (activity.getType().equals(CLOSE_TYPE) && (closed == null || activity.getTime().isAfter(closed))) {
+                closed = activity.getTime();
+            }
+        }
+        return closed;
+    }
+
     private Object lock(String account) {
         return locks.computeIfAbsent(account, k -> new Object());
     }
 
     /** Re-evaluates an account's activities and appends the entries that make the ledger match. */
     private Map<String, List<Award>> update(String account, List<Activity> activities, String cause) {
-        CreditResult result = CreditEngine.evaluate(ruleSet, activities);
+        List<Activity> real = activities.stream().filter(activity -> !activity.getType().equals(CLOSE_TYPE)).toList();
+        CreditResult result = CreditEngine.evaluate(ruleSet, real, closedUpTo(activities));
         Map<String, LedgerEntry> effective = effective(store.entries(account));
         Map<String, LedgerEntry> wanted = new LinkedHashMap<>();
         result.reductions().forEach(entry -> wanted.put(entry.id(), entry));

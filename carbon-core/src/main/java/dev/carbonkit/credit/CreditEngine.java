@@ -4,6 +4,7 @@ import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.FootprintTotals;
 import dev.carbonkit.calc.Rounding;
+import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import dev.carbonkit.quantity.UnitMismatchException;
@@ -51,6 +52,14 @@ import java.util.TreeMap;
  * it, which carries the rule's {@link Issuance} schedule (when the points are issued, collectible and lost if
  * unclaimed) if it has one.</li>
  * </ol>
+ * An allowance-budget rule (step 3) counts each eligible activity's emissions against its account's budget
+ * for the local period, as a COUNTED_IN_BUDGET zero. When the sweep reaches the end of a budget period (an
+ * activity at or after it, or the end of the batch with {@code closedUpTo}), the period closes before that
+ * activity is evaluated: its award, for an activity id "budget:ACCOUNT:FIRST-DAY" at the instant the period
+ * ended, converts the unused budget to points (then promotions, points rounding and issuance) and credits no
+ * reduction; a period that used its budget or more earns OVER_BUDGET zero, with no penalty. Periods close in
+ * the order they end, then by account, then by the rule's place in the rule set.
+ * <p>
  * Zero awards are kept, with the reason, so that nothing an account did is silently dropped. An activity whose
  * quantity cannot be counted in a rule's unit (a trip in kWh) earns an INCOMPATIBLE_QUANTITY zero naming the
  * activity and both units, and does not stop the rest of the batch.
@@ -80,6 +89,22 @@ public final class CreditEngine {
      * @return the awards and ledgers, never null
      */
     public static CreditResult evaluate(RuleSet ruleSet, Iterable<Activity> activities) {
+        return evaluate(ruleSet, activities, null);
+    }
+
+    /**
+     * Evaluates activities under a rule set, closing the allowance-budget periods that end at or before an instant.
+     * <p>
+     * A budget period closes when it ends at or before the later of {@code closedUpTo} and the instant of the
+     * latest activity given: then its award is written, as of the instant it ended. Periods still open earn
+     * nothing yet; their activities are COUNTED_IN_BUDGET either way.
+     *
+     * @param ruleSet  the rule set, not null
+     * @param activities  the activities, in any order, not null
+     * @param closedUpTo  the instant up to which budget periods are over, or null for the latest activity's
+     * @return the awards and ledgers, never null
+     */
+    public static CreditResult evaluate(RuleSet ruleSet, Iterable<Activity> activities, Instant closedUpTo) {
         Objects.requireNonNull(ruleSet, "ruleSet");
         Objects.requireNonNull(activities, "activities");
         Map<String, Activity> byId = new LinkedHashMap<>();
@@ -92,6 +117,7 @@ public final class CreditEngine {
         List<LedgerEntry> reductions = new ArrayList<>();
         List<LedgerEntry> points = new ArrayList<>();
         for (Activity activity : byId.values()) {
+            closeBudgets(ruleSet, state, activity.getTime(), awards, reductions, points);
             List<CreditRule> rules = rulesAbout(ruleSet, activity);
             if (rules.isEmpty()) {
                 awards.add(new Award(activity.getId(), activity.getAccount(), null, Award.Outcome.NO_RULE,
@@ -101,23 +127,51 @@ public final class CreditEngine {
             }
             for (CreditRule rule : rules) {
                 Award award = new Evaluation(ruleSet, rule, activity, state).run();
-                awards.add(award);
-                String prefix = ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId();
-                String reductionId = null;
-                if (award.grams().signum() > 0) {
-                    reductionId = prefix + ":reduction";
-                    reductions.add(LedgerEntry.earned(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
-                            activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null));
-                }
-                if (award.points().signum() > 0) {
-                    LedgerEntry.Schedule schedule = rule.getIssuance()
-                            .map(issuance -> issuance.schedule(activity.getTime(), ruleSet.getZone())).orElse(null);
-                    points.add(LedgerEntry.earned(prefix + ":points", LedgerEntry.Ledger.POINTS, activity.getAccount(),
-                            activity.getId(), rule.getId(), award.points(), activity.getTime(), reductionId, schedule));
-                }
+                write(ruleSet, rule, activity, award, awards, reductions, points);
             }
         }
+        Instant last = byId.isEmpty() ? null : sorted.get(sorted.size() - 1).getTime();
+        Instant until = closedUpTo == null ? last : last == null || closedUpTo.isAfter(last) ? closedUpTo : last;
+        if (until != null) {
+            closeBudgets(ruleSet, state, until, awards, reductions, points);
+        }
         return new CreditResult(ruleSet.getId(), awards, reductions, points);
+    }
+
+    /** Keeps an award and writes its ledger entries: grams, and points linked to them with their schedule. */
+    private static void write(RuleSet ruleSet, CreditRule rule, Activity activity, Award award, List<Award> awards,
+            List<LedgerEntry> reductions, List<LedgerEntry> points) {
+        awards.add(award);
+        String prefix = ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId();
+        String reductionId = null;
+        if (award.grams().signum() > 0) {
+            reductionId = prefix + ":reduction";
+            reductions.add(LedgerEntry.earned(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
+                    activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null));
+        }
+        if (award.points().signum() > 0) {
+            LedgerEntry.Schedule schedule = rule.getIssuance()
+                    .map(issuance -> issuance.schedule(activity.getTime(), ruleSet.getZone())).orElse(null);
+            points.add(LedgerEntry.earned(prefix + ":points", LedgerEntry.Ledger.POINTS, activity.getAccount(),
+                    activity.getId(), rule.getId(), award.points(), activity.getTime(), reductionId, schedule));
+        }
+    }
+
+    /**
+     * Closes the budget periods that end at or before an instant, earliest first, and writes their awards. Each
+     * stands as an activity "budget:ACCOUNT:START" of the rule's type at the instant the period ended, whose
+     * quantity is the emissions counted.
+     */
+    private static void closeBudgets(RuleSet ruleSet, State state, Instant until, List<Award> awards,
+            List<LedgerEntry> reductions, List<LedgerEntry> points) {
+        while (!state.budgets.isEmpty() && !state.budgets.firstKey().end().isAfter(until)) {
+            OpenBudget open = state.budgets.pollFirstEntry().getValue();
+            Activity period = Activity.builder("budget:" + open.account + ":" + open.start).account(open.account)
+                    .type(open.rule.getActivityType()).quantity(Quantity.of(open.actual, Unit.GRAM))
+                    .time(open.end, ruleSet.getZone()).region(Region.GLOBAL).build();
+            Award award = new Evaluation(ruleSet, open.rule, period, state).closeBudget(open);
+            write(ruleSet, open.rule, period, award, awards, reductions, points);
+        }
     }
 
     private static List<CreditRule> rulesAbout(RuleSet ruleSet, Activity activity) {
@@ -142,6 +196,34 @@ public final class CreditEngine {
         final Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
         /** Per rule, account, grams or points and local period, the exact running total for period rounding. */
         final Map<String, BigDecimal> periodTotals = new HashMap<>();
+        /** The budget periods not closed yet, by the instant they close, then account, then rule. */
+        final TreeMap<BudgetKey, OpenBudget> budgets = new TreeMap<>(BUDGET_ORDER);
+    }
+
+    /** Orders open budget periods by the instant they close, then account, then the rule's place in the set. */
+    private static final Comparator<BudgetKey> BUDGET_ORDER = Comparator.comparing(BudgetKey::end)
+            .thenComparing(BudgetKey::account).thenComparingInt(BudgetKey::rule);
+
+    /** An open budget period of one account under one rule. */
+    private record BudgetKey(Instant end, String account, int rule) {
+    }
+
+    /** What an account has used of a budget in a period that has not closed yet. */
+    private static final class OpenBudget {
+        final CreditRule rule;
+        final String account;
+        final LocalDate start;
+        final Instant end;
+        final List<String> ids = new ArrayList<>();
+        final List<BigDecimal> grams = new ArrayList<>();
+        BigDecimal actual = BigDecimal.ZERO;
+
+        OpenBudget(CreditRule rule, String account, LocalDate start, Instant end) {
+            this.rule = rule;
+            this.account = account;
+            this.start = start;
+            this.end = end;
+        }
     }
 
     /** What one award used of a rolling-window cap, and when. */
@@ -170,10 +252,7 @@ public final class CreditEngine {
         Award run() {
             steps.add("activity " + activity.getId() + ": " + activity.getType() + ", " + activity.getQuantity() + ", "
                     + activity.getTime() + " = " + localDate + " in " + ruleSet.getZone());
-            steps.add("rule " + rule.getId() + " (" + rule.getKind() + ") of " + ruleSet.getId() + " "
-                    + ruleSet.getVersion() + " " + ruleSet.getDigest() + rule.getSource().map(s -> "; source: " + s).orElse("")
-                    + rule.getStatus().map(s -> "; status: " + s).orElse(""));
-            rule.getFactorSources().forEach((role, reference) -> steps.add("factor " + role + ": " + reference));
+            header();
             for (Condition condition : rule.getEligibility()) {
                 if (!condition.test(activity)) {
                     return zero(Award.Outcome.INELIGIBLE, "not eligible: " + condition + " (the activity has "
@@ -210,6 +289,9 @@ public final class CreditEngine {
                     return zero(Award.Outcome.EXCLUDED, "excluded: exclusive group " + rule.getExclusiveGroup().get()
                             + " already earned for " + rule.getExclusiveKey() + " (activity " + first + "), first wins");
                 }
+            }
+            if (rule.getKind() == CreditRule.Kind.ALLOWANCE_BUDGET) {
+                return countInBudget();
             }
             Raw raw;
             try {
@@ -252,25 +334,7 @@ public final class CreditEngine {
                     }
                 }
             }
-            BigDecimal points;
-            if (raw.points != null) {
-                points = raw.points;
-                steps.add("points: " + points.toPlainString() + " (fixed by the rule, not derived from grams)");
-            } else {
-                BigDecimal ratio = rule.getPointsPerGram().orElseThrow();
-                points = CarbonMath.normalize(grams.multiply(ratio));
-                steps.add("points: " + grams.toPlainString() + " g x " + ratio.toPlainString() + " point/g = "
-                        + points.toPlainString());
-            }
-            for (Promotion promotion : ruleSet.getPromotions()) {
-                if (promotion.appliesTo(rule.getId(), activity.getTime())) {
-                    BigDecimal promoted = CarbonMath.normalize(points.multiply(promotion.multiplier()));
-                    steps.add("promotion " + promotion.id() + " x" + promotion.multiplier().toPlainString() + ": "
-                            + points.toPlainString() + " -> " + promoted.toPlainString()
-                            + " points (the reduction ledger is not touched)");
-                    points = promoted;
-                }
-            }
+            BigDecimal points = points(grams, raw.points);
             for (Cap cap : sortedCaps(Cap.Unit.POINTS, true)) {
                 BigDecimal left = cap.limit().subtract(used(cap)).max(BigDecimal.ZERO);
                 if (points.compareTo(left) > 0) {
@@ -297,6 +361,35 @@ public final class CreditEngine {
                     case POINTS -> points;
                 });
             }
+            return result(grams, points, trimmed);
+        }
+
+        /** Points: the rule's fixed points, or grams times points per gram; then promotions, points only. */
+        private BigDecimal points(BigDecimal grams, BigDecimal fixedPoints) {
+            BigDecimal points;
+            if (fixedPoints != null) {
+                points = fixedPoints;
+                steps.add("points: " + points.toPlainString() + " (fixed by the rule, not derived from grams)");
+            } else {
+                BigDecimal ratio = rule.getPointsPerGram().orElseThrow();
+                points = CarbonMath.normalize(grams.multiply(ratio));
+                steps.add("points: " + grams.toPlainString() + " g x " + ratio.toPlainString() + " point/g = "
+                        + points.toPlainString());
+            }
+            for (Promotion promotion : ruleSet.getPromotions()) {
+                if (promotion.appliesTo(rule.getId(), activity.getTime())) {
+                    BigDecimal promoted = CarbonMath.normalize(points.multiply(promotion.multiplier()));
+                    steps.add("promotion " + promotion.id() + " x" + promotion.multiplier().toPlainString() + ": "
+                            + points.toPlainString() + " -> " + promoted.toPlainString()
+                            + " points (the reduction ledger is not touched)");
+                    points = promoted;
+                }
+            }
+            return points;
+        }
+
+        /** The issuance step, if any, and the result. */
+        private Award result(BigDecimal grams, BigDecimal points, boolean trimmed) {
             if (rule.getIssuance().isPresent() && points.signum() > 0) {
                 Issuance issuance = rule.getIssuance().get();
                 LedgerEntry.Schedule schedule = issuance.schedule(activity.getTime(), ruleSet.getZone());
@@ -308,6 +401,85 @@ public final class CreditEngine {
                     + " points" + (trimmed ? " (trimmed by a cap)" : ""));
             return new Award(activity.getId(), activity.getAccount(), rule.getId(),
                     trimmed ? Award.Outcome.PARTIALLY_CAPPED : Award.Outcome.AWARDED, grams, points, steps);
+        }
+
+        /**
+         * Counts an activity's emissions against its account's budget for the local period: its quantity if it is
+         * a mass, or its quantity times the rule's footprint factor.
+         */
+        private Award countInBudget() {
+            BigDecimal grams;
+            Quantity quantity = activity.getQuantity();
+            try {
+                CreditRule.Term factor = rule.getFootprintFactor().orElse(null);
+                if (factor == null) {
+                    grams = CarbonMath.normalize(quantity.to(Unit.GRAM).getAmount());
+                    steps.add("emissions: " + quantity + " = " + grams.toPlainString() + " g");
+                } else {
+                    Quantity inFactorUnit = quantity.to(factor.per().getUnit(), CarbonMath.CONTEXT);
+                    grams = CarbonMath.divide(inFactorUnit.getAmount().multiply(factor.grams()), factor.per().getAmount());
+                    steps.add("emissions: " + inFactorUnit + " x " + factor.grams().toPlainString() + " g per "
+                            + factor.per() + " = " + grams.toPlainString() + " g");
+                }
+            } catch (UnitMismatchException mismatch) {
+                return incompatible("the budget of rule " + rule.getId() + ", which counts masses of CO2e or the"
+                        + " unit of its footprint factor", mismatch);
+            }
+            CreditRule.Budget budget = rule.getBudget().orElseThrow();
+            LocalDate start = budget.period().startOf(localDate);
+            Instant end = budget.period().nextStartAfter(localDate).atStartOfDay(ruleSet.getZone()).toInstant();
+            OpenBudget open = state.budgets.computeIfAbsent(new BudgetKey(end, activity.getAccount(),
+                    ruleSet.getRules().indexOf(rule)), k -> new OpenBudget(rule, activity.getAccount(), start, end));
+            open.ids.add(activity.getId());
+            open.grams.add(grams);
+            open.actual = CarbonMath.normalize(open.actual.add(grams));
+            steps.add("counted against the budget of the " + budget.period().name().toLowerCase(Locale.ROOT) + " from "
+                    + start + ": " + open.actual.toPlainString() + " g of " + budget.gramsPerAccount().toPlainString()
+                    + " g so far; the period's award comes when it closes, at " + local(end));
+            steps.add("result: 0 g, 0 points (" + Award.Outcome.COUNTED_IN_BUDGET + ")");
+            return new Award(activity.getId(), activity.getAccount(), rule.getId(), Award.Outcome.COUNTED_IN_BUDGET,
+                    BigDecimal.ZERO, BigDecimal.ZERO, steps);
+        }
+
+        /** The award of a closed budget period; this evaluation's activity stands for the period. */
+        private Award closeBudget(OpenBudget open) {
+            CreditRule.Budget budget = rule.getBudget().orElseThrow();
+            steps.add("budget period of account " + open.account + ": the " + budget.period().name().toLowerCase(Locale.ROOT)
+                    + " from " + open.start + " to " + budget.period().nextStartAfter(open.start).minusDays(1) + " in "
+                    + ruleSet.getZone() + ", closed at " + local(open.end));
+            header();
+            BigDecimal allowed = budget.gramsPerAccount();
+            steps.add("budget: " + budget.total() + " for " + budget.participants().toPlainString() + " participant"
+                    + (budget.participants().compareTo(BigDecimal.ONE) == 0 ? "" : "s") + " = " + allowed.toPlainString()
+                    + " g per account");
+            List<String> counted = new ArrayList<>();
+            for (int i = 0; i < open.ids.size(); i++) {
+                counted.add(open.ids.get(i) + " " + open.grams.get(i).toPlainString() + " g");
+            }
+            steps.add("actual: " + open.ids.size() + " activit" + (open.ids.size() == 1 ? "y" : "ies") + " ("
+                    + String.join(", ", counted) + ") = " + open.actual.toPlainString() + " g");
+            if (open.actual.compareTo(allowed) >= 0) {
+                return zero(Award.Outcome.OVER_BUDGET, "over budget: " + open.actual.toPlainString() + " g used of "
+                        + allowed.toPlainString() + " g; nothing is left to earn, and no penalty is taken");
+            }
+            BigDecimal unused = CarbonMath.normalize(allowed.subtract(open.actual));
+            steps.add("unused: " + allowed.toPlainString() + " - " + open.actual.toPlainString() + " = "
+                    + unused.toPlainString() + " g; unused budget is not an avoided emission, so the reduction ledger is"
+                    + " not credited");
+            BigDecimal points = points(unused, null);
+            if (rule.getPointsRounding().isPresent()) {
+                points = round(points, "points", rule.getPointsRounding().get(),
+                        rule.getPointsRoundingPeriod().orElse(null));
+            }
+            return result(BigDecimal.ZERO, CarbonMath.normalize(points), false);
+        }
+
+        /** The rule, its rule set and provenance, and the sources of its factors. */
+        private void header() {
+            steps.add("rule " + rule.getId() + " (" + rule.getKind() + ") of " + ruleSet.getId() + " "
+                    + ruleSet.getVersion() + " " + ruleSet.getDigest() + rule.getSource().map(s -> "; source: " + s).orElse("")
+                    + rule.getStatus().map(s -> "; status: " + s).orElse(""));
+            rule.getFactorSources().forEach((role, reference) -> steps.add("factor " + role + ": " + reference));
         }
 
         /** The raw reduction and, for rules with fixed points, the points; null if nothing can be earned. */

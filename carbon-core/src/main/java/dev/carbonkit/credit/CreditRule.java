@@ -1,8 +1,10 @@
 package dev.carbonkit.credit;
 
+import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.FootprintTotals;
 import dev.carbonkit.calc.Rounding;
 import dev.carbonkit.internal.Checks;
+import dev.carbonkit.quantity.Dimension;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.math.BigDecimal;
@@ -43,7 +45,55 @@ public final class CreditRule {
          * A saving against a baseline: a static per-capita baseline, the account's own trailing daily average, or
          * both, the first the actual quantity is below; the saving times a factor, in grams.
          */
-        DYNAMIC_BASELINE
+        DYNAMIC_BASELINE,
+        /**
+         * A budget of emissions per account and local period, as in Lahti's CitiCAP: the activities of the period
+         * count against it, and when the period closes, what is left unused is converted to points. Unused budget
+         * is not an avoided emission, so the reduction ledger is not credited.
+         */
+        ALLOWANCE_BUDGET
+    }
+
+    /**
+     * The budget of an allowance-budget rule: a total for all participants, divided equally, per local period.
+     * A budget per account is a total with one participant.
+     *
+     * @param period  the local period the budget is for, not null
+     * @param total  the total emissions allowed, a mass, not negative, not null
+     * @param participants  the number of accounts that share the total, positive, not null
+     */
+    public record Budget(FootprintTotals.Period period, Quantity total, BigDecimal participants) {
+
+        /**
+         * Checks the components.
+         *
+         * @param period  the period
+         * @param total  the total, a mass
+         * @param participants  the number of participants
+         */
+        public Budget {
+            Objects.requireNonNull(period, "period");
+            Objects.requireNonNull(total, "total");
+            Objects.requireNonNull(participants, "participants");
+            if (total.getUnit().getDimension() != Dimension.MASS || total.getAmount().signum() < 0) {
+                throw new IllegalArgumentException("A budget is a mass of CO2e, zero or more, not " + total);
+            }
+            if (participants.signum() <= 0) {
+                throw new IllegalArgumentException("A budget is shared by a positive number of participants, not "
+                        + participants.toPlainString());
+            }
+        }
+
+        /**
+         * Gets each account's budget in grams: the total divided by the participants, exactly, or to
+         * {@link CarbonMath#CONTEXT} when the division does not terminate.
+         *
+         * @return the budget per account in grams, never null
+         */
+        public BigDecimal gramsPerAccount() {
+            BigDecimal grams = total.to(Unit.GRAM).getAmount();
+            return CarbonMath.divide(grams, participants);
+        }
     }
 
     /**
@@ -172,6 +222,8 @@ public final class CreditRule {
     private final StaticBaseline staticBaseline;
     private final int trailingDays;
     private final Map<String, String> factorSources;
+    private final Budget budget;
+    private final Term footprintFactor;
     private final Issuance issuance;
     private final String source;
     private final String status;
@@ -211,6 +263,8 @@ public final class CreditRule {
         this.staticBaseline = b.staticBaseline;
         this.trailingDays = b.trailingDays;
         this.factorSources = Collections.unmodifiableMap(new LinkedHashMap<>(b.factorSources));
+        this.budget = b.budget;
+        this.footprintFactor = b.footprintFactor;
         this.issuance = b.issuance;
         this.source = b.source;
         this.status = b.status;
@@ -257,6 +311,18 @@ public final class CreditRule {
                     throw invalid("a dynamic-baseline rule needs a conversion to points (points per gram, 0 for none)");
                 }
             }
+            case ALLOWANCE_BUDGET -> {
+                if (budget == null) {
+                    throw invalid("an allowance-budget rule needs a budget and its period");
+                }
+                if (pointsPerGram == null) {
+                    throw invalid("an allowance-budget rule needs a price: points per gram of unused budget");
+                }
+                if (!caps.isEmpty() || dedupKey != null || exclusiveGroup != null || threshold != null) {
+                    throw invalid("an allowance-budget rule counts every eligible activity against the budget; caps,"
+                            + " deduplication, exclusive groups and thresholds do not apply to it");
+                }
+            }
             case PER_UNIT -> {
                 if (perUnit == null == tiers.isEmpty()) {
                     throw invalid("a per-unit rule needs either a per-unit award or tiers");
@@ -268,6 +334,9 @@ public final class CreditRule {
                     throw invalid("unit size must be positive: " + unitSize.toPlainString());
                 }
             }
+        }
+        if (kind != Kind.ALLOWANCE_BUDGET && (budget != null || footprintFactor != null)) {
+            throw invalid("a budget and a footprint factor belong to allowance-budget rules only");
         }
         if (dedupKey != null && dedupPeriod == null) {
             throw invalid("deduplication needs a period");
@@ -454,6 +523,24 @@ public final class CreditRule {
     }
 
     /**
+     * Gets the budget of an allowance-budget rule.
+     *
+     * @return the budget, empty for other kinds, never null
+     */
+    public Optional<Budget> getBudget() {
+        return Optional.ofNullable(budget);
+    }
+
+    /**
+     * Gets the factor that turns an activity's quantity into emissions for an allowance-budget rule.
+     *
+     * @return the factor, empty when the activities' quantities are emissions (masses) already, never null
+     */
+    public Optional<Term> getFootprintFactor() {
+        return Optional.ofNullable(footprintFactor);
+    }
+
+    /**
      * Gets when the rule's points reach the account.
      *
      * @return the issuance, empty when points count from the activity's instant, never null
@@ -619,6 +706,14 @@ public final class CreditRule {
         if (!factorSources.isEmpty()) {
             form.put("factor_sources", new LinkedHashMap<>(factorSources));
         }
+        if (budget != null) {
+            form.put("budget", Map.of("period", budget.period().name(), "total", plain(budget.total().getAmount()) + " "
+                    + budget.total().getUnit(), "participants", plain(budget.participants())));
+        }
+        if (footprintFactor != null) {
+            form.put("footprint_factor", Map.of("grams", plain(footprintFactor.grams()), "per",
+                    plain(footprintFactor.per().getAmount()) + " " + footprintFactor.per().getUnit()));
+        }
         if (issuance != null) {
             form.put("issuance", issuance.toString());
         }
@@ -652,7 +747,7 @@ public final class CreditRule {
     }
 
     private static String plain(BigDecimal value) {
-        return dev.carbonkit.CarbonMath.normalize(value).toPlainString();
+        return CarbonMath.normalize(value).toPlainString();
     }
 
     /**
@@ -704,6 +799,8 @@ public final class CreditRule {
         private final Map<Scenario, List<Term>> terms = new EnumMap<>(Scenario.class);
         private Rounding factorRounding;
         private Issuance issuance;
+        private Budget budget;
+        private Term footprintFactor;
         private String source;
         private String status;
 
@@ -1017,6 +1114,31 @@ public final class CreditRule {
                 throw new IllegalArgumentException("A trailing baseline needs 1 day or more, not " + days);
             }
             this.trailingDays = days;
+            return this;
+        }
+
+        /**
+         * Sets the budget of an allowance-budget rule.
+         *
+         * @param budget  the budget, not null
+         * @return this builder
+         */
+        public Builder budget(Budget budget) {
+            this.budget = Objects.requireNonNull(budget, "budget");
+            return this;
+        }
+
+        /**
+         * Sets the factor that turns the quantity of an activity counted by an allowance-budget rule into grams of
+         * CO2e, such as 80 g per pkm for a bus. Without it, the activities' quantities must be masses: footprints
+         * computed beforehand, for example by a {@link dev.carbonkit.calc.FootprintEngine}.
+         *
+         * @param grams  grams of CO2e per {@code per}, zero or more, not null
+         * @param per  the quantity the grams are for, such as '1 pkm', not null
+         * @return this builder
+         */
+        public Builder footprintFactor(String grams, Quantity per) {
+            this.footprintFactor = new Term(null, new BigDecimal(grams), per);
             return this;
         }
 

@@ -13,6 +13,7 @@ import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.internal.Checks;
+import dev.carbonkit.quantity.Dimension;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.io.IOException;
@@ -24,8 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -57,7 +59,7 @@ public final class RuleSetLoader {
     private static final Set<String> RULE_KEYS = Set.of("id", "kind", "activity", "match", "eligibility", "threshold",
             "net-factor", "baseline-factor", "project-factor", "award", "evidence", "counted-in", "per-unit", "tiers",
             "dedup", "exclusive-group", "caps", "points-per-gram", "round-grams", "round-points", "terms", "round-factors",
-            "saving-factor", "static-baseline", "trailing-baseline", "issuance", "source", "status");
+            "saving-factor", "static-baseline", "trailing-baseline", "budget", "footprint-factor", "issuance", "source", "status");
     private static final Set<String> STATIC_BASELINE_KEYS = Set.of("per-capita", "persons");
     private static final Set<String> TRAILING_BASELINE_KEYS = Set.of("days");
     private static final Set<String> TERM_KEYS = Set.of("quantity", "grams", "per", "factor");
@@ -70,6 +72,7 @@ public final class RuleSetLoader {
     private static final Set<String> DEDUP_KEYS = Set.of("period", "key");
     private static final Set<String> GROUP_KEYS = Set.of("id", "key");
     private static final Set<String> CAP_KEYS = Set.of("period", "window", "unit", "limit", "key");
+    private static final Set<String> BUDGET_KEYS = Set.of("period", "per-account", "total", "participants");
     private static final Set<String> ISSUANCE_KEYS = Set.of("delay", "next-local-day-at", "collectible-after",
             "expires-after");
     private static final Set<String> ROUNDING_KEYS = Set.of("scale", "mode");
@@ -262,6 +265,7 @@ public final class RuleSetLoader {
             factors(rule, builder);
             terms(rule, builder);
             baselines(rule, builder);
+            budget(rule, builder);
             awards(rule, builder);
             modifiers(rule, builder);
             if (reading.problems.size() > before) {
@@ -377,26 +381,76 @@ public final class RuleSetLoader {
             }
         }
 
-        private void baselines(Fields rule, CreditRule.Builder builder) {
-            if (rule.has("saving-factor")) {
-                Fields factor = fields(rule.get("saving-factor"), rule.path("saving-factor"), FACTOR_KEYS,
-                        "a factor {grams, per} or {factor}");
-                if (factor != null && factor.has("factor")) {
-                    Factor found = catalogOnly(factor);
-                    if (found != null) {
-                        builder.savingFactor(found.grams().toPlainString(), Quantity.of(1, found.per()));
-                        builder.factorSource("saving", found.reference());
-                    }
-                } else if (factor != null) {
-                    BigDecimal grams = nonNegative(factor, "grams");
-                    Quantity per = code(factor, "per", true, RulesReader::perQuantity);
-                    if (per != null && per.getAmount().signum() <= 0) {
-                        reading.problem(factor.get("per"), factor.path("per"), "'per' must be a positive quantity: " + per);
-                    } else if (grams != null && per != null) {
-                        builder.savingFactor(grams.toPlainString(), per);
-                    }
+        /**
+         * A factor per a unit or a quantity ({grams, per: 22 pkm}) or from the catalog ({factor: id}), given to the
+         * builder with its role as a factor source when the catalog gave it.
+         */
+        private void quantityFactor(Fields rule, String key, String role, CreditRule.Builder builder,
+                BiConsumer<String, Quantity> set) {
+            if (!rule.has(key)) {
+                return;
+            }
+            Fields factor = fields(rule.get(key), rule.path(key), FACTOR_KEYS, "a factor {grams, per} or {factor}");
+            if (factor != null && factor.has("factor")) {
+                Factor found = catalogOnly(factor);
+                if (found != null) {
+                    set.accept(found.grams().toPlainString(), Quantity.of(1, found.per()));
+                    builder.factorSource(role, found.reference());
+                }
+            } else if (factor != null) {
+                BigDecimal grams = nonNegative(factor, "grams");
+                Quantity per = code(factor, "per", true, RulesReader::perQuantity);
+                if (per != null && per.getAmount().signum() <= 0) {
+                    reading.problem(factor.get("per"), factor.path("per"), "'per' must be a positive quantity: " + per);
+                } else if (grams != null && per != null) {
+                    set.accept(grams.toPlainString(), per);
                 }
             }
+        }
+
+        private void budget(Fields rule, CreditRule.Builder builder) {
+            quantityFactor(rule, "footprint-factor", "footprint", builder, builder::footprintFactor);
+            if (!rule.has("budget")) {
+                return;
+            }
+            Fields budget = fields(rule.get("budget"), rule.path("budget"), BUDGET_KEYS,
+                    "a budget {period, per-account} or {period, total, participants}");
+            if (budget == null) {
+                return;
+            }
+            FootprintTotals.Period period = code(budget, "period", true, RulesReader::period);
+            if (budget.has("per-account") == budget.has("total")) {
+                reading.problem(budget.node, budget.path, "a budget is either 'per-account' or a 'total' shared by"
+                        + " 'participants'; found " + (budget.has("total") ? "both" : "neither"));
+                return;
+            }
+            String key = budget.has("total") ? "total" : "per-account";
+            Quantity total = code(budget, key, true, RulesReader::quantity);
+            BigDecimal participants = BigDecimal.ONE;
+            if (budget.has("total")) {
+                participants = nonNegative(budget, "participants");
+                if (participants != null && (participants.signum() == 0 || participants.stripTrailingZeros().scale() > 0)) {
+                    reading.problem(budget.get("participants"), budget.path("participants"), "'participants' must be a"
+                            + " whole number, 1 or more, not " + participants.toPlainString());
+                    return;
+                }
+            } else if (budget.has("participants")) {
+                reading.problem(budget.get("participants"), budget.path("participants"), "'participants' shares a"
+                        + " 'total'; a 'per-account' budget is not shared");
+                return;
+            }
+            if (total != null && (total.getUnit().getDimension() != Dimension.MASS || total.getAmount().signum() < 0)) {
+                reading.problem(budget.get(key), budget.path(key), "a budget is a mass of CO2e, zero or more, such as"
+                        + " 20 kg; found " + total);
+                return;
+            }
+            if (period != null && total != null && participants != null) {
+                builder.budget(new CreditRule.Budget(period, total, participants));
+            }
+        }
+
+        private void baselines(Fields rule, CreditRule.Builder builder) {
+            quantityFactor(rule, "saving-factor", "saving", builder, builder::savingFactor);
             if (rule.has("static-baseline")) {
                 Fields fixed = fields(rule.get("static-baseline"), rule.path("static-baseline"), STATIC_BASELINE_KEYS,
                         "a static baseline {per-capita, persons}");

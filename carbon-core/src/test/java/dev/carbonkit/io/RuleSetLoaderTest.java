@@ -16,6 +16,7 @@ import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,6 +92,23 @@ class RuleSetLoaderTest {
                 .roundPoints(Rounding.of(1, RoundingMode.HALF_UP)).build();
         assertThat(RuleSetLoader.standard().parse(yaml, "bag.yaml").getDigest())
                 .isEqualTo(RuleSet.of("r", "1", SHANGHAI, List.of(built), List.of()).getDigest());
+    }
+
+    @Test
+    void load_allowanceBudget_readsTheSameRuleTheBuilderMakes() {
+        String yaml = "format: carbonkit-rules/1\nruleset: r\nversion: \"1\"\ntimezone: Europe/Helsinki\nrules:\n"
+                + "  - id: budget\n    kind: allowance_budget\n    activity: transport.bus\n"
+                + "    budget: {period: month, total: 1 t, participants: 3}\n"
+                + "    footprint-factor: {grams: 80, per: pkm}\n    points-per-gram: 0.001\n";
+        CreditRule built = CreditRule.builder("budget", CreditRule.Kind.ALLOWANCE_BUDGET, "transport.bus")
+                .budget(new CreditRule.Budget(Period.MONTH, Quantity.parse("1 t"), new BigDecimal("3")))
+                .footprintFactor("80", Quantity.parse("1 pkm")).pointsPerGram("0.001").build();
+        RuleSet loaded = RuleSetLoader.standard().parse(yaml, "budget.yaml");
+        assertThat(loaded.getDigest()).isEqualTo(RuleSet.of("r", "1", ZoneId.of("Europe/Helsinki"), List.of(built),
+                List.of()).getDigest());
+        String perAccount = yaml.replace("total: 1 t, participants: 3", "per-account: 20 kg");
+        assertThat(RuleSetLoader.standard().parse(perAccount, "budget.yaml").getRules().get(0).getBudget())
+                .contains(new CreditRule.Budget(Period.MONTH, Quantity.parse("20 kg"), BigDecimal.ONE));
     }
 
     @Test
