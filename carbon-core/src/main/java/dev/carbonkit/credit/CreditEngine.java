@@ -188,6 +188,8 @@ public final class CreditEngine {
     /** What earlier activities have used: deduplication keys, exclusive keys, and cap consumption. */
     private static final class State {
         final Map<String, String> dedup = new HashMap<>();
+        /** Per rolling deduplication key, the activity that last earned under it. */
+        final Map<String, Earned> dedupRolling = new HashMap<>();
         final Map<String, String> exclusive = new HashMap<>();
         final Map<String, BigDecimal> capUsed = new HashMap<>();
         /** Per rolling-window cap, the awards still inside the window, oldest first. */
@@ -224,6 +226,10 @@ public final class CreditEngine {
             this.start = start;
             this.end = end;
         }
+    }
+
+    /** The activity that last passed a rolling deduplication, and when. */
+    private record Earned(Instant at, String activityId) {
     }
 
     /** What one award used of a rolling-window cap, and when. */
@@ -271,7 +277,16 @@ public final class CreditEngine {
                     return incompatible("the threshold " + minimum, mismatch);
                 }
             }
-            if (rule.getDedupKey().isPresent()) {
+            if (rule.getDedupWindow().isPresent()) {
+                Duration window = rule.getDedupWindow().get();
+                String key = rule.getId() + "|" + activity.getAccount() + "|" + values(rule.getDedupKey().orElseThrow());
+                Earned last = state.dedupRolling.get(key);
+                if (last != null && activity.getTime().isBefore(last.at().plus(window))) {
+                    return zero(Award.Outcome.DUPLICATE, "duplicate: " + rule.getDedupKey().get() + " already earned"
+                            + " within " + window + " (activity " + last.activityId() + " at " + local(last.at()) + ")");
+                }
+                state.dedupRolling.put(key, new Earned(activity.getTime(), activity.getId()));
+            } else if (rule.getDedupKey().isPresent()) {
                 FootprintTotals.Period period = rule.getDedupPeriod().orElseThrow();
                 String key = rule.getId() + "|" + activity.getAccount() + "|" + values(rule.getDedupKey().get()) + "|"
                         + period.startOf(localDate);

@@ -8,9 +8,11 @@ import dev.carbonkit.quantity.Dimension;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +200,7 @@ public final class CreditRule {
     private final Quantity threshold;
     private final List<String> dedupKey;
     private final FootprintTotals.Period dedupPeriod;
+    private final Duration dedupWindow;
     private final String exclusiveGroup;
     private final List<String> exclusiveKey;
     private final List<Cap> caps;
@@ -237,6 +240,7 @@ public final class CreditRule {
         this.threshold = b.threshold;
         this.dedupKey = b.dedupKey == null ? null : List.copyOf(b.dedupKey);
         this.dedupPeriod = b.dedupPeriod;
+        this.dedupWindow = b.dedupWindow;
         this.exclusiveGroup = b.exclusiveGroup;
         this.exclusiveKey = b.exclusiveKey == null ? List.of() : List.copyOf(b.exclusiveKey);
         this.caps = List.copyOf(b.caps);
@@ -338,8 +342,11 @@ public final class CreditRule {
         if (kind != Kind.ALLOWANCE_BUDGET && (budget != null || footprintFactor != null)) {
             throw invalid("a budget and a footprint factor belong to allowance-budget rules only");
         }
-        if (dedupKey != null && dedupPeriod == null) {
-            throw invalid("deduplication needs a period");
+        if (dedupKey != null && dedupPeriod == null && dedupWindow == null) {
+            throw invalid("deduplication needs a period or a rolling window");
+        }
+        if (caps.size() != new HashSet<>(caps).size()) {
+            throw invalid("the same cap is given twice: " + caps);
         }
         boolean pointsAnywhere = fixed != null && fixed.points() != null || perUnit != null && perUnit.points() != null
                 || !tiers.isEmpty() && tiers.stream().allMatch(t -> t.award().points() != null)
@@ -431,12 +438,22 @@ public final class CreditRule {
     }
 
     /**
-     * Gets the period within which a deduplication key earns once.
+     * Gets the local period within which a deduplication key earns once.
      *
-     * @return the period, empty if the rule does not deduplicate, never null
+     * @return the period, empty if the rule does not deduplicate or uses a rolling window, never null
      */
     public Optional<FootprintTotals.Period> getDedupPeriod() {
         return Optional.ofNullable(dedupPeriod);
+    }
+
+    /**
+     * Gets the rolling window within which a deduplication key earns once: an activity is a duplicate if the
+     * same key earned less than this long before it.
+     *
+     * @return the window, empty if the rule does not deduplicate or uses a local period, never null
+     */
+    public Optional<Duration> getDedupWindow() {
+        return Optional.ofNullable(dedupWindow);
     }
 
     /**
@@ -640,7 +657,8 @@ public final class CreditRule {
             form.put("threshold", threshold.getAmount().stripTrailingZeros().toPlainString() + " " + threshold.getUnit());
         }
         if (dedupKey != null) {
-            form.put("dedup", Map.of("period", dedupPeriod.name(), "key", dedupKey));
+            form.put("dedup", dedupWindow == null ? Map.of("period", dedupPeriod.name(), "key", dedupKey)
+                    : Map.of("window", dedupWindow.toString(), "key", dedupKey));
         }
         if (exclusiveGroup != null) {
             form.put("exclusive", Map.of("id", exclusiveGroup, "key", exclusiveKey));
@@ -774,6 +792,7 @@ public final class CreditRule {
         private Quantity threshold;
         private List<String> dedupKey;
         private FootprintTotals.Period dedupPeriod;
+        private Duration dedupWindow;
         private String exclusiveGroup;
         private List<String> exclusiveKey;
         private final List<Cap> caps = new ArrayList<>();
@@ -852,6 +871,26 @@ public final class CreditRule {
          */
         public Builder dedup(FootprintTotals.Period period, List<String> key) {
             this.dedupPeriod = Objects.requireNonNull(period, "period");
+            this.dedupWindow = null;
+            this.dedupKey = List.copyOf(key);
+            return this;
+        }
+
+        /**
+         * Earns once per account and key within a rolling window: an activity is a duplicate if the same key earned
+         * less than {@code window} before it (the later of two trips scanned twice within 30 minutes, say).
+         *
+         * @param window  the window, positive, not null
+         * @param key  the attributes, not null
+         * @return this builder
+         */
+        public Builder dedupWithin(Duration window, List<String> key) {
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("A deduplication window must be positive, not " + window);
+            }
+            this.dedupWindow = window;
+            this.dedupPeriod = null;
             this.dedupKey = List.copyOf(key);
             return this;
         }

@@ -69,7 +69,7 @@ public final class RuleSetLoader {
     private static final Set<String> AWARD_KEYS = Set.of("grams", "points");
     private static final Set<String> PER_UNIT_KEYS = Set.of("size", "grams", "points");
     private static final Set<String> TIER_KEYS = Set.of("minimum", "grams", "points");
-    private static final Set<String> DEDUP_KEYS = Set.of("period", "key");
+    private static final Set<String> DEDUP_KEYS = Set.of("period", "window", "key");
     private static final Set<String> GROUP_KEYS = Set.of("id", "key");
     private static final Set<String> CAP_KEYS = Set.of("period", "window", "unit", "limit", "key");
     private static final Set<String> BUDGET_KEYS = Set.of("period", "per-account", "total", "participants");
@@ -621,12 +621,24 @@ public final class RuleSetLoader {
 
         private void modifiers(Fields rule, CreditRule.Builder builder) {
             if (rule.has("dedup")) {
-                Fields dedup = fields(rule.get("dedup"), rule.path("dedup"), DEDUP_KEYS, "a deduplication");
-                if (dedup != null) {
-                    FootprintTotals.Period period = code(dedup, "period", true, RulesReader::period);
+                Fields dedup = fields(rule.get("dedup"), rule.path("dedup"), DEDUP_KEYS,
+                        "a deduplication {period or window, key}");
+                if (dedup != null && dedup.has("period") == dedup.has("window")) {
+                    reading.problem(dedup.node, rule.path("dedup"), "a deduplication needs either a period (day, week,"
+                            + " month or year) or a rolling window (an ISO 8601 duration such as PT30M); found "
+                            + (dedup.has("period") ? "both" : "neither"));
+                } else if (dedup != null) {
                     List<String> key = dedup.has("key") ? texts(dedup.get("key"), dedup.path("key")) : List.of();
-                    if (period != null) {
-                        builder.dedup(period, key);
+                    if (dedup.has("window")) {
+                        Duration window = duration(dedup, "window", false);
+                        if (window != null) {
+                            builder.dedupWithin(window, key);
+                        }
+                    } else {
+                        FootprintTotals.Period period = code(dedup, "period", true, RulesReader::period);
+                        if (period != null) {
+                            builder.dedup(period, key);
+                        }
                     }
                 }
             }

@@ -5,6 +5,7 @@ import static dev.carbonkit.credit.WorkedExamplesTest.activity;
 import static dev.carbonkit.credit.WorkedExamplesTest.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -16,7 +17,9 @@ import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,11 +64,11 @@ class CreditEngineTest {
                 activity("c2", "transport.bicycle", "0.5 h", "2024-05-02T08:00", Map.of()));
         List<Award> awards = CreditEngine.evaluate(rules(walk, cycling), day).awards();
         assertThat(awards).extracting(Award::activityId, Award::outcome, Award::points).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("c1", Award.Outcome.BELOW_THRESHOLD, BigDecimal.ZERO),
-                org.assertj.core.groups.Tuple.tuple("w1", Award.Outcome.BELOW_THRESHOLD, BigDecimal.ZERO),
-                org.assertj.core.groups.Tuple.tuple("c2", Award.Outcome.AWARDED, new BigDecimal("30")),
-                org.assertj.core.groups.Tuple.tuple("w2", Award.Outcome.AWARDED, new BigDecimal("10")),
-                org.assertj.core.groups.Tuple.tuple("w3", Award.Outcome.AWARDED, new BigDecimal("50")));
+                tuple("c1", Award.Outcome.BELOW_THRESHOLD, BigDecimal.ZERO),
+                tuple("w1", Award.Outcome.BELOW_THRESHOLD, BigDecimal.ZERO),
+                tuple("c2", Award.Outcome.AWARDED, new BigDecimal("30")),
+                tuple("w2", Award.Outcome.AWARDED, new BigDecimal("10")),
+                tuple("w3", Award.Outcome.AWARDED, new BigDecimal("50")));
         assertThat(awards.get(0).explain()).contains("below the threshold: 0.25 h < 20 min");
         assertThat(awards.get(1).explain()).contains("below the lowest tier: 1999 count");
         assertThat(awards.get(2).explain()).contains("counted in min: 0.5 h = 30 min");
@@ -248,7 +251,14 @@ class CreditEngineTest {
         CreditRule ebus = CreditRule.builder("sz-ebus", CreditRule.Kind.AVOIDED_EMISSIONS, "transport.bus.electric")
                 .netFactor("26.9", Unit.PASSENGER_KILOMETRE).pointsPerGram("1")
                 .cap(Cap.of(Period.DAY, Cap.Unit.GRAMS, "500")).build();
-        RuleSet set = RuleSet.of("mix", "1", SHANGHAI, List.of(payment, bill, ebus), List.of());
+        CreditRule budget = CreditRule.builder("budget", CreditRule.Kind.ALLOWANCE_BUDGET, "footprint.mobility")
+                .budget(new CreditRule.Budget(Period.DAY, Quantity.parse("2 kg"), BigDecimal.ONE)).pointsPerGram("0.01")
+                .build();
+        CreditRule sorting = CreditRule.builder("sorting", CreditRule.Kind.FIXED_PER_EVENT, "action.waste_sorting")
+                .award("0.4", null).pointsPerGram("1").roundGramsPerPeriod(Rounding.of(0, RoundingMode.DOWN), Period.DAY)
+                .issuance(Issuance.nextLocalDayAt(LocalTime.of(7, 0)).expiresAfter(Duration.ofDays(3)))
+                .build();
+        RuleSet set = RuleSet.of("mix", "1", SHANGHAI, List.of(payment, bill, ebus, budget, sorting), List.of());
         qt().withFixedSeed(20261128L).withExamples(200).forAll(integers().between(1, 60), longs().all())
                 .checkAssert((count, seed) -> {
                     Random random = new Random(seed);
@@ -256,7 +266,9 @@ class CreditEngineTest {
                     for (int i = 0; i < count; i++) {
                         String time = String.format(java.util.Locale.ROOT, "2024-03-0%dT%02d:%02d", 1 + random.nextInt(3),
                                 random.nextInt(24), random.nextInt(4) * 15);
-                        activities.add(switch (random.nextInt(3)) {
+                        activities.add(switch (random.nextInt(5)) {
+                            case 3 -> activity("f" + i, "footprint.mobility", random.nextInt(900) + " g", time, Map.of());
+                            case 4 -> activity("s" + i, "action.waste_sorting", "1 count", time, Map.of());
                             case 0 -> activity("p" + i, "payment.offline", "1 count", time,
                                     Map.of("amount_cny", random.nextBoolean() ? "5" : "0.5"));
                             case 1 -> activity("u" + i, "payment.utility", "1 count", time,
@@ -271,6 +283,37 @@ class CreditEngineTest {
                     CreditResult again = CreditEngine.evaluate(set, shuffled);
                     assertThat(again).isEqualTo(ordered);
                 });
+    }
+
+    /** A QR code scanned twice within 30 minutes earns once; a scan 30 minutes after the one that earned earns again. */
+    @Test
+    void rollingDedup_earnsOncePerKeyWithinTheWindow() {
+        CreditRule rule = CreditRule.builder("metro", CreditRule.Kind.FIXED_PER_EVENT, "transport.rail.metro")
+                .award("52", "52").dedupWithin(Duration.ofMinutes(30), List.of("station")).build();
+        CreditResult result = CreditEngine.evaluate(rules(rule), List.of(
+                activity("t1", "transport.rail.metro", "1 count", "2024-03-01T23:50", Map.of("station", "A")),
+                activity("t2", "transport.rail.metro", "1 count", "2024-03-02T00:19", Map.of("station", "A")),
+                activity("t3", "transport.rail.metro", "1 count", "2024-03-02T00:05", Map.of("station", "B")),
+                activity("t4", "transport.rail.metro", "1 count", "2024-03-02T00:20", Map.of("station", "A"))));
+        assertThat(result.awards()).extracting(Award::activityId, Award::outcome).containsExactly(
+                tuple("t1", Award.Outcome.AWARDED),
+                tuple("t3", Award.Outcome.AWARDED),
+                tuple("t2", Award.Outcome.DUPLICATE),
+                tuple("t4", Award.Outcome.AWARDED));
+        // a calendar-day dedup would have let t2 earn: it is on the next local day
+        assertThat(result.awards().get(2).explain()).contains("duplicate: [station] already earned within PT30M"
+                + " (activity t1 at 2024-03-01T23:50+08:00)\n");
+        assertThat(rule.getDedupWindow()).contains(Duration.ofMinutes(30));
+        assertThat(rule.getDedupPeriod()).isEmpty();
+        assertThatThrownBy(() -> CreditRule.builder("m", CreditRule.Kind.FIXED_PER_EVENT, "a.b").award("1", "1")
+                .dedupWithin(Duration.ZERO, List.of())).hasMessage("A deduplication window must be positive, not PT0S");
+    }
+
+    @Test
+    void theSameCapTwice_isRefused_ratherThanCountedTwice() {
+        assertThatThrownBy(() -> CreditRule.builder("m", CreditRule.Kind.FIXED_PER_EVENT, "a.b").award("1", "1")
+                .cap(Cap.of(Period.DAY, Cap.Unit.COUNT, "3")).cap(Cap.of(Period.DAY, Cap.Unit.COUNT, "3")).build())
+                .hasMessage("Rule m: the same cap is given twice: [DAY COUNT 3, DAY COUNT 3]");
     }
 
     @Test

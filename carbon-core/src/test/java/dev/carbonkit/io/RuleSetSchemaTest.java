@@ -47,7 +47,7 @@ class RuleSetSchemaTest {
         "04-promotion-touches-reductions", "05-negative-award", "06-unknown-cap-unit", "09-condition-two-operators",
         "12-unknown-key", "14-bad-rounding-mode", "15-cap-period-and-window", "16-bad-window",
         "17-per-event-count-cap", "18-dynamic-baseline-without-baseline", "20-issuance-delay-and-next-day",
-        "21-issuance-bad-values", "22-rounding-stage", "23-budget-problems"})
+        "21-issuance-bad-values", "22-rounding-stage", "23-budget-problems", "24-dedup-window"})
     void badRules_areRejectedByTheSchemaToo(String name) throws IOException {
         assertThat(errors(Path.of("src/test/resources/rules/invalid/" + name + ".yaml"))).isPositive();
     }
