@@ -97,7 +97,7 @@ public final class ConformanceVectorsLoader {
     public Conformance.Vectors parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return NodeReader.read(yaml, source, limits, "the vectors file", "a mapping with format, table and cases",
+        return NodeReader.read(yaml, source, limits, (file, problems) -> new FactorTableException(file, problems, "the vectors file"), "a mapping with format, table and cases",
                 (reading, root) -> new VectorReader(reading).read(root));
     }
 

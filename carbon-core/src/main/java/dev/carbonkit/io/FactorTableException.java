@@ -3,22 +3,18 @@ package dev.carbonkit.io;
 import java.util.List;
 
 /**
- * Thrown when a YAML file cannot be loaded: a factor table, a credit rule set or a file of conformance vectors;
- * lists every problem found, each with its line, column and key path. No part of a file that fails to load is
- * used.
+ * Thrown when a factor table or a file of conformance vectors cannot be loaded; lists every problem found, each
+ * with its line, column and key path. No part of a file that fails to load is used.
  * <p>
- * The message has a first line such as "desnz.yaml: 2 problems; the table was not loaded" or "sz.yaml: 1
- * problem; the rule set was not loaded", then one line per problem.
+ * The message has a first line such as "desnz.yaml: 2 problems; the table was not loaded", then one line per
+ * problem.
  */
-public class FactorTableException extends IllegalArgumentException {
+public class FactorTableException extends LoadException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String source;
-    private final transient List<Problem> problems;
-
     /**
-     * Creates an exception for the problems found in a file.
+     * Creates an exception for the problems found in a factor table.
      *
      * @param source  the name of the file, not null
      * @param problems  the problems, at least one, not null
@@ -32,39 +28,9 @@ public class FactorTableException extends IllegalArgumentException {
      *
      * @param source  the name of the file, not null
      * @param problems  the problems, at least one, not null
-     * @param what  what the file holds, such as "the rule set", not null
+     * @param what  what the file holds, such as "the vectors file", not null
      */
     public FactorTableException(String source, List<Problem> problems, String what) {
-        super(message(source, problems, what));
-        this.source = source;
-        this.problems = List.copyOf(problems);
-    }
-
-    private static String message(String source, List<Problem> problems, String what) {
-        StringBuilder text = new StringBuilder(source).append(": ").append(problems.size())
-                .append(problems.size() == 1 ? " problem" : " problems").append("; ").append(what)
-                .append(" was not loaded");
-        for (Problem problem : problems) {
-            text.append("\n  ").append(problem);
-        }
-        return text.toString();
-    }
-
-    /**
-     * Gets the name of the file.
-     *
-     * @return the source, never null
-     */
-    public String getSource() {
-        return source;
-    }
-
-    /**
-     * Gets every problem found, in the order found.
-     *
-     * @return the problems, unmodifiable, never empty, never null
-     */
-    public List<Problem> getProblems() {
-        return problems;
+        super(source, problems, what);
     }
 }

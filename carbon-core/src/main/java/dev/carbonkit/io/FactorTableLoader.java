@@ -198,7 +198,7 @@ public final class FactorTableLoader {
     public FactorTable parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return NodeReader.read(yaml, source, limits, "the table", "a mapping with format, table and factors",
+        return NodeReader.read(yaml, source, limits, FactorTableException::new, "a mapping with format, table and factors",
                 (reading, root) -> new TableReader(reading, limits).read(root));
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -101,8 +102,9 @@ abstract class NodeReader {
      * Reads a whole document: checks its size, composes it under the limits, and gives the root to a reader;
      * returns the reader's result only if no problem was found.
      */
-    static <T> T read(String yaml, String source, LoadLimits limits, String what, String expected,
-            java.util.function.BiFunction<Reading, Node, T> reader) {
+    static <T> T read(String yaml, String source, LoadLimits limits,
+            BiFunction<String, List<Problem>, ? extends LoadException> failure, String expected,
+            BiFunction<Reading, Node, T> reader) {
         Reading reading = new Reading(source, limits.getMaxProblems());
         try {
             if (yaml.length() > limits.getMaxBytes()) {
@@ -119,7 +121,7 @@ abstract class NodeReader {
         } catch (TooManyProblems enough) {
             // stop reading; report what was found
         }
-        throw new FactorTableException(source, reading.problems, what);
+        throw failure.apply(source, reading.problems);
     }
 
     /** Checks the document's 'format' key: present, and the one this reader reads. */

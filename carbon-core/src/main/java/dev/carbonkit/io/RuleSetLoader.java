@@ -115,7 +115,7 @@ public final class RuleSetLoader {
      *
      * @param file  the YAML file, not null
      * @return the rule set, never null
-     * @throws FactorTableException listing every problem in the file
+     * @throws RuleSetException listing every problem in the file
      * @throws IOException if the file cannot be read
      */
     public RuleSet load(Path file) throws IOException {
@@ -128,7 +128,7 @@ public final class RuleSetLoader {
      * @param yaml  the stream, not null
      * @param source  the name to give the source in problems, not null
      * @return the rule set, never null
-     * @throws FactorTableException listing every problem in the stream
+     * @throws RuleSetException listing every problem in the stream
      * @throws IOException if the stream cannot be read
      */
     public RuleSet load(InputStream yaml, String source) throws IOException {
@@ -142,12 +142,12 @@ public final class RuleSetLoader {
      * @param yaml  the YAML text, not null
      * @param source  the name to give the source in problems, not null
      * @return the rule set, never null
-     * @throws FactorTableException listing every problem in the text
+     * @throws RuleSetException listing every problem in the text
      */
     public RuleSet parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return NodeReader.read(yaml, source, limits, "the rule set",
+        return NodeReader.read(yaml, source, limits, RuleSetException::new,
                 "a mapping with format, ruleset, version, timezone and rules",
                 (reading, root) -> new RulesReader(reading, catalog).read(root));
     }

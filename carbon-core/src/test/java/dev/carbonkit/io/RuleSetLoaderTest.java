@@ -50,8 +50,8 @@ class RuleSetLoaderTest {
         String name = file.getFileName().toString();
         List<String> expected = ExpectedProblems.of(file);
         assertThatThrownBy(() -> RuleSetLoader.standard().parse(Files.readString(file), name))
-                .isInstanceOf(FactorTableException.class)
-                .satisfies(e -> assertThat(((FactorTableException) e).getProblems()).extracting(Problem::toString)
+                .isInstanceOf(RuleSetException.class)
+                .satisfies(e -> assertThat(((RuleSetException) e).getProblems()).extracting(Problem::toString)
                         .containsExactlyElementsOf(expected));
     }
 

@@ -13,7 +13,7 @@ import dev.carbonkit.credit.InMemoryLedgerStore;
 import dev.carbonkit.credit.LedgerEntry;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.Region;
-import dev.carbonkit.io.FactorTableException;
+import dev.carbonkit.io.RuleSetException;
 import dev.carbonkit.io.RuleSetLoader;
 import dev.carbonkit.quantity.Quantity;
 import java.io.IOException;
@@ -92,13 +92,13 @@ class BundledRulesTest {
         assertThat(award.explain()).contains("factor net: desnz-2024/4_301_3070_9 = 0.26473 kg CO2e/mi")
                 .contains("avoided: 10 mi x net factor 264.73 g/mi = 2647.3 g");
         assertThatThrownBy(() -> RuleSetLoader.standard().parse(yaml, "uk.yaml"))
-                .isInstanceOf(FactorTableException.class)
+                .isInstanceOf(RuleSetException.class)
                 .hasMessageStartingWith("uk.yaml: 1 problem; the rule set was not loaded\n").hasMessageContaining("uk.yaml:9:26")
                 .hasMessageContaining("takes factor 'desnz-2024/4_301_3070_9' from a factor catalog, but this loader"
                         + " has none");
         assertThatThrownBy(() -> RuleSetLoader.standard().withCatalog(BundledFactors.catalog())
                 .parse(yaml.replace("3070_9", "3070_8"), "uk.yaml"))
-                .isInstanceOf(FactorTableException.class)
+                .isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("no factor 'desnz-2024/4_301_3070_8' in the catalog's tables");
     }
 
@@ -121,7 +121,7 @@ class BundledRulesTest {
         assertThatThrownBy(() -> RuleSetLoader.standard().withCatalog(BundledFactors.catalog())
                 .parse(yaml.replace("{factor: desnz-2024/25_315_3150_11}", "{factor: desnz-2024/25_315_3150_11, grams: 1}"),
                         "tube.yaml"))
-                .isInstanceOf(FactorTableException.class).hasMessageContaining("tube.yaml:11:12: rules[0].terms.PE[0]:"
+                .isInstanceOf(RuleSetException.class).hasMessageContaining("tube.yaml:11:12: rules[0].terms.PE[0]:"
                         + " a factor is either {grams, per} or {factor: <id>} from the factor catalog, not both");
     }
 
