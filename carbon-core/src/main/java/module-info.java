@@ -1,11 +1,13 @@
 /**
  * carbonkit's core: exact quantities and units, greenhouse gases and GWP sets, emission factors and their
  * tables and catalogs, factor selection and the footprint engine, and (in {@code dev.carbonkit.io}) the safe
- * YAML loader of factor tables. The calculation packages depend on the JDK only; SnakeYAML is used by the io
- * package alone.
+ * YAML loaders of factor tables and rule sets, and (in {@code dev.carbonkit.audit}) receipts, their replay and
+ * verification. The calculation packages depend on the JDK only; SnakeYAML is used by the io package alone, and
+ * Jackson's streaming parser by the audit package alone.
  */
 module dev.carbonkit.core {
     requires org.yaml.snakeyaml;
+    requires com.fasterxml.jackson.core;
 
     exports dev.carbonkit;
     exports dev.carbonkit.quantity;
@@ -14,4 +16,5 @@ module dev.carbonkit.core {
     exports dev.carbonkit.calc;
     exports dev.carbonkit.credit;
     exports dev.carbonkit.io;
+    exports dev.carbonkit.audit;
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes the canonical JSON text of a tree of maps, lists and strings: object keys sorted by UTF-16 code
- * units, no white space, every scalar a string, strings escaped as RFC 8259 requires and no more. Not
- * part of the API; the format is documented in docs/factor-table-digest.md.
+ * Writes the canonical JSON text of a tree of maps, lists, strings and nulls: object keys sorted by UTF-16
+ * code units, no white space, every scalar a string or null, strings escaped as RFC 8259 requires and no more. Not
+ * part of the API; the format is documented in docs/factor-table-digest.md and docs/receipt-format.md.
  */
 public final class CanonicalJson {
 
@@ -15,7 +15,7 @@ public final class CanonicalJson {
     }
 
     /**
-     * Writes a value: a {@code Map<String, ?>}, a {@code List<?>} or a {@code String}.
+     * Writes a value: a {@code Map<String, ?>}, a {@code List<?>}, a {@code String} or null.
      *
      * @param value  the value
      * @return the canonical text
@@ -27,7 +27,9 @@ public final class CanonicalJson {
     }
 
     private static void write(Object value, StringBuilder out) {
-        if (value instanceof String string) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String string) {
             writeString(string, out);
         } else if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();

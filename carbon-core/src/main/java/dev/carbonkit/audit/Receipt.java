@@ -1,0 +1,423 @@
+package dev.carbonkit.audit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.carbonkit.CarbonMath;
+import dev.carbonkit.Version;
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.internal.CanonicalJson;
+import dev.carbonkit.calc.CalculationPolicy;
+import dev.carbonkit.calc.Fallback;
+import dev.carbonkit.calc.Footprint;
+import dev.carbonkit.calc.Step;
+import dev.carbonkit.credit.Award;
+import dev.carbonkit.credit.CreditResult;
+import dev.carbonkit.credit.LedgerEntry;
+import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.factor.RegionHierarchy;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The record of one calculation, such as the footprint of a trip or the award of a metro ride under a rule set:
+ * its inputs, the policy, the engine's version, the tables or rule set used with their digests, each step with
+ * its numbers, and the result, as canonical JSON (docs/receipt-format.md). Anyone with the same tables or rule
+ * set can replay it with {@link ReceiptVerifier} and get the same bytes.
+ * <p>
+ * Every value is a string, an array, an object or null: numbers are plain decimal strings, exactly as computed,
+ * instants are UTC, keys are sorted, and nothing depends on the default locale or time zone. A receipt's text is its identity:
+ * two receipts are equal when their texts are.
+ * <p>
+ * This class is immutable and thread-safe.
+ */
+public final class Receipt {
+
+    /** The format a receipt declares. */
+    public static final String FORMAT = "carbonkit-receipt/1";
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** What a receipt records. */
+    public enum Kind {
+        /** The footprint of one activity. */
+        FOOTPRINT,
+        /** What one activity earned under one rule (or under no rule), or the award of a closed budget period. */
+        AWARD
+    }
+
+    private final Map<String, Object> tree;
+    private final String json;
+
+    private Receipt(Map<String, Object> tree, String json) {
+        this.tree = tree;
+        this.json = json;
+    }
+
+    private static Receipt of(Map<String, Object> tree) {
+        return new Receipt(tree, CanonicalJson.write(tree));
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Makes the receipt of a footprint.
+     *
+     * @param footprint  the footprint, not null
+     * @param policy  the policy it was computed under, such as {@code engine.getPolicy()}, not null
+     * @return the receipt, never null
+     */
+    public static Receipt of(Footprint footprint, CalculationPolicy policy) {
+        Objects.requireNonNull(footprint, "footprint");
+        Objects.requireNonNull(policy, "policy");
+        Activity activity = footprint.getActivity();
+        Map<String, Object> tree = header("footprint", activity.getId(), activity.getAccount(), activity);
+        tree.put("policy", policy(policy));
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("id", footprint.getTableId());
+        table.put("digest", footprint.getTableDigest());
+        tree.put("table", table);
+        tree.put("factor", footprint.getFactor().getId());
+        List<Object> steps = new ArrayList<>();
+        for (Step step : footprint.getExplanation().getSteps()) {
+            steps.add(step.toString());
+        }
+        tree.put("steps", steps);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("co2e_kg", plain(footprint.getCo2e()));
+        Map<String, Object> gases = new LinkedHashMap<>();
+        footprint.getEmissions().getMasses().forEach((gas, kg) -> gases.put(gas.getCode(), plain(kg)));
+        result.put("gases_kg", gases);
+        result.put("gwp", footprint.getGwpSet().map(Enum::name).orElse(null));
+        List<Object> fallbacks = new ArrayList<>();
+        for (Fallback fallback : footprint.getFallbacks()) {
+            fallbacks.add(fallback.toString());
+        }
+        result.put("fallbacks", fallbacks);
+        result.put("presented_kg", footprint.getPresentedCo2e().map(Receipt::plain).orElse(null));
+        tree.put("result", result);
+        return of(tree);
+    }
+
+    /**
+     * Makes the receipts of a credit evaluation: one per award, in the result's order.
+     *
+     * @param result  the result of {@code CreditEngine.evaluate}, not null
+     * @param ruleSet  the rule set it was evaluated under, not null
+     * @param activities  the activities it was evaluated from, not null
+     * @param closedUpTo  the {@code closedUpTo} given to the evaluation, or null if none was
+     * @return the receipts, never null
+     * @throws IllegalArgumentException if an award names an activity that is not among the activities
+     */
+    public static List<Receipt> of(CreditResult result, RuleSet ruleSet, Iterable<Activity> activities,
+            Instant closedUpTo) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(ruleSet, "ruleSet");
+        Objects.requireNonNull(activities, "activities");
+        Map<String, Activity> byId = new HashMap<>();
+        Instant last = null;
+        for (Activity activity : activities) {
+            byId.putIfAbsent(activity.getId(), activity);
+            if (last == null || activity.getTime().isAfter(last)) {
+                last = activity.getTime();
+            }
+        }
+        Instant until = closedUpTo == null ? last : last == null || closedUpTo.isAfter(last) ? closedUpTo : last;
+        Map<String, String> entryIds = new HashMap<>();
+        for (LedgerEntry entry : result.reductions()) {
+            entryIds.put(entry.activityId() + "|" + entry.ruleId() + "|reduction", entry.id());
+        }
+        for (LedgerEntry entry : result.points()) {
+            entryIds.put(entry.activityId() + "|" + entry.ruleId() + "|points", entry.id());
+        }
+        List<Receipt> receipts = new ArrayList<>(result.awards().size());
+        for (Award award : result.awards()) {
+            Activity activity = byId.get(award.activityId());
+            if (activity == null && award.ruleId() != null && !award.activityId().startsWith("budget:")) {
+                throw new IllegalArgumentException("Award of activity '" + award.activityId() + "' under rule "
+                        + award.ruleId() + " names an activity that is not among the activities given");
+            }
+            Map<String, Object> tree = header("award", award.activityId(), award.account(), activity);
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("id", ruleSet.getId());
+            set.put("version", ruleSet.getVersion());
+            set.put("digest", ruleSet.getDigest());
+            tree.put("ruleset", set);
+            tree.put("rule", award.ruleId());
+            tree.put("closed_up_to", until == null ? null : until.toString());
+            tree.put("steps", new ArrayList<>(award.steps()));
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("outcome", award.outcome().name());
+            outcome.put("grams", plain(award.grams()));
+            outcome.put("points", plain(award.points()));
+            outcome.put("reduction_entry", entryIds.get(award.activityId() + "|" + award.ruleId() + "|reduction"));
+            outcome.put("points_entry", entryIds.get(award.activityId() + "|" + award.ruleId() + "|points"));
+            tree.put("result", outcome);
+            receipts.add(of(tree));
+        }
+        return receipts;
+    }
+
+    /** The keys every receipt has: format, kind, engine, id, account and activity (null for a budget period). */
+    private static Map<String, Object> header(String kind, String id, String account, Activity activity) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("format", FORMAT);
+        tree.put("kind", kind);
+        tree.put("engine", Version.ENGINE);
+        tree.put("id", id);
+        tree.put("account", account);
+        tree.put("activity", activity == null ? null : activity(activity));
+        return tree;
+    }
+
+    static Map<String, Object> activity(Activity activity) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("id", activity.getId());
+        tree.put("account", activity.getAccount());
+        tree.put("type", activity.getType());
+        tree.put("quantity", activity.getQuantity().getAmount().toPlainString() + " " + activity.getQuantity().getUnit());
+        tree.put("time", activity.getTime().toString());
+        tree.put("zone", activity.getZone().getId());
+        tree.put("region", activity.getRegion().getCode());
+        tree.put("factor", activity.getFactorId().orElse(null));
+        tree.put("attributes", new LinkedHashMap<String, Object>(new TreeMap<>(activity.getAttributes())));
+        return tree;
+    }
+
+    static Map<String, Object> policy(CalculationPolicy policy) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("gwp", policy.getGwpSet().name());
+        List<Object> fallbacks = new ArrayList<>();
+        for (Fallback.Kind kind : Fallback.Kind.values()) {
+            if (policy.allows(kind)) {
+                fallbacks.add(kind.name());
+            }
+        }
+        tree.put("fallbacks", fallbacks);
+        tree.put("regions", policy.getRegionHierarchy().equals(RegionHierarchy.standard()) ? "standard"
+                : policy.getRegionHierarchy().toString());
+        Map<String, Object> rounding = null;
+        if (policy.getRounding().isPresent()) {
+            rounding = new LinkedHashMap<>();
+            rounding.put("scale", Integer.toString(policy.getRounding().get().getScale()));
+            rounding.put("mode", policy.getRounding().get().getMode().name());
+        }
+        tree.put("rounding", rounding);
+        return tree;
+    }
+
+    private static String plain(BigDecimal value) {
+        return CarbonMath.normalize(value).toPlainString();
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Reads a receipt from its JSON text.
+     *
+     * @param json  the text of one receipt, not null
+     * @return the receipt, never null
+     * @throws ReceiptFormatException if the text is not JSON, holds numbers or booleans, repeats a key, or does
+     *  not declare {@value #FORMAT} and a known kind
+     */
+    public static Receipt parse(String json) {
+        Objects.requireNonNull(json, "json");
+        Object tree;
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new ReceiptFormatException(1, 1, "a receipt is a JSON object, found " + describe(first));
+            }
+            tree = value(parser, first);
+            JsonToken after = parser.nextToken();
+            if (after != null) {
+                JsonLocation at = parser.currentLocation();
+                throw new ReceiptFormatException(at.getLineNr(), at.getColumnNr(), "text after the receipt's object");
+            }
+        } catch (JsonParseException bad) {
+            JsonLocation at = bad.getLocation();
+            throw new ReceiptFormatException(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    bad.getOriginalMessage());
+        } catch (IOException unreadable) {
+            throw new ReceiptFormatException(0, 0, String.valueOf(unreadable.getMessage()));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) tree;
+        if (!FORMAT.equals(map.get("format"))) {
+            throw new ReceiptFormatException(1, 1, "not a receipt of format " + FORMAT + ": format is "
+                    + describeValue(map.get("format")));
+        }
+        Object kind = map.get("kind");
+        if (!"footprint".equals(kind) && !"award".equals(kind)) {
+            throw new ReceiptFormatException(1, 1, "unknown receipt kind " + describeValue(kind)
+                    + "; expected footprint or award");
+        }
+        for (String key : List.of("id", "account")) {
+            if (!(map.get(key) instanceof String)) {
+                throw new ReceiptFormatException(1, 1, "the receipt's '" + key + "' must be text, found "
+                        + describeValue(map.get(key)));
+            }
+        }
+        return new Receipt(map, CanonicalJson.write(map));
+    }
+
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    String key = parser.currentName();
+                    map.put(key, value(parser, parser.nextToken()));
+                }
+                return Collections.unmodifiableMap(map);
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    list.add(value(parser, next));
+                }
+                return Collections.unmodifiableList(list);
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ReceiptFormatException(at.getLineNr(), at.getColumnNr(), "receipts hold text, arrays, objects"
+                        + " and null only; found " + describe(token) + " '" + parser.getText()
+                        + "' (numbers are written as decimal strings)");
+            }
+        }
+    }
+
+    private static String describe(JsonToken token) {
+        return token == null ? "nothing" : switch (token) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "text";
+            default -> token.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String describeValue(Object value) {
+        return value == null ? "missing" : value instanceof String text ? "'" + text + "'" : "not text";
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Gets what the receipt records.
+     *
+     * @return the kind, never null
+     */
+    public Kind getKind() {
+        return "footprint".equals(tree.get("kind")) ? Kind.FOOTPRINT : Kind.AWARD;
+    }
+
+    /**
+     * Gets the id of the activity the receipt is about (for a budget period, "budget:ACCOUNT:FIRST-DAY").
+     *
+     * @return the id, never null
+     */
+    public String getId() {
+        return (String) tree.get("id");
+    }
+
+    /**
+     * Gets the account.
+     *
+     * @return the account, never null
+     */
+    public String getAccount() {
+        return (String) tree.get("account");
+    }
+
+    /**
+     * Gets a text value by its path of keys, such as "result.co2e_kg", "table.digest" or "ruleset.id".
+     *
+     * @param path  the keys, separated by dots, not null
+     * @return the value, empty if there is none or it is not text, never null
+     */
+    public Optional<String> get(String path) {
+        Object value = tree;
+        for (String key : Objects.requireNonNull(path, "path").split("\\.")) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return Optional.empty();
+            }
+            value = map.get(key);
+        }
+        return value instanceof String text ? Optional.of(text) : Optional.empty();
+    }
+
+    /**
+     * Gets the explanation's steps as the receipt records them.
+     *
+     * @return the steps, never null
+     */
+    public List<String> getSteps() {
+        List<String> steps = new ArrayList<>();
+        if (tree.get("steps") instanceof List<?> list) {
+            list.forEach(step -> steps.add(String.valueOf(step)));
+        }
+        return steps;
+    }
+
+    Map<String, Object> tree() {
+        return tree;
+    }
+
+    /**
+     * Gets the canonical JSON text of the receipt, on one line.
+     *
+     * @return the text, never null
+     */
+    public String toJson() {
+        return json;
+    }
+
+    /**
+     * Gets the canonical JSON text as UTF-8 bytes.
+     *
+     * @return the bytes, a new array, never null
+     */
+    public byte[] toBytes() {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof Receipt other && json.equals(other.json);
+    }
+
+    @Override
+    public int hashCode() {
+        return json.hashCode();
+    }
+
+    /**
+     * Returns the canonical JSON text.
+     *
+     * @return the text, never null
+     */
+    @Override
+    public String toString() {
+        return json;
+    }
+
+}

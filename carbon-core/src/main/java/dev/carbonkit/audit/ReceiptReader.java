@@ -1,0 +1,125 @@
+package dev.carbonkit.audit;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads receipts from JSON Lines, one at a time, so a file of any size is read in constant memory. Blank lines
+ * are skipped. A line that is not a receipt stops the reading with a {@link ReceiptFormatException} naming the
+ * source, the line and the column; the receipts before it have been returned already.
+ * <p>
+ * This class is not thread-safe.
+ */
+public final class ReceiptReader implements Closeable, Iterable<Receipt> {
+
+    private final BufferedReader in;
+    private final String source;
+    private long line;
+
+    /**
+     * Creates a reader of a stream of UTF-8, which it closes when closed.
+     *
+     * @param in  the stream, not null
+     * @param source  the name of the file, for errors, not null
+     */
+    public ReceiptReader(InputStream in, String source) {
+        this.in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in, "in"),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Reads the next receipt.
+     *
+     * @return the receipt, or null at the end
+     * @throws IOException if the stream fails or is not UTF-8
+     * @throws ReceiptFormatException if a line is not a receipt
+     */
+    public Receipt read() throws IOException {
+        String text;
+        do {
+            text = in.readLine();
+            if (text == null) {
+                return null;
+            }
+            line++;
+        } while (text.isBlank());
+        try {
+            return Receipt.parse(text);
+        } catch (ReceiptFormatException bad) {
+            throw bad.in(source, line);
+        }
+    }
+
+    /**
+     * Gets the line of the last receipt read.
+     *
+     * @return the line, 0 before the first
+     */
+    public long getLine() {
+        return line;
+    }
+
+    /**
+     * Iterates the remaining receipts; an I/O failure is thrown as an {@link UncheckedIOException}.
+     *
+     * @return the iterator, never null
+     */
+    @Override
+    public Iterator<Receipt> iterator() {
+        return new Iterator<>() {
+            private Receipt next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = read();
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Receipt next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Receipt receipt = next;
+                next = null;
+                return receipt;
+            }
+        };
+    }
+
+    /**
+     * Streams the remaining receipts, lazily.
+     *
+     * @return the stream, never null
+     */
+    public Stream<Receipt> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED
+                | Spliterator.NONNULL), false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,289 @@
+package dev.carbonkit.audit;
+
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.internal.CanonicalJson;
+import dev.carbonkit.calc.CalculationPolicy;
+import dev.carbonkit.calc.Fallback;
+import dev.carbonkit.calc.FootprintEngine;
+import dev.carbonkit.calc.Rounding;
+import dev.carbonkit.credit.CreditEngine;
+import dev.carbonkit.credit.CreditResult;
+import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.emissions.GwpSet;
+import dev.carbonkit.factor.FactorCatalog;
+import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.quantity.Quantity;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Replays receipts against the factor tables and rule sets an auditor holds, and says of each whether it is
+ * reproduced, byte for byte, or what differs.
+ * <p>
+ * A footprint receipt is replayed on its own: its activity and policy are rebuilt from the receipt and scored with
+ * the verifier's catalog, after checking that the catalog has the receipt's table with the same digest. Award
+ * receipts are replayed together, per rule set: the activities they carry are evaluated again under the
+ * verifier's rule set of that id (same digest), up to the latest {@code closed_up_to} among them, and each award
+ * is compared with its receipt. Award receipts are therefore held until the end of the input; footprint receipts
+ * are verified as they come, in constant memory. The engine version a receipt names is not compared.
+ * <p>
+ * This class is immutable and thread-safe; {@link #verifyAll} keeps its state in the call.
+ */
+public final class ReceiptVerifier {
+
+    private static final int MAX_DIFFERENCES = 20;
+
+    private final FactorCatalog catalog;
+    private final Map<String, RuleSet> ruleSets = new HashMap<>();
+    private final Map<String, FootprintEngine> engines = new ConcurrentHashMap<>();
+
+    private ReceiptVerifier(FactorCatalog catalog, Collection<RuleSet> ruleSets) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        for (RuleSet ruleSet : ruleSets) {
+            this.ruleSets.put(ruleSet.getId(), ruleSet);
+        }
+    }
+
+    /**
+     * Creates a verifier.
+     *
+     * @param catalog  the factor tables to replay footprints with, not null
+     * @param ruleSets  the rule sets to replay awards with, not null
+     * @return the verifier, never null
+     */
+    public static ReceiptVerifier of(FactorCatalog catalog, Collection<RuleSet> ruleSets) {
+        return new ReceiptVerifier(catalog, List.copyOf(ruleSets));
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Verifies one footprint receipt.
+     *
+     * @param receipt  a footprint receipt, not null
+     * @return what the replay found, never null
+     * @throws IllegalArgumentException if the receipt is an award's, which is replayed with {@link #verifyAll}
+     */
+    public Verification verify(Receipt receipt) {
+        if (receipt.getKind() != Receipt.Kind.FOOTPRINT) {
+            throw new IllegalArgumentException("Award receipts depend on the account's other activities; verify them"
+                    + " with verifyAll: " + receipt.getId());
+        }
+        String tableId = receipt.get("table.id").orElse("");
+        String digest = receipt.get("table.digest").orElse("");
+        FactorTable table = catalog.getTable(tableId).orElse(null);
+        if (table == null) {
+            return found(receipt, Verification.Status.MISSING_TABLE, "the receipt names table '" + tableId + "' "
+                    + digest + ", which the verifier's catalog does not have; it has " + catalog.getDigests().keySet());
+        }
+        if (!table.getDigest().equals(digest)) {
+            return found(receipt, Verification.Status.DIGEST_MISMATCH, "table " + tableId + ": the receipt names "
+                    + digest + ", the verifier has " + table.getDigest());
+        }
+        Receipt replay;
+        try {
+            CalculationPolicy policy = policy(receipt.tree().get("policy"));
+            FootprintEngine engine = engines.computeIfAbsent(CanonicalJson.write(receipt.tree().get("policy")),
+                    key -> FootprintEngine.of(policy, catalog));
+            replay = Receipt.of(engine.score(activity(receipt.tree().get("activity"))), policy);
+        } catch (RuntimeException unreplayable) {
+            return found(receipt, Verification.Status.NOT_REPLAYABLE, String.valueOf(unreplayable.getMessage()));
+        }
+        return compare(receipt, replay);
+    }
+
+    /**
+     * Verifies receipts of both kinds: footprints as they come, awards once the input has been read.
+     *
+     * @param receipts  the receipts, in any order, not null
+     * @param each  receives every verification: footprints in input order, then awards in input order, not null
+     * @return the count of each status, never null
+     */
+    public Map<Verification.Status, Long> verifyAll(Iterable<Receipt> receipts, Consumer<Verification> each) {
+        Objects.requireNonNull(each, "each");
+        Map<Verification.Status, Long> counts = new EnumMap<>(Verification.Status.class);
+        for (Verification.Status status : Verification.Status.values()) {
+            counts.put(status, 0L);
+        }
+        Consumer<Verification> counting = verification -> {
+            counts.merge(verification.status(), 1L, Long::sum);
+            each.accept(verification);
+        };
+        Map<String, List<Receipt>> awards = new LinkedHashMap<>();
+        for (Receipt receipt : receipts) {
+            if (receipt.getKind() == Receipt.Kind.FOOTPRINT) {
+                counting.accept(verify(receipt));
+            } else {
+                awards.computeIfAbsent(receipt.get("ruleset.id").orElse(""), k -> new ArrayList<>()).add(receipt);
+            }
+        }
+        awards.forEach((ruleSetId, group) -> verifyAwards(ruleSetId, group, counting));
+        return counts;
+    }
+
+    private void verifyAwards(String ruleSetId, List<Receipt> group, Consumer<Verification> each) {
+        RuleSet ruleSet = ruleSets.get(ruleSetId);
+        List<Activity> activities = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        Instant closedUpTo = null;
+        Map<Receipt, String> unreplayable = new HashMap<>();
+        for (Receipt receipt : group) {
+            Object activity = receipt.tree().get("activity");
+            try {
+                if (activity != null && ids.add(receipt.getId())) {
+                    activities.add(activity(activity));
+                }
+                String closed = receipt.get("closed_up_to").orElse(null);
+                if (closed != null && (closedUpTo == null || Instant.parse(closed).isAfter(closedUpTo))) {
+                    closedUpTo = Instant.parse(closed);
+                }
+            } catch (RuntimeException bad) {
+                unreplayable.put(receipt, String.valueOf(bad.getMessage()));
+            }
+        }
+        Map<String, Receipt> replays = new HashMap<>();
+        if (ruleSet != null && unreplayable.isEmpty()) {
+            CreditResult result = CreditEngine.evaluate(ruleSet, activities, closedUpTo);
+            for (Receipt replay : Receipt.of(result, ruleSet, activities, closedUpTo)) {
+                replays.put(key(replay), replay);
+            }
+        }
+        for (Receipt receipt : group) {
+            String digest = receipt.get("ruleset.digest").orElse("");
+            if (ruleSet == null) {
+                each.accept(found(receipt, Verification.Status.MISSING_RULE_SET, "the receipt names rule set '"
+                        + ruleSetId + "' " + digest + ", which the verifier does not have; it has "
+                        + new TreeSet<>(ruleSets.keySet())));
+            } else if (!ruleSet.getDigest().equals(digest)) {
+                each.accept(found(receipt, Verification.Status.DIGEST_MISMATCH, "rule set " + ruleSetId
+                        + ": the receipt names " + digest + ", the verifier has " + ruleSet.getDigest()));
+            } else if (!unreplayable.isEmpty()) {
+                each.accept(found(receipt, Verification.Status.NOT_REPLAYABLE, unreplayable.containsKey(receipt)
+                        ? unreplayable.get(receipt) : "another receipt of rule set " + ruleSetId
+                                + " cannot be replayed, and awards depend on each other: " + unreplayable.values()
+                                .iterator().next()));
+            } else {
+                Receipt replay = replays.get(key(receipt));
+                each.accept(replay == null ? found(receipt, Verification.Status.INCOMPLETE, "the replay of the "
+                        + activities.size() + " activities in these receipts gives no award of " + receipt.getId()
+                        + " under rule " + receipt.get("rule").orElse("(none)") + "; the receipts of activities it"
+                        + " depends on may be missing") : compare(receipt, replay));
+            }
+        }
+    }
+
+    private static String key(Receipt receipt) {
+        return receipt.getId() + "|" + receipt.get("rule").orElse("");
+    }
+
+    //-----------------------------------------------------------------------
+    private static Verification found(Receipt receipt, Verification.Status status, String detail) {
+        return new Verification(receipt.getId(), receipt.getAccount(), receipt.getKind(),
+                receipt.get("rule").orElse(null), status, List.of(), detail);
+    }
+
+    private static Verification compare(Receipt receipt, Receipt replay) {
+        List<Verification.Difference> differences = new ArrayList<>();
+        Map<String, Object> expected = new LinkedHashMap<>(receipt.tree());
+        Map<String, Object> actual = new LinkedHashMap<>(replay.tree());
+        expected.remove("engine");
+        actual.remove("engine");
+        diff("", expected, actual, differences);
+        if (differences.isEmpty()) {
+            return new Verification(receipt.getId(), receipt.getAccount(), receipt.getKind(),
+                    receipt.get("rule").orElse(null), Verification.Status.REPRODUCED, List.of(), "");
+        }
+        String more = differences.size() > MAX_DIFFERENCES ? (differences.size() - MAX_DIFFERENCES) + " more differences"
+                + " not listed" : "";
+        return new Verification(receipt.getId(), receipt.getAccount(), receipt.getKind(), receipt.get("rule").orElse(null),
+                Verification.Status.MISMATCH, differences.subList(0, Math.min(MAX_DIFFERENCES, differences.size())), more);
+    }
+
+    private static void diff(String path, Object expected, Object actual, List<Verification.Difference> out) {
+        if (expected instanceof Map<?, ?> left && actual instanceof Map<?, ?> right) {
+            Set<Object> keys = new TreeSet<>(left.keySet().stream().map(String::valueOf).toList());
+            right.keySet().forEach(key -> keys.add(String.valueOf(key)));
+            for (Object key : keys) {
+                diff(path.isEmpty() ? String.valueOf(key) : path + "." + key, left.get(key), right.get(key), out);
+            }
+        } else if (expected instanceof List<?> left && actual instanceof List<?> right) {
+            for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+                diff(path + "[" + i + "]", i < left.size() ? left.get(i) : null, i < right.size() ? right.get(i) : null,
+                        out);
+            }
+        } else if (!Objects.equals(expected, actual)) {
+            out.add(new Verification.Difference(path, text(expected), text(actual)));
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value instanceof String text ? text : CanonicalJson.write(value);
+    }
+
+    //-----------------------------------------------------------------------
+    /** Rebuilds an activity from a receipt's "activity" object; throws if it cannot be. */
+    static Activity activity(Object tree) {
+        Map<?, ?> map = map(tree, "activity");
+        Activity.Builder builder = Activity.builder(string(map, "id")).account(string(map, "account"))
+                .type(string(map, "type")).quantity(Quantity.parse(string(map, "quantity")))
+                .time(Instant.parse(string(map, "time")), ZoneId.of(string(map, "zone")))
+                .region(Region.of(string(map, "region")));
+        if (map.get("factor") != null) {
+            builder.factorId(string(map, "factor"));
+        }
+        map(map.get("attributes"), "activity.attributes").forEach((name, value) ->
+                builder.attribute(String.valueOf(name), String.valueOf(value)));
+        return builder.build();
+    }
+
+    /** Rebuilds a policy from a receipt's "policy" object; throws if it cannot be. */
+    static CalculationPolicy policy(Object tree) {
+        Map<?, ?> map = map(tree, "policy");
+        Set<Fallback.Kind> fallbacks = EnumSet.noneOf(Fallback.Kind.class);
+        if (!(map.get("fallbacks") instanceof List<?> list)) {
+            throw new IllegalArgumentException("the receipt's policy has no list of fallbacks");
+        }
+        list.forEach(kind -> fallbacks.add(Fallback.Kind.valueOf(String.valueOf(kind))));
+        if (!"standard".equals(map.get("regions"))) {
+            throw new IllegalArgumentException("the receipt's policy uses region groups of its own ("
+                    + map.get("regions") + "); only the standard hierarchy can be replayed");
+        }
+        CalculationPolicy policy = CalculationPolicy.defaults().withGwpSet(GwpSet.of(string(map, "gwp")))
+                .withAllowedFallbacks(fallbacks);
+        if (map.get("rounding") != null) {
+            Map<?, ?> rounding = map(map.get("rounding"), "policy.rounding");
+            policy = policy.withRounding(Rounding.of(Integer.parseInt(string(rounding, "scale")),
+                    RoundingMode.valueOf(string(rounding, "mode"))));
+        }
+        return policy;
+    }
+
+    private static Map<?, ?> map(Object value, String what) {
+        if (value instanceof Map<?, ?> map) {
+            return map;
+        }
+        throw new IllegalArgumentException("the receipt's " + what + " is not an object");
+    }
+
+    private static String string(Map<?, ?> map, String key) {
+        if (map.get(key) instanceof String text) {
+            return text;
+        }
+        throw new IllegalArgumentException("the receipt has no text '" + key + "'");
+    }
+}

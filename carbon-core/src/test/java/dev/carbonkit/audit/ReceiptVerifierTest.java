@@ -1,0 +1,149 @@
+package dev.carbonkit.audit;
+
+import static dev.carbonkit.audit.ReceiptTest.CATALOG;
+import static dev.carbonkit.audit.ReceiptTest.ant;
+import static dev.carbonkit.audit.ReceiptTest.payment;
+import static dev.carbonkit.audit.ReceiptTest.trip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.carbonkit.Fixtures;
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.calc.CalculationPolicy;
+import dev.carbonkit.calc.FootprintEngine;
+import dev.carbonkit.credit.CreditEngine;
+import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.factor.FactorCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Replaying receipts: untouched ones are reproduced, tampered and incomplete ones are named with the field. */
+class ReceiptVerifierTest {
+
+    private static final FootprintEngine ENGINE = FootprintEngine.of(CalculationPolicy.defaults(), CATALOG);
+
+    private static List<Receipt> footprints() {
+        return List.of(
+                Receipt.of(ENGINE.score(trip("t1", "alice", "transport.car.average.petrol", "12.5 mi", "2024-05-01")),
+                        ENGINE.getPolicy()),
+                Receipt.of(ENGINE.score(trip("t2", "alice", "transport.rail.underground", "7 pkm", "2024-05-02")),
+                        ENGINE.getPolicy()),
+                Receipt.of(ENGINE.score(trip("t3", "bob", "home.electricity.grid", "3.2 kWh", "2024-05-03")),
+                        ENGINE.getPolicy()));
+    }
+
+    private static List<Activity> payments() {
+        return List.of(payment("p1", "alice", "2024-03-01T10:00", "12"), payment("p2", "alice", "2024-03-01T11:00", "3"),
+                payment("p3", "alice", "2024-03-01T12:00", "3"), payment("p4", "alice", "2024-03-01T13:00", "3"),
+                payment("q1", "bob", "2024-03-01T13:00", "0.5"));
+    }
+
+    private static List<Receipt> awards() {
+        RuleSet ant = ant();
+        return Receipt.of(CreditEngine.evaluate(ant, payments()), ant, payments(), null);
+    }
+
+    private static List<Verification> verify(ReceiptVerifier verifier, List<Receipt> receipts) {
+        List<Verification> found = new ArrayList<>();
+        verifier.verifyAll(receipts, found::add);
+        return found;
+    }
+
+    private static Receipt tamper(Receipt receipt, String from, String to) {
+        assertThat(receipt.toJson()).contains(from);
+        return Receipt.parse(receipt.toJson().replace(from, to));
+    }
+
+    @Test
+    void untouchedReceipts_areReproduced() {
+        ReceiptVerifier verifier = ReceiptVerifier.of(CATALOG, List.of(ant()));
+        List<Receipt> all = new ArrayList<>(awards());
+        all.addAll(footprints());
+        List<Verification> found = new ArrayList<>();
+        Map<Verification.Status, Long> counts = verifier.verifyAll(all, found::add);
+        assertThat(found).hasSize(8).allMatch(Verification::isReproduced);
+        assertThat(counts).containsEntry(Verification.Status.REPRODUCED, 8L).containsEntry(Verification.Status.MISMATCH, 0L);
+        // footprints as they come, then awards
+        assertThat(found).extracting(Verification::id).containsExactly("t1", "t2", "t3", "p1", "p2", "p3", "p4", "q1");
+        assertThat(found.get(6)).hasToString("p4 (alice, AWARD, rule ant-offline-payment): REPRODUCED");
+        assertThat(verifier.verify(footprints().get(0)).status()).isEqualTo(Verification.Status.REPRODUCED);
+        assertThatThrownBy(() -> verifier.verify(awards().get(0))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Award receipts depend on the account's other activities; verify them with verifyAll: p1");
+    }
+
+    @Test
+    void aChangedDigit_isCaught_andNamedWithTheField() {
+        Receipt t1 = footprints().get(0);
+        String co2e = t1.get("result.co2e_kg").orElseThrow();
+        String changed = co2e.substring(0, co2e.length() - 1) + (co2e.endsWith("1") ? "2" : "1");
+        Verification found = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, "\"co2e_kg\":\"" + co2e + "\"",
+                "\"co2e_kg\":\"" + changed + "\""));
+        assertThat(found.status()).isEqualTo(Verification.Status.MISMATCH);
+        assertThat(found.differences()).containsExactly(new Verification.Difference("result.co2e_kg", changed, co2e));
+        assertThat(found.toString()).isEqualTo("t1 (alice, FOOTPRINT): MISMATCH; result.co2e_kg: receipt " + changed
+                + ", replay " + co2e);
+        // a changed input changes the result and the steps that show it
+        Verification input = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, "\"12.5 mi\"", "\"12.6 mi\""));
+        assertThat(input.differences()).extracting(Verification.Difference::field).contains("result.co2e_kg")
+                .anyMatch(field -> field.startsWith("steps["));
+        // the changed quantity is replayed as given: the steps that still show 12.5 mi differ
+        assertThat(input.differences()).filteredOn(d -> d.field().equals("steps[0]")).singleElement().satisfies(d -> {
+            assertThat(d.receipt()).contains("12.5 mi");
+            assertThat(d.replay()).contains("12.6 mi");
+        });
+    }
+
+    @Test
+    void missingOrDifferentTables_andInputsThatCannotBeReplayed_areFindingsNotCrashes() {
+        Receipt t1 = footprints().get(0);
+        Verification missing = ReceiptVerifier.of(FactorCatalog.of(Fixtures.desnz2025()), List.of()).verify(t1);
+        assertThat(missing.status()).isEqualTo(Verification.Status.MISSING_TABLE);
+        assertThat(missing.detail()).isEqualTo("the receipt names table 'desnz-2024' " + ReceiptTest.DESNZ.getDigest()
+                + ", which the verifier's catalog does not have; it has [desnz-2025]");
+        Verification digest = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, ReceiptTest.DESNZ.getDigest(),
+                "sha256:0000"));
+        assertThat(digest.status()).isEqualTo(Verification.Status.DIGEST_MISMATCH);
+        assertThat(digest.detail()).isEqualTo("table desnz-2024: the receipt names sha256:0000, the verifier has "
+                + ReceiptTest.DESNZ.getDigest());
+        Verification unit = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, "\"12.5 mi\"", "\"12.5 parsec\""));
+        assertThat(unit.status()).isEqualTo(Verification.Status.NOT_REPLAYABLE);
+        assertThat(unit.detail()).contains("parsec");
+        Verification policy = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, "\"regions\":\"standard\"",
+                "\"regions\":\"mine\""));
+        assertThat(policy.detail()).isEqualTo("the receipt's policy uses region groups of its own (mine); only the"
+                + " standard hierarchy can be replayed");
+    }
+
+    @Test
+    void awardReceipts_tamperedIncompleteOrUnknown() {
+        ReceiptVerifier verifier = ReceiptVerifier.of(CATALOG, List.of(ant()));
+        List<Receipt> awards = awards();
+        assertThat(awards.get(3).get("result.outcome")).contains("CAPPED");
+        // p1's receipt left out: p4 is no longer the fourth payment of the day, and its replay earns
+        List<Verification> incomplete = verify(verifier, awards.subList(1, awards.size()));
+        assertThat(incomplete).filteredOn(v -> v.id().equals("p4")).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(Verification.Status.MISMATCH);
+            assertThat(v.differences()).contains(new Verification.Difference("result.outcome", "CAPPED", "AWARDED"));
+        });
+        List<Receipt> tampered = new ArrayList<>(awards);
+        tampered.set(1, tamper(awards.get(1), "\"points\":\"5\"", "\"points\":\"50\""));
+        assertThat(verify(verifier, tampered).get(1).differences())
+                .containsExactly(new Verification.Difference("result.points", "50", "5"));
+        tampered.set(1, tamper(awards.get(1), "\"rule\":\"ant-offline-payment\"", "\"rule\":\"ant-bonus\""));
+        Verification unknownRule = verify(verifier, tampered).get(1);
+        assertThat(unknownRule.status()).isEqualTo(Verification.Status.INCOMPLETE);
+        assertThat(unknownRule.detail()).startsWith("the replay of the 5 activities in these receipts gives no award of"
+                + " p2 under rule ant-bonus");
+        assertThat(verify(ReceiptVerifier.of(CATALOG, List.of()), awards)).allSatisfy(v -> {
+            assertThat(v.status()).isEqualTo(Verification.Status.MISSING_RULE_SET);
+            assertThat(v.detail()).startsWith("the receipt names rule set 'ant' sha256:");
+        });
+        RuleSet other = RuleSet.of("ant", "other", ReceiptTest.SHANGHAI, ant().getRules(), List.of());
+        assertThat(verify(ReceiptVerifier.of(CATALOG, List.of(other)), awards))
+                .allMatch(v -> v.status() == Verification.Status.DIGEST_MISMATCH);
+        tampered.set(1, tamper(awards.get(1), "\"1 count\"", "\"1 parsec\""));
+        assertThat(verify(verifier, tampered)).allMatch(v -> v.status() == Verification.Status.NOT_REPLAYABLE);
+    }
+}
