@@ -1,0 +1,42 @@
+package dev.carbonkit.examples.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The community example writes the same bytes every run, and its report covers every resident. */
+class CommunityTest {
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void twoRuns_writeIdenticalReceiptsAndReports(@TempDir Path first, @TempDir Path second) throws Exception {
+        Community.Written one = Community.write(first);
+        Community.Written two = Community.write(second);
+        for (String name : new String[] {"receipts.jsonl", "report.json", "report.md", "report.html"}) {
+            assertThat(sha256(first.resolve(name))).as(name).isEqualTo(sha256(second.resolve(name)));
+        }
+        assertThat(one.report().getMemberCount()).isEqualTo(Community.RESIDENTS);
+        assertThat(one.report().getReceiptCount()).isEqualTo(Files.lines(one.receipts()).count());
+        assertThat(one.report().getSources()).containsOnlyKeys("ruleset cn-alipay-ant-forest",
+                "ruleset cn-sz-low-carbon-public-transit", "table cn-electricity", "table poore-nemecek-2018")
+                .allSatisfy((source, digests) -> assertThat(digests).hasSize(1));
+        assertThat(Files.readString(two.markdown())).startsWith("# " + Community.TITLE + "\n")
+                .contains("## Footprint by category");
+        assertThat(Files.readString(two.html())).contains("<svg");
+    }
+
+    @Test
+    void main_printsTheSummary(@TempDir Path directory) throws IOException {
+        Community.main(new String[] {directory.toString()});
+        assertThat(directory.resolve("report.json")).exists();
+    }
+}
