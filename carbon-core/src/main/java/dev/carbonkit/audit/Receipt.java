@@ -15,6 +15,7 @@ import dev.carbonkit.calc.Fallback;
 import dev.carbonkit.calc.Footprint;
 import dev.carbonkit.calc.Step;
 import dev.carbonkit.credit.Award;
+import dev.carbonkit.credit.CarbonAccounts;
 import dev.carbonkit.credit.CreditResult;
 import dev.carbonkit.credit.LedgerEntry;
 import dev.carbonkit.credit.RuleSet;
@@ -182,6 +183,20 @@ public final class Receipt {
         tree.put("account", account);
         tree.put("activity", activity == null ? null : activity(activity));
         return tree;
+    }
+
+    /**
+     * Makes the receipts of an account's awards as its ledgers stand: one per award of its current activities,
+     * with the closing instant of its budget periods.
+     *
+     * @param accounts  the accounts, not null
+     * @param account  the account, not null
+     * @return the receipts, never null
+     */
+    public static List<Receipt> of(CarbonAccounts accounts, String account) {
+        Objects.requireNonNull(accounts, "accounts");
+        return of(accounts.evaluate(account), accounts.getRuleSet(), accounts.activities(account),
+                accounts.closedUpTo(account).orElse(null));
     }
 
     static Map<String, Object> activity(Activity activity) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -179,8 +180,7 @@ public final class CarbonAccounts {
 
     /** Re-evaluates an account's activities and appends the entries that make the ledger match. */
     private Map<String, List<Award>> update(String account, List<Activity> activities, String cause) {
-        List<Activity> real = activities.stream().filter(activity -> !activity.getType().equals(CLOSE_TYPE)).toList();
-        CreditResult result = CreditEngine.evaluate(ruleSet, real, closedUpTo(activities));
+        CreditResult result = CreditEngine.evaluate(ruleSet, withoutCloses(activities), closedUpTo(activities));
         Map<String, LedgerEntry> effective = effective(store.entries(account));
         Map<String, LedgerEntry> wanted = new LinkedHashMap<>();
         result.reductions().forEach(entry -> wanted.put(entry.id(), entry));
@@ -381,6 +381,43 @@ public final class CarbonAccounts {
     }
 
     //-----------------------------------------------------------------------
+    /**
+     * Gets the activities awarded to an account and not reversed, in the order they were added (the records of
+     * {@link #closePeriods} left out).
+     *
+     * @param account  the account, not null
+     * @return the activities, never null
+     */
+    public List<Activity> activities(String account) {
+        return withoutCloses(store.activities(Objects.requireNonNull(account, "account")));
+    }
+
+    /**
+     * Gets the instant up to which the account's budget periods were closed by {@link #closePeriods}.
+     *
+     * @param account  the account, not null
+     * @return the instant, empty if they never were, never null
+     */
+    public Optional<Instant> closedUpTo(String account) {
+        return Optional.ofNullable(closedUpTo(store.activities(Objects.requireNonNull(account, "account"))));
+    }
+
+    /**
+     * Evaluates an account's activities as its ledger stands: the awards behind its current entries, each with its
+     * explanation, for receipts ({@code Receipt.of(result, ruleSet, activities, closedUpTo)}) or display.
+     *
+     * @param account  the account, not null
+     * @return the evaluation, never null
+     */
+    public CreditResult evaluate(String account) {
+        List<Activity> activities = store.activities(Objects.requireNonNull(account, "account"));
+        return CreditEngine.evaluate(ruleSet, withoutCloses(activities), closedUpTo(activities));
+    }
+
+    private static List<Activity> withoutCloses(List<Activity> activities) {
+        return activities.stream().filter(activity -> !activity.getType().equals(CLOSE_TYPE)).toList();
+    }
+
     /**
      * Gets an account's entries, both ledgers, in the order written.
      *

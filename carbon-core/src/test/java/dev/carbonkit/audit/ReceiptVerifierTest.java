@@ -11,7 +11,9 @@ import dev.carbonkit.Fixtures;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.FootprintEngine;
+import dev.carbonkit.credit.CarbonAccounts;
 import dev.carbonkit.credit.CreditEngine;
+import dev.carbonkit.credit.InMemoryLedgerStore;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.FactorCatalog;
 import java.util.ArrayList;
@@ -145,5 +147,20 @@ class ReceiptVerifierTest {
                 .allMatch(v -> v.status() == Verification.Status.DIGEST_MISMATCH);
         tampered.set(1, tamper(awards.get(1), "\"1 count\"", "\"1 parsec\""));
         assertThat(verify(verifier, tampered)).allMatch(v -> v.status() == Verification.Status.NOT_REPLAYABLE);
+    }
+
+    @Test
+    void anAccountsAwards_asItsLedgerStands_leaveReceiptsThatReplay() {
+        RuleSet ant = ant();
+        CarbonAccounts accounts = new CarbonAccounts(ant, new InMemoryLedgerStore());
+        payments().forEach(accounts::award);
+        accounts.reverse("alice", "p2", "refund R-1");
+        List<Receipt> receipts = Receipt.of(accounts, "alice");
+        // p2 is reversed: p4 is now within the day's cap of 3
+        assertThat(receipts).extracting(Receipt::getId).containsExactly("p1", "p3", "p4");
+        assertThat(receipts.get(2).get("result.outcome")).contains("AWARDED");
+        assertThat(accounts.activities("alice")).extracting(Activity::getId).containsExactly("p1", "p3", "p4");
+        assertThat(accounts.closedUpTo("alice")).isEmpty();
+        assertThat(verify(ReceiptVerifier.of(CATALOG, List.of(ant)), receipts)).allMatch(Verification::isReproduced);
     }
 }
