@@ -1,0 +1,724 @@
+package dev.carbonkit.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.carbonkit.Version;
+import dev.carbonkit.audit.CommunityReport;
+import dev.carbonkit.audit.Receipt;
+import dev.carbonkit.audit.ReceiptReader;
+import dev.carbonkit.audit.ReceiptVerifier;
+import dev.carbonkit.audit.ReceiptWriter;
+import dev.carbonkit.audit.Verification;
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.calc.CalculationPolicy;
+import dev.carbonkit.calc.Fallback;
+import dev.carbonkit.calc.Footprint;
+import dev.carbonkit.calc.FootprintEngine;
+import dev.carbonkit.credit.Award;
+import dev.carbonkit.credit.CreditEngine;
+import dev.carbonkit.credit.CreditResult;
+import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.emissions.GwpSet;
+import dev.carbonkit.factor.DigestMismatchException;
+import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.factor.FactorCatalog;
+import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factors.BundledFactors;
+import dev.carbonkit.factors.BundledRules;
+import dev.carbonkit.io.FactorTableLoader;
+import dev.carbonkit.io.LoadException;
+import dev.carbonkit.io.RuleSetLoader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code carbon} command: footprints, credits, receipts, reports and the factor catalog from the shell.
+ * Exit codes (docs/cli.md): 0 done; 1 some activities could not be scored, or receipts did not verify; 2 bad
+ * command line; 3 bad input file (with file, line and column); 4 bad tables, rule sets or pins.
+ */
+@Command(name = "carbon", mixinStandardHelpOptions = true, versionProvider = Carbon.Versions.class,
+        description = "Carbon footprints and credits, every number with its calculation.",
+        subcommands = {Carbon.Score.class, Carbon.Credits.class, Carbon.Verify.class, Carbon.Report.class,
+            Carbon.Factors.class, Carbon.Tables.class, CommandLine.HelpCommand.class})
+public final class Carbon implements Callable<Integer> {
+
+    /** Done. */
+    static final int OK = 0;
+    /** Some activities could not be scored, or some receipts did not verify. */
+    static final int PARTIAL = 1;
+    /** A bad input file. */
+    static final int BAD_INPUT = 3;
+    /** Bad tables, rule sets or pins. */
+    static final int BAD_DATA = 4;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args  the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Runs a command line with the given output and error streams.
+     *
+     * @param args  the arguments
+     * @param out  standard output
+     * @param err  standard error
+     * @return the exit code
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Standard input, for "-"; tests give their own. */
+    private static volatile InputStream stdin = System.in;
+
+    /**
+     * Runs a command line with the given input, output and error streams.
+     *
+     * @param args  the arguments
+     * @param in  standard input
+     * @param out  standard output
+     * @param err  standard error
+     * @return the exit code
+     */
+    static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        stdin = in;
+        Locale.setDefault(Locale.ROOT);
+        CommandLine line = new CommandLine(new Carbon());
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((failure, command, parsed) -> {
+            if (failure instanceof Failure known) {
+                command.getErr().println("carbon: " + known.getMessage());
+                return known.code;
+            }
+            if (failure instanceof LoadException | failure instanceof DigestMismatchException) {
+                command.getErr().println("carbon: " + failure.getMessage());
+                return BAD_DATA;
+            }
+            throw failure;
+        });
+        int code = line.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return OK;
+    }
+
+    /** A failure with its exit code and a message naming what is wrong and where. */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int code;
+
+        Failure(int code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
+
+    /** The version. */
+    static final class Versions implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.ENGINE};
+        }
+    }
+
+    //-----------------------------------------------------------------------
+    /** The factor tables to use: the bundled catalog, or YAML files; and pins. */
+    static final class TableOptions {
+        @Option(names = "--tables", paramLabel = "FILE", split = ",",
+                description = "Factor tables in YAML, in precedence order (default: the bundled catalog).")
+        List<Path> tables = new ArrayList<>();
+
+        @Option(names = "--pin", paramLabel = "ID=DIGEST", description = "Require table ID to have this digest.")
+        Map<String, String> pins = new LinkedHashMap<>();
+
+        FactorCatalog catalog() {
+            FactorCatalog.Builder builder = FactorCatalog.builder();
+            if (tables.isEmpty()) {
+                BundledFactors.catalog().getTables().forEach(builder::add);
+            } else {
+                for (Path file : tables) {
+                    try {
+                        builder.add(FactorTableLoader.standard().load(file));
+                    } catch (NoSuchFileException missing) {
+                        throw new Failure(BAD_DATA, file + ": no such table file");
+                    } catch (IOException unreadable) {
+                        throw new Failure(BAD_DATA, file + ": " + unreadable.getMessage());
+                    }
+                }
+            }
+            FactorCatalog unpinned = builder.build();
+            pins.forEach((id, digest) -> {
+                if (unpinned.getTable(id).isEmpty()) {
+                    throw new Failure(BAD_DATA, "--pin " + id + ": no table '" + id + "'; tables: "
+                            + unpinned.getDigests().keySet());
+                }
+                builder.requireDigest(id, digest);
+            });
+            return builder.build();
+        }
+    }
+
+    /** Reads an input file (or "-" for standard input) into rows. */
+    static List<ActivityReader.Row> rows(String file, InputStream stdin) {
+        try (InputStream raw = file.equals("-") ? stdin : Files.newInputStream(Path.of(file))) {
+            BufferedInputStream in = new BufferedInputStream(raw);
+            in.mark(4096);
+            byte[] head = in.readNBytes(4096);
+            in.reset();
+            String first = new String(head, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            return ActivityReader.read(in, file, ActivityReader.isJson(file, first));
+        } catch (NoSuchFileException missing) {
+            throw new Failure(BAD_INPUT, file + ": no such file");
+        } catch (IOException unreadable) {
+            throw new Failure(BAD_INPUT, unreadable.getMessage());
+        }
+    }
+
+    /** The activities of the rows; a bad row stops everything unless keepGoing, when it is reported and skipped. */
+    static List<Activity> activities(List<ActivityReader.Row> rows, boolean keepGoing, PrintWriter err, int[] failures) {
+        List<Activity> activities = new ArrayList<>();
+        for (ActivityReader.Row row : rows) {
+            if (row.problem() == null) {
+                activities.add(row.activity());
+            } else if (keepGoing) {
+                err.println("carbon: " + row.problem() + " (skipped)");
+                failures[0]++;
+            } else {
+                throw new Failure(BAD_INPUT, row.problem() + " (use --keep-going to skip bad rows)");
+            }
+        }
+        return activities;
+    }
+
+    /** The activities file and what to do with bad rows, explanations and receipts: shared by score and credits. */
+    static final class ActivityOptions {
+        @Parameters(paramLabel = "FILE", description = "Activities: CSV or JSON Lines; - for standard input.")
+        String file;
+
+        @Option(names = "--explain", description = "Print each calculation's steps.")
+        boolean explain;
+
+        @Option(names = "--receipts", paramLabel = "FILE", description = "Write a receipt per result (JSON Lines).")
+        Path receipts;
+
+        @Option(names = "--keep-going", description = "Report bad rows, and activities that cannot be scored, and go on.")
+        boolean keepGoing;
+    }
+
+    //-----------------------------------------------------------------------
+    /** carbon score. */
+    @Command(name = "score", mixinStandardHelpOptions = true,
+            description = "Footprints of activities from CSV or JSON Lines (- for standard input).")
+    static final class Score implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ActivityOptions input = new ActivityOptions();
+
+        @Mixin
+        TableOptions tables = new TableOptions();
+
+        @Option(names = "--format", defaultValue = "table", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--gwp", defaultValue = "AR5", description = "AR4, AR5 or AR6 (default: ${DEFAULT-VALUE}).")
+        String gwp;
+
+        @Option(names = "--strict", description = "Allow no fallback (region, date, GWP).")
+        boolean strict;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!List.of("table", "csv", "jsonl").contains(format)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected table, csv or jsonl,"
+                        + " not '" + format + "'");
+            }
+            GwpSet set;
+            try {
+                set = GwpSet.of(gwp);
+            } catch (RuntimeException unknown) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--gwp: " + unknown.getMessage());
+            }
+            CalculationPolicy policy = (strict ? CalculationPolicy.strict() : CalculationPolicy.defaults()).withGwpSet(set);
+            FootprintEngine engine = FootprintEngine.of(policy, tables.catalog());
+            int[] failures = {0};
+            List<ActivityReader.Row> rows = rows(input.file, stdin);
+            List<Activity> activities = activities(rows, input.keepGoing, err, failures);
+            Map<Activity, Long> lines = new LinkedHashMap<>();
+            rows.stream().filter(row -> row.activity() != null).forEach(row -> lines.put(row.activity(), row.line()));
+            List<Footprint> footprints = new ArrayList<>();
+            Progress progress = new Progress(err, activities.size());
+            for (Activity activity : activities) {
+                try {
+                    footprints.add(engine.score(activity));
+                } catch (RuntimeException unscorable) {
+                    String problem = input.file + ":" + lines.get(activity) + ": " + unscorable.getMessage();
+                    if (!input.keepGoing) {
+                        throw new Failure(BAD_INPUT, problem + " (use --keep-going to skip it)");
+                    }
+                    err.println("carbon: " + problem + " (skipped)");
+                    failures[0]++;
+                }
+                progress.step();
+            }
+            progress.done();
+            print(out, footprints);
+            if (input.receipts != null) {
+                try (OutputStream stream = Files.newOutputStream(input.receipts); ReceiptWriter writer = new ReceiptWriter(stream)) {
+                    for (Footprint footprint : footprints) {
+                        writer.write(Receipt.of(footprint, policy));
+                    }
+                }
+            }
+            if (failures[0] > 0) {
+                err.println("carbon: " + failures[0] + " of " + rows.size() + " rows not scored");
+                return PARTIAL;
+            }
+            return OK;
+        }
+
+        private void print(PrintWriter out, List<Footprint> footprints) throws JsonProcessingException {
+            switch (format) {
+                case "csv" -> {
+                    out.println("id,co2e_kg,factor,table,digest,fallbacks");
+                    for (Footprint footprint : footprints) {
+                        out.println(csv(footprint.getActivity().getId()) + "," + plain(footprint.getCo2e()) + ","
+                                + footprint.getFactor().getId() + "," + footprint.getTableId() + ","
+                                + footprint.getTableDigest() + "," + csv(fallbacks(footprint)));
+                    }
+                }
+                case "jsonl" -> {
+                    ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+                    for (Footprint footprint : footprints) {
+                        Map<String, Object> row = new TreeMap<>();
+                        row.put("id", footprint.getActivity().getId());
+                        row.put("co2e_kg", plain(footprint.getCo2e()));
+                        Map<String, String> gases = new TreeMap<>();
+                        footprint.getEmissions().getMasses().forEach((gas, kg) -> gases.put(gas.getCode(), plain(kg)));
+                        row.put("gases", gases);
+                        row.put("gwp", footprint.getGwpSet().map(Enum::name).orElse(null));
+                        row.put("factor", footprint.getFactor().getId());
+                        row.put("table", footprint.getTableId());
+                        row.put("digest", footprint.getTableDigest());
+                        row.put("fallbacks", footprint.getFallbacks().stream().map(Fallback::toString).toList());
+                        out.println(mapper.writeValueAsString(row));
+                        if (input.explain) {
+                            footprint.getExplanation().getSteps().forEach(step -> spec.commandLine().getErr()
+                                    .println("  " + step));
+                        }
+                    }
+                    return;
+                }
+                default -> {
+                    int idWidth = Math.max(5, footprints.stream().mapToInt(f -> f.getActivity().getId().length()).max()
+                            .orElse(2));
+                    BigDecimal sum = footprints.stream().map(Footprint::getCo2e).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    int kgWidth = Math.max(Math.max(7, plain(sum).length()), footprints.stream()
+                            .mapToInt(f -> plain(f.getCo2e()).length()).max().orElse(7));
+                    String row = "%-" + idWidth + "s  %" + kgWidth + "s  %s%n";
+                    out.printf(Locale.ROOT, row, "id", "co2e_kg", "factor");
+                    BigDecimal total = BigDecimal.ZERO;
+                    for (Footprint footprint : footprints) {
+                        out.printf(Locale.ROOT, row, footprint.getActivity().getId(), plain(footprint.getCo2e()),
+                                footprint.getFactor().getId() + (footprint.getFallbacks().isEmpty() ? ""
+                                        : "  (" + fallbacks(footprint) + ")"));
+                        if (input.explain) {
+                            out.print(footprint.getExplanation().toString().indent(4));
+                        }
+                        total = total.add(footprint.getCo2e());
+                    }
+                    out.printf(Locale.ROOT, row, "total", plain(total), footprints.size() + (footprints.size() == 1 ? " activity" : " activities"));
+                }
+            }
+            if (input.explain && format.equals("csv")) {
+                footprints.forEach(footprint -> spec.commandLine().getErr().print(footprint.getExplanation()));
+            }
+        }
+    }
+
+    static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String fallbacks(Footprint footprint) {
+        return String.join("; ", footprint.getFallbacks().stream().map(Fallback::toString).toList());
+    }
+
+    private static String csv(String text) {
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    /** A progress bar on standard error, only in a terminal and only for large inputs. */
+    static final class Progress {
+        private final PrintWriter err;
+        private final int total;
+        private final boolean shown;
+        private int done;
+
+        Progress(PrintWriter err, int total) {
+            this.err = err;
+            this.total = total;
+            this.shown = System.console() != null && total >= 50_000;
+        }
+
+        void step() {
+            done++;
+            if (shown && done % (total / 100) == 0) {
+                int percent = done * 100 / total;
+                err.print("\r[" + "#".repeat(percent / 5) + " ".repeat(20 - percent / 5) + "] " + percent + "% ");
+                err.flush();
+            }
+        }
+
+        void done() {
+            if (shown) {
+                err.println();
+            }
+        }
+    }
+
+    //-----------------------------------------------------------------------
+    /** carbon credits. */
+    @Command(name = "credits", mixinStandardHelpOptions = true,
+            description = "Awards and account balances under a rule set.")
+    static final class Credits implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ActivityOptions input = new ActivityOptions();
+
+        @Option(names = "--rules", required = true, paramLabel = "RULESET",
+                description = "A bundled rule set id (such as cn-sz-low-carbon-public-transit) or a YAML file.")
+        String rules;
+
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            RuleSet ruleSet = ruleSet(rules);
+            int[] failures = {0};
+            List<ActivityReader.Row> rows = rows(input.file, stdin);
+            List<Activity> activities = activities(rows, input.keepGoing, spec.commandLine().getErr(), failures);
+            CreditResult result = CreditEngine.evaluate(ruleSet, activities);
+            out.println("rule set " + ruleSet.getId() + " " + ruleSet.getVersion() + " " + ruleSet.getDigest());
+            String row = "%-14s %-10s %-24s %-21s %10s %8s%n";
+            out.printf(Locale.ROOT, row, "activity", "account", "rule", "outcome", "grams", "points");
+            Map<String, BigDecimal[]> balances = new TreeMap<>();
+            for (Award award : result.awards()) {
+                out.printf(Locale.ROOT, row, award.activityId(), award.account(), award.ruleId() == null ? "-"
+                        : award.ruleId(), award.outcome(), plain(award.grams()), plain(award.points()));
+                if (input.explain) {
+                    out.print(award.explain().indent(4));
+                }
+                BigDecimal[] balance = balances.computeIfAbsent(award.account(),
+                        k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                balance[0] = balance[0].add(award.grams());
+                balance[1] = balance[1].add(award.points());
+            }
+            out.println();
+            out.printf(Locale.ROOT, "%-14s %14s %10s%n", "account", "reduction_g", "points");
+            balances.forEach((account, balance) -> out.printf(Locale.ROOT, "%-14s %14s %10s%n", account,
+                    plain(balance[0]), plain(balance[1])));
+            if (input.receipts != null) {
+                try (OutputStream stream = Files.newOutputStream(input.receipts); ReceiptWriter writer = new ReceiptWriter(stream)) {
+                    writer.writeAll(Receipt.of(result, ruleSet, activities, null));
+                }
+            }
+            return failures[0] > 0 ? PARTIAL : OK;
+        }
+    }
+
+    /** A bundled rule set by id, or a rule set file. */
+    static RuleSet ruleSet(String rules) {
+        if (BundledRules.RULE_SET_IDS.contains(rules)) {
+            return BundledRules.ruleSet(rules);
+        }
+        Path file = Path.of(rules);
+        if (!Files.exists(file)) {
+            throw new Failure(BAD_DATA, "--rules " + rules + ": neither a bundled rule set " + BundledRules.RULE_SET_IDS
+                    + " nor a file");
+        }
+        try {
+            return RuleSetLoader.standard().withCatalog(BundledFactors.catalog()).load(file);
+        } catch (IOException unreadable) {
+            throw new Failure(BAD_DATA, rules + ": " + unreadable.getMessage());
+        }
+    }
+
+    //-----------------------------------------------------------------------
+    /** carbon verify. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Replay receipts; exit 1 if any is not reproduced.")
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "RECEIPTS", description = "Receipts (JSON Lines); - for standard input.")
+        String file;
+
+        @Mixin
+        TableOptions tables = new TableOptions();
+
+        @Option(names = "--rules", paramLabel = "RULESET", split = ",",
+                description = "Rule sets for award receipts: bundled ids or YAML files (default: every bundled one).")
+        List<String> rules = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            List<RuleSet> ruleSets = new ArrayList<>();
+            (rules.isEmpty() ? BundledRules.RULE_SET_IDS : rules).forEach(id -> ruleSets.add(ruleSet(id)));
+            ReceiptVerifier verifier = ReceiptVerifier.of(tables.catalog(), ruleSets);
+            Map<Verification.Status, Long> counts;
+            try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
+                    ReceiptReader reader = new ReceiptReader(in, file)) {
+                counts = verifier.verifyAll(reader, verification -> {
+                    if (!verification.isReproduced()) {
+                        out.println(verification);
+                    }
+                });
+            } catch (NoSuchFileException missing) {
+                throw new Failure(BAD_INPUT, file + ": no such file");
+            } catch (IllegalArgumentException | UncheckedIOException bad) {
+                throw new Failure(BAD_INPUT, bad.getMessage());
+            }
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            long reproduced = counts.get(Verification.Status.REPRODUCED);
+            StringBuilder summary = new StringBuilder(reproduced + " of " + total + " receipts reproduced");
+            counts.forEach((status, count) -> {
+                if (count > 0 && status != Verification.Status.REPRODUCED) {
+                    summary.append(", ").append(count).append(' ').append(status);
+                }
+            });
+            out.println(summary);
+            return reproduced == total ? OK : PARTIAL;
+        }
+    }
+
+    //-----------------------------------------------------------------------
+    /** carbon report. */
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "A community report from receipts, every figure with the receipts it sums.")
+    static final class Report implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "RECEIPTS", description = "Receipts (JSON Lines); - for standard input.")
+        String file;
+
+        @Option(names = "--title", defaultValue = "Community report", description = "The report's title.")
+        String title;
+
+        @Option(names = "--period", defaultValue = "as the receipts cover", description = "The period, as text.")
+        String period;
+
+        @Option(names = "--format", defaultValue = "md", description = "md, html or json (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!List.of("md", "html", "json").contains(format)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected md, html or json, not '"
+                        + format + "'");
+            }
+            CommunityReport report = CommunityReport.of(title, period);
+            try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
+                    ReceiptReader reader = new ReceiptReader(in, file)) {
+                reader.forEach(report::add);
+            } catch (NoSuchFileException missing) {
+                throw new Failure(BAD_INPUT, file + ": no such file");
+            } catch (IllegalArgumentException | UncheckedIOException bad) {
+                throw new Failure(BAD_INPUT, bad.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(switch (format) {
+                case "html" -> report.toHtml();
+                case "json" -> report.toJson() + "\n";
+                default -> report.toMarkdown();
+            });
+            return OK;
+        }
+    }
+
+    //-----------------------------------------------------------------------
+    /** carbon tables. */
+    @Command(name = "tables", mixinStandardHelpOptions = true, description = "The factor tables: ids, editions, digests.")
+    static final class Tables implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        TableOptions tables = new TableOptions();
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            FactorCatalog catalog = tables.catalog();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (FactorTable table : catalog.getTables()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", table.getId());
+                row.put("edition", table.getInfo().getEdition());
+                row.put("factors", Integer.toString(table.getFactors().size()));
+                row.put("licence", table.getInfo().getLicence());
+                row.put("digest", table.getDigest());
+                rows.add(row);
+            }
+            if (format.equals("json")) {
+                ObjectMapper mapper = new ObjectMapper();
+                for (Map<String, Object> row : rows) {
+                    out.println(mapper.writeValueAsString(row));
+                }
+            } else {
+                for (Map<String, Object> row : rows) {
+                    out.printf(Locale.ROOT, "%-32s %6s factors  %s%n    %s; licence: %s%n", row.get("id"),
+                            row.get("factors"), row.get("digest"), row.get("edition"), row.get("licence"));
+                }
+            }
+            return OK;
+        }
+    }
+
+    /** carbon factors. */
+    @Command(name = "factors", mixinStandardHelpOptions = true,
+            description = "Browse the catalog: list a type's factors, show one factor, or search types.")
+    static final class Factors implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "list|show|search", description = "list TYPE, show ID, search TEXT")
+        String action;
+
+        @Parameters(index = "1", paramLabel = "ARG", description = "The activity type, factor id or text.")
+        String argument;
+
+        @Mixin
+        TableOptions tables = new TableOptions();
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            FactorCatalog catalog = tables.catalog();
+            ObjectMapper mapper = new ObjectMapper();
+            switch (action) {
+                case "list" -> {
+                    List<EmissionFactor> factors = catalog.getFactors(argument);
+                    if (factors.isEmpty()) {
+                        throw new Failure(BAD_DATA, "no factors for type '" + argument + "'; try: carbon factors search "
+                                + argument.replaceAll("\\..*", ""));
+                    }
+                    for (EmissionFactor factor : factors) {
+                        print(out, mapper, factor, false);
+                    }
+                }
+                case "show" -> {
+                    EmissionFactor found = null;
+                    for (FactorTable table : catalog.getTables()) {
+                        for (EmissionFactor factor : table.getFactors()) {
+                            if (factor.getId().equals(argument)) {
+                                found = factor;
+                            }
+                        }
+                    }
+                    if (found == null) {
+                        throw new Failure(BAD_DATA, "no factor '" + argument + "'");
+                    }
+                    print(out, mapper, found, true);
+                }
+                case "search" -> {
+                    String needle = argument.toLowerCase(Locale.ROOT);
+                    for (String type : catalog.getActivityTypes()) {
+                        if (type.contains(needle)) {
+                            out.println(format.equals("json") ? mapper.writeValueAsString(Map.of("type", type)) : type);
+                        }
+                    }
+                }
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "expected list, show or search,"
+                        + " not '" + action + "'");
+            }
+            return OK;
+        }
+
+        private void print(PrintWriter out, ObjectMapper mapper, EmissionFactor factor, boolean full)
+                throws JsonProcessingException {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", factor.getId());
+            row.put("activity", factor.getActivityType());
+            row.put("region", factor.getRegion().getCode());
+            row.put("valid", factor.getValidity().toString());
+            row.put("per", factor.getPer().getCode());
+            row.put("co2e", factor.getCo2e().map(q -> plain(q.getAmount()) + " " + q.getUnit() + " CO2e").orElse(null));
+            if (full) {
+                Map<String, String> gases = new TreeMap<>();
+                factor.getGases().forEach((gas, value) -> gases.put(gas.getCode(), plain(value.getAmount()) + " "
+                        + value.getUnit()));
+                row.put("gases", gases);
+                row.put("table", factor.getTable().getId());
+                row.put("source", factor.getTable().getPublisher() + ", " + factor.getTable().getEdition());
+                row.put("licence", factor.getTable().getLicence());
+                row.put("status", factor.getStatus().orElse(null));
+            }
+            if (format.equals("json")) {
+                out.println(mapper.writeValueAsString(row));
+            } else if (full) {
+                row.forEach((key, value) -> {
+                    if (value != null) {
+                        out.printf(Locale.ROOT, "%-9s %s%n", key, value);
+                    }
+                });
+            } else {
+                out.printf(Locale.ROOT, "%-40s %-8s %-23s %s per %s%n", row.get("id"), row.get("region"), row.get("valid"),
+                        row.get("co2e"), row.get("per"));
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.carbonkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every command on sample files, against golden files of its exit code, standard output and standard error
+ * (src/test/resources/cli/golden). After a deliberate change of output, rerun with -Dcarbon.golden.update=true
+ * and review the diff.
+ */
+class CarbonTest {
+
+    private static final String R = "src/test/resources/cli/";
+    private static final Path GOLDEN = Path.of(R + "golden");
+
+    /** One run: exit code, standard output, standard error. */
+    record Run(int code, String out, String err) {
+        String transcript(String command) {
+            return "$ carbon " + command + "\nexit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    static Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        int code = Carbon.run(args, in, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Stream<Arguments> commands() {
+        Map<String, String> commands = new LinkedHashMap<>();
+        commands.put("score-table", "score " + R + "week.csv");
+        commands.put("score-csv", "score " + R + "week.csv --format csv");
+        commands.put("score-jsonl", "score " + R + "week.jsonl --format jsonl");
+        commands.put("score-explain", "score " + R + "week.jsonl --explain");
+        commands.put("score-strict", "score " + R + "week.csv --strict --keep-going");
+        commands.put("score-gwp", "score " + R + "week.jsonl --gwp AR6 --format csv");
+        commands.put("score-bad-row", "score " + R + "bad.csv");
+        commands.put("score-keep-going", "score " + R + "bad.csv --keep-going");
+        commands.put("score-missing-column", "score " + R + "missing-column.csv");
+        commands.put("score-no-file", "score " + R + "nothing.csv");
+        commands.put("score-unknown-table", "score " + R + "week.csv --tables " + R + "no-such-table.yaml");
+        commands.put("score-pin-mismatch", "score " + R + "week.csv --pin desnz-2024=sha256:0000");
+        commands.put("score-pin-unknown", "score " + R + "week.csv --pin desnz-1999=sha256:0000");
+        commands.put("score-bad-format", "score " + R + "week.csv --format xml");
+        commands.put("credits-shenzhen", "credits " + R + "shenzhen.csv --rules cn-sz-low-carbon-public-transit");
+        commands.put("credits-ant-explain", "credits " + R + "shenzhen.csv --rules cn-alipay-ant-forest --explain");
+        commands.put("credits-unknown-rules", "credits " + R + "shenzhen.csv --rules cn-nowhere");
+        commands.put("tables", "tables");
+        commands.put("factors-list", "factors list transport.rail.underground");
+        commands.put("factors-show", "factors show desnz-2024/25_315_3150_11");
+        commands.put("factors-show-json", "factors show poore-nemecek-2018/rice --format json");
+        commands.put("factors-search", "factors search rail");
+        commands.put("factors-unknown", "factors list transport.teleport");
+        List<Arguments> arguments = new ArrayList<>();
+        commands.forEach((name, command) -> arguments.add(Arguments.of(name, command)));
+        return arguments.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void commandsMatchTheirGoldenFiles(String name, String command) throws IOException {
+        String transcript = run("", command.split(" ")).transcript(command);
+        Path golden = GOLDEN.resolve(name + ".txt");
+        if (Boolean.getBoolean("carbon.golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, transcript);
+        }
+        assertThat(transcript).isEqualTo(Files.readString(golden));
+    }
+
+    /** docs/cli.md shows real output: each block of one command is that command's golden output. */
+    @Test
+    void theDocShowsRealOutput() throws IOException {
+        String doc = Files.readString(Path.of("../../docs/cli.md"));
+        Map<String, String[]> goldens = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file);
+                String command = text.substring(2, text.indexOf('\n')).replace(R, "carbon-examples/cli/" + R);
+                String[] parts = text.split("--- stdout\n", 2)[1].split("--- stderr\n", 2);
+                goldens.put(command, new String[] {parts[0], parts[1].replace(R, "carbon-examples/cli/" + R)});
+            }
+        }
+        int checked = 0;
+        for (int start = doc.indexOf("```text\n$ "); start >= 0; start = doc.indexOf("```text\n$ ", start)) {
+            start += 8;
+            String block = doc.substring(start, doc.indexOf("```", start));
+            String command = block.substring(2, block.indexOf('\n'));
+            String body = block.substring(block.indexOf('\n') + 1);
+            if (body.contains("\n$ ") || body.startsWith("$ ")) {
+                continue;
+            }
+            String[] golden = goldens.get(command);
+            assertThat(golden).as(command).isNotNull();
+            assertThat(body).as(command).isIn(golden[0], golden[1]);
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void score_readsStandardInput() {
+        Run run = run("id,account,type,quantity,unit,region,time\n"
+                + "a,alice,home.electricity.grid,3.2,kWh,GB,2024-06-01T09:00:00Z\n", "score", "-", "--format", "csv");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("a,0.66256,desnz-2024/7_400_4000_5,desnz-2024,sha256:");
+    }
+
+    /** The public golden cases, through the bundled tables, via the CLI. */
+    @Test
+    void score_reproducesTheGoldenCases() {
+        Run run = run("", "score", R + "golden-cases.csv", "--format", "csv");
+        assertThat(run.code()).isZero();
+        Map<String, String> expected = Map.ofEntries(Map.entry("case-1", "3.17676"), Map.entry("case-3", "4.246"),
+                Map.entry("case-4", "5.0428"), Map.entry("case-7", "5.4879"), Map.entry("case-8", "0.92191"),
+                Map.entry("case-11", "0.3336"), Map.entry("case-12", "0.143"), Map.entry("case-19", "0.66256"),
+                Map.entry("case-22", "182.9"), Map.entry("case-24", "245.4504"), Map.entry("case-26", "1.913875"),
+                Map.entry("case-49", "39.792"), Map.entry("case-50", "5.97"), Map.entry("case-51", "6.675"),
+                Map.entry("case-52", "1.264"), Map.entry("case-54", "7.4025"));
+        Map<String, String> actual = new LinkedHashMap<>();
+        run.out().lines().skip(1).forEach(line -> actual.put(line.split(",")[0], line.split(",")[1]));
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void receipts_verify_andATamperedOneFails(@TempDir Path directory) throws IOException {
+        Path receipts = directory.resolve("r.jsonl");
+        assertThat(run("", "score", R + "week.csv", "--receipts", receipts.toString()).code()).isZero();
+        Path awards = directory.resolve("a.jsonl");
+        assertThat(run("", "credits", R + "shenzhen.csv", "--rules", "cn-alipay-ant-forest", "--receipts",
+                awards.toString()).code()).isZero();
+        Files.writeString(receipts, Files.readString(awards), java.nio.file.StandardOpenOption.APPEND);
+        Run verified = run("", "verify", receipts.toString());
+        assertThat(verified.code()).isZero();
+        assertThat(verified.out()).isEqualTo("8 of 8 receipts reproduced\n");
+        String text = Files.readString(receipts);
+        Files.writeString(receipts, text.replaceFirst("\"co2e_kg\":\"3.309125\"", "\"co2e_kg\":\"3.309126\""));
+        Run tampered = run("", "verify", receipts.toString());
+        assertThat(tampered.code()).isEqualTo(1);
+        assertThat(tampered.out()).isEqualTo("commute-1 (alice, FOOTPRINT): MISMATCH; result.co2e_kg: receipt 3.309126,"
+                + " replay 3.309125\n7 of 8 receipts reproduced, 1 MISMATCH\n");
+        Files.writeString(receipts, "not json\n");
+        Run broken = run("", "verify", receipts.toString());
+        assertThat(broken.code()).isEqualTo(3);
+        assertThat(broken.err()).startsWith("carbon: " + receipts + ":1:");
+        Run report = run("", "report", awards.toString(), "--title", "Bai", "--format", "json");
+        assertThat(report.code()).isZero();
+        assertThat(report.out()).contains("\"title\":\"Bai\"").contains("\"reductions_g\":{\"filter\":\"kind = award\"");
+    }
+
+    @Test
+    void noArguments_printsUsage_andUnknownOptionsAreUsageErrors() {
+        assertThat(run("").out()).startsWith("Usage: carbon");
+        Run unknown = run("", "score", "--colour", "x.csv");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("Unknown option: '--colour'");
+        assertThat(run("", "--version").out()).startsWith("carbonkit ");
+    }
+}
