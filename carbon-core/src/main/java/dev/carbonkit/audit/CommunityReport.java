@@ -296,9 +296,15 @@ public final class CommunityReport {
                     .append(" | ").append(one.get("receipts")).append(" | ").append(one.get("filter").toString()
                             .replace("|", "\\|")).append(" | `").append(one.get("sha256")).append("` |\n");
         });
-        md.append("\n## Footprint by category\n\n```text\n");
-        bars(footprintByCategory()).forEach(line -> md.append(line).append('\n'));
-        md.append("```\n\n## Per member\n\n| Measure | Min | 25th | Median | 75th | Max | Mean |\n"
+        md.append("\n## Footprint by category\n\n");
+        if (footprintByCategory().isEmpty()) {
+            md.append("No footprint receipts.\n");
+        } else {
+            md.append("```text\n");
+            bars(footprintByCategory()).forEach(line -> md.append(line).append('\n'));
+            md.append("```\n");
+        }
+        md.append("\n## Per member\n\n| Measure | Min | 25th | Median | 75th | Max | Mean |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
         Map<?, ?> distributions = (Map<?, ?>) tree().get("per_member");
         distributions.forEach((measure, value) -> {
@@ -389,6 +395,9 @@ public final class CommunityReport {
 
     /** A horizontal bar chart; bar widths are whole pixels (rounded down), the labels exact. */
     private static String svg(Map<String, BigDecimal> values) {
+        if (values.isEmpty()) {
+            return "<p>No receipts of this kind.</p>\n";
+        }
         BigDecimal max = values.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         int height = 24 * values.size() + 8;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"")

@@ -257,7 +257,8 @@ public final class Carbon implements Callable<Integer> {
         @Mixin
         TableOptions tables = new TableOptions();
 
-        @Option(names = "--format", defaultValue = "table", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", defaultValue = "table",
+                description = "table, csv or jsonl (json: the same; default: ${DEFAULT-VALUE}).")
         String format;
 
         @Option(names = "--gwp", defaultValue = "AR5", description = "AR4, AR5 or AR6 (default: ${DEFAULT-VALUE}).")
@@ -270,9 +271,9 @@ public final class Carbon implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (!List.of("table", "csv", "jsonl").contains(format)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected table, csv or jsonl,"
-                        + " not '" + format + "'");
+            if (!List.of("table", "csv", "jsonl", "json").contains(format)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected table, csv or jsonl"
+                        + " (json is the same as jsonl), not '" + format + "'");
             }
             GwpSet set;
             try {
@@ -328,7 +329,7 @@ public final class Carbon implements Callable<Integer> {
                                 + footprint.getTableDigest() + "," + csv(fallbacks(footprint)));
                     }
                 }
-                case "jsonl" -> {
+                case "jsonl", "json" -> {
                     ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
                     for (Footprint footprint : footprints) {
                         Map<String, Object> row = new TreeMap<>();
@@ -541,13 +542,22 @@ public final class Carbon implements Callable<Integer> {
     //-----------------------------------------------------------------------
     /** carbon report. */
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "A community report from receipts, every figure with the receipts it sums.")
+            description = "A community report from receipts, or from activities (scored, and credited under --rules),"
+                    + " every figure with the receipts it sums.")
     static final class Report implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "RECEIPTS", description = "Receipts (JSON Lines); - for standard input.")
+        @Parameters(paramLabel = "FILE", description = "Receipts (JSON Lines) or activities (CSV, JSON Lines); - for"
+                + " standard input.")
         String file;
+
+        @Option(names = "--rules", paramLabel = "RULESET", split = ",",
+                description = "For activities: rule sets to credit them under (bundled ids or YAML files).")
+        List<String> rules = new ArrayList<>();
+
+        @Mixin
+        TableOptions tables = new TableOptions();
 
         @Option(names = "--title", defaultValue = "Community report", description = "The report's title.")
         String title;
@@ -565,21 +575,55 @@ public final class Carbon implements Callable<Integer> {
                         + format + "'");
             }
             CommunityReport report = CommunityReport.of(title, period);
-            try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
-                    ReceiptReader reader = new ReceiptReader(in, file)) {
-                reader.forEach(report::add);
+            try (InputStream raw = file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
+                    BufferedInputStream in = new BufferedInputStream(raw)) {
+                in.mark(1 << 16);
+                String head = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
+                in.reset();
+                if (head.stripLeading().startsWith("{") && head.contains("\"format\":\"" + Receipt.FORMAT + "\"")) {
+                    try (ReceiptReader reader = new ReceiptReader(in, file)) {
+                        reader.forEach(report::add);
+                    }
+                } else {
+                    fromActivities(report, ActivityReader.read(in, file, ActivityReader.isJson(file,
+                            head.lines().findFirst().orElse(""))));
+                }
             } catch (NoSuchFileException missing) {
                 throw new Failure(BAD_INPUT, file + ": no such file");
             } catch (IllegalArgumentException | UncheckedIOException bad) {
                 throw new Failure(BAD_INPUT, bad.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
+            if (skipped > 0) {
+                spec.commandLine().getErr().println("carbon: " + skipped + " activities have no factor in the catalog;"
+                        + " they are not in the footprint");
+            }
             out.print(switch (format) {
                 case "html" -> report.toHtml();
                 case "json" -> report.toJson() + "\n";
                 default -> report.toMarkdown();
             });
             return OK;
+        }
+
+        private int skipped;
+
+        /** Scores the activities that have a factor and credits them under each rule set, adding the receipts. */
+        private void fromActivities(CommunityReport report, List<ActivityReader.Row> rows) {
+            List<Activity> activities = activities(rows, false, spec.commandLine().getErr(), new int[1]);
+            FactorCatalog catalog = tables.catalog();
+            FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), catalog);
+            for (Activity activity : activities) {
+                if (catalog.getFactors(activity.getType()).isEmpty()) {
+                    skipped++;
+                } else {
+                    report.add(Receipt.of(engine.score(activity), engine.getPolicy()));
+                }
+            }
+            for (String id : rules) {
+                RuleSet ruleSet = ruleSet(id);
+                Receipt.of(CreditEngine.evaluate(ruleSet, activities), ruleSet, activities, null).forEach(report::add);
+            }
         }
     }
 

@@ -65,6 +65,12 @@ class CarbonTest {
         commands.put("credits-shenzhen", "credits " + R + "shenzhen.csv --rules cn-sz-low-carbon-public-transit");
         commands.put("credits-ant-explain", "credits " + R + "shenzhen.csv --rules cn-alipay-ant-forest --explain");
         commands.put("credits-unknown-rules", "credits " + R + "shenzhen.csv --rules cn-nowhere");
+        commands.put("score-json", "score " + R + "week.jsonl --format json");
+        commands.put("verify", "verify " + R + "week.receipts.jsonl");
+        commands.put("verify-tampered", "verify " + R + "tampered.receipts.jsonl");
+        commands.put("report-receipts-json", "report " + R + "week.receipts.jsonl --format json --title Alice");
+        commands.put("report-activities", "report " + R + "shenzhen.csv --rules cn-sz-low-carbon-public-transit,"
+                + "cn-alipay-ant-forest --title Bai --period 2024-03");
         commands.put("tables", "tables");
         commands.put("factors-list", "factors list transport.rail.underground");
         commands.put("factors-show", "factors show desnz-2024/25_315_3150_11");
