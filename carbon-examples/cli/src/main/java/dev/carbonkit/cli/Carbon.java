@@ -399,9 +399,13 @@ public final class Carbon implements Callable<Integer> {
         private int done;
 
         Progress(PrintWriter err, int total) {
+            this(err, total, System.console() != null);
+        }
+
+        Progress(PrintWriter err, int total, boolean terminal) {
             this.err = err;
             this.total = total;
-            this.shown = System.console() != null && total >= 50_000;
+            this.shown = terminal && total >= 50_000;
         }
 
         void step() {

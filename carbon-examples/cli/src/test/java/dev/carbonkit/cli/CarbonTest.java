@@ -175,6 +175,27 @@ class CarbonTest {
     }
 
     @Test
+    void progress_onlyInATerminal_andOnlyForLargeInputs() {
+        StringWriter shown = new StringWriter();
+        Carbon.Progress bar = new Carbon.Progress(new PrintWriter(shown), 50_000, true);
+        for (int i = 0; i < 50_000; i++) {
+            bar.step();
+        }
+        bar.done();
+        assertThat(shown.toString()).contains("\r[#####               ] 25% ").endsWith("\r[####################] 100% \n");
+        StringWriter quiet = new StringWriter();
+        Carbon.Progress notTerminal = new Carbon.Progress(new PrintWriter(quiet), 50_000, false);
+        Carbon.Progress small = new Carbon.Progress(new PrintWriter(quiet), 49_999, true);
+        for (int i = 0; i < 49_999; i++) {
+            notTerminal.step();
+            small.step();
+        }
+        notTerminal.done();
+        small.done();
+        assertThat(quiet.toString()).isEmpty();
+    }
+
+    @Test
     void noArguments_printsUsage_andUnknownOptionsAreUsageErrors() {
         assertThat(run("").out()).startsWith("Usage: carbon");
         Run unknown = run("", "score", "--colour", "x.csv");
