@@ -1,6 +1,7 @@
 package dev.carbonkit;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
@@ -38,14 +39,12 @@ public final class CarbonMath {
      * @throws ArithmeticException if the divisor is zero
      */
     public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {
-        try {
-            return normalize(dividend.divide(divisor));
-        } catch (ArithmeticException nonTerminating) {
-            if (divisor.signum() == 0) {
-                throw nonTerminating;
-            }
-            return normalize(dividend.divide(divisor, CONTEXT));
+        if (divisor.signum() == 0) {
+            throw new ArithmeticException("Division by zero: " + dividend.toPlainString() + " / 0");
         }
+        // decided arithmetically, not by catching the exception BigDecimal.divide throws: that costs a stack
+        // trace on every non-terminating division, and the results are the same
+        return normalize(terminates(dividend, divisor) ? dividend.divide(divisor) : dividend.divide(divisor, CONTEXT));
     }
 
     /**
@@ -56,13 +55,33 @@ public final class CarbonMath {
      * @return true if the quotient is exact as a {@code BigDecimal}
      */
     public static boolean dividesExactly(BigDecimal dividend, BigDecimal divisor) {
-        try {
-            dividend.divide(divisor);
-            return true;
-        } catch (ArithmeticException nonTerminating) {
-            return false;
+        if (divisor.signum() == 0) {
+            throw new ArithmeticException("Division by zero: " + dividend.toPlainString() + " / 0");
         }
+        return terminates(dividend, divisor);
     }
+
+    /**
+     * Whether a quotient's decimal expansion ends: reduced to lowest terms, its denominator has no prime factor
+     * but 2 and 5 (powers of ten in the scales change neither).
+     */
+    private static boolean terminates(BigDecimal dividend, BigDecimal divisor) {
+        BigInteger numerator = dividend.unscaledValue();
+        if (numerator.signum() == 0) {
+            return true;
+        }
+        BigInteger denominator = divisor.unscaledValue().abs();
+        denominator = denominator.divide(numerator.gcd(denominator));
+        denominator = denominator.shiftRight(denominator.getLowestSetBit());
+        BigInteger[] byFive = denominator.divideAndRemainder(FIVE);
+        while (byFive[1].signum() == 0) {
+            denominator = byFive[0];
+            byFive = denominator.divideAndRemainder(FIVE);
+        }
+        return denominator.equals(BigInteger.ONE);
+    }
+
+    private static final BigInteger FIVE = BigInteger.valueOf(5);
 
     /**
      * Returns the same number with trailing zeros removed and a scale that is never negative.

@@ -2,6 +2,9 @@ package dev.carbonkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -45,5 +48,28 @@ class CarbonMathTest {
         assertThat(CarbonMath.normalize(new BigDecimal("4.24600"))).hasToString("4.246");
         assertThat(CarbonMath.normalize(new BigDecimal("1E+2"))).hasToString("100");
         assertThat(CarbonMath.normalize(new BigDecimal("0.000"))).hasToString("0");
+    }
+
+    /** The arithmetic test of termination gives what BigDecimal's own exact division says, for any operands. */
+    @Test
+    void divide_agreesWithBigDecimalsExactDivision() {
+        qt().withFixedSeed(20261128L).withExamples(20_000)
+                .forAll(longs().between(-10_000_000L, 10_000_000L), integers().between(0, 12),
+                        longs().between(1, 10_000_000L), integers().between(0, 12))
+                .checkAssert((a, scaleA, b, scaleB) -> {
+                    BigDecimal dividend = BigDecimal.valueOf(a, scaleA);
+                    BigDecimal divisor = BigDecimal.valueOf(b, scaleB);
+                    BigDecimal expected;
+                    boolean exact;
+                    try {
+                        expected = dividend.divide(divisor);
+                        exact = true;
+                    } catch (ArithmeticException nonTerminating) {
+                        expected = dividend.divide(divisor, CarbonMath.CONTEXT);
+                        exact = false;
+                    }
+                    assertThat(CarbonMath.dividesExactly(dividend, divisor)).isEqualTo(exact);
+                    assertThat(CarbonMath.divide(dividend, divisor)).isEqualTo(CarbonMath.normalize(expected));
+                });
     }
 }

@@ -40,6 +40,8 @@ public final class FactorSelector {
     private final List<FactorTable> tables;
     private final RegionHierarchy hierarchy;
     private final Map<String, List<Candidate>> byType;
+    /** The same candidates by type, then region, so that selection looks only at the regions of the chain. */
+    private final Map<String, Map<Region, List<Candidate>>> byTypeAndRegion;
 
     /** A factor with the table it came from and that table's precedence (0 first). */
     private record Candidate(EmissionFactor factor, FactorTable table, int precedence) {
@@ -64,6 +66,14 @@ public final class FactorSelector {
         }
         index.replaceAll((type, candidates) -> List.copyOf(candidates));
         this.byType = Map.copyOf(index);
+        Map<String, Map<Region, List<Candidate>>> regional = new HashMap<>();
+        index.forEach((type, candidates) -> {
+            Map<Region, List<Candidate>> byRegion = new HashMap<>();
+            candidates.forEach(c -> byRegion.computeIfAbsent(c.factor.getRegion(), r -> new ArrayList<>()).add(c));
+            byRegion.replaceAll((region, list) -> List.copyOf(list));
+            regional.put(type, Map.copyOf(byRegion));
+        });
+        this.byTypeAndRegion = Map.copyOf(regional);
     }
 
     /**
@@ -84,6 +94,24 @@ public final class FactorSelector {
             throw new FactorNotFoundException(activity.getId(), "no factor for activity type '" + activity.getType()
                     + "'" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
         }
+        LocalDate date = activity.getLocalDate();
+        List<Region> chain = hierarchy.chain(activity.getRegion());
+        Map<Region, List<Candidate>> byRegion = byTypeAndRegion.get(activity.getType());
+        for (boolean dateMustBeValid : new boolean[] {true, false}) {
+            for (Region region : chain) {
+                List<Candidate> here = new ArrayList<>();
+                for (Candidate candidate : byRegion.getOrDefault(region, List.of())) {
+                    if (activity.getQuantity().getUnit().isConvertibleTo(candidate.factor.getPer())
+                            && (!dateMustBeValid || candidate.factor.getValidity().contains(date))) {
+                        here.add(candidate);
+                    }
+                }
+                if (!here.isEmpty()) {
+                    return choose(activity, here, region, date, dateMustBeValid);
+                }
+            }
+        }
+        // nothing fits: say why, looking at every factor of the type
         List<Candidate> usable = new ArrayList<>();
         for (Candidate candidate : ofType) {
             if (activity.getQuantity().getUnit().isConvertibleTo(candidate.factor.getPer())) {
@@ -96,22 +124,6 @@ public final class FactorSelector {
             throw new FactorNotFoundException(activity.getId(), "factors for type '" + activity.getType()
                     + "' are per " + String.join(", ", units) + "; the quantity '" + activity.getQuantity()
                     + "' is " + activity.getQuantity().getDimension() + " and does not convert");
-        }
-        LocalDate date = activity.getLocalDate();
-        List<Region> chain = hierarchy.chain(activity.getRegion());
-        for (boolean dateMustBeValid : new boolean[] {true, false}) {
-            for (Region region : chain) {
-                List<Candidate> here = new ArrayList<>();
-                for (Candidate candidate : usable) {
-                    if (candidate.factor.getRegion().equals(region)
-                            && (!dateMustBeValid || candidate.factor.getValidity().contains(date))) {
-                        here.add(candidate);
-                    }
-                }
-                if (!here.isEmpty()) {
-                    return choose(activity, here, region, date, dateMustBeValid);
-                }
-            }
         }
         TreeSet<String> regions = new TreeSet<>();
         usable.forEach(c -> regions.add(c.factor.getRegion().getCode()));
