@@ -27,7 +27,8 @@ public final class Emissions {
 
     private final BigDecimal co2e;
     private final GwpSet gwpSet;
-    private final Map<Gas, BigDecimal> masses;
+    /** The masses; null until first asked for when they derive from per-gas CO2e (a division per gas). */
+    private volatile Map<Gas, BigDecimal> masses;
     private final Map<Gas, BigDecimal> co2eByGas;
     private final boolean totalPublished;
 
@@ -83,9 +84,8 @@ public final class Emissions {
         Objects.requireNonNull(co2eKgByGas, "co2eKgByGas");
         Objects.requireNonNull(gwpSet, "gwpSet");
         Map<Gas, BigDecimal> weighted = copy(co2eKgByGas);
-        Map<Gas, BigDecimal> masses = new EnumMap<>(Gas.class);
-        weighted.forEach((gas, value) -> masses.put(gas, CarbonMath.divide(value, gwpSet.getGwp(gas))));
-        return new Emissions(sum(weighted), gwpSet, unmodifiable(masses), weighted, false);
+        // the masses (CO2e / GWP, often a non-terminating division) are derived when first asked for
+        return new Emissions(sum(weighted), gwpSet, null, weighted, false);
     }
 
     /**
@@ -176,7 +176,7 @@ public final class Emissions {
      * @return the mass, empty if the gas has no value, never null
      */
     public Optional<BigDecimal> getMass(Gas gas) {
-        return Optional.ofNullable(masses.get(Objects.requireNonNull(gas, "gas")));
+        return Optional.ofNullable(masses().get(Objects.requireNonNull(gas, "gas")));
     }
 
     /**
@@ -195,7 +195,19 @@ public final class Emissions {
      * @return the masses, unmodifiable, never null
      */
     public Map<Gas, BigDecimal> getMasses() {
-        return masses;
+        return masses();
+    }
+
+    /** The masses, derived from the per-gas CO2e and the set's GWPs on first use when not given. */
+    private Map<Gas, BigDecimal> masses() {
+        Map<Gas, BigDecimal> known = masses;
+        if (known == null) {
+            Map<Gas, BigDecimal> derived = new EnumMap<>(Gas.class);
+            co2eByGas.forEach((gas, value) -> derived.put(gas, CarbonMath.divide(value, gwpSet.getGwp(gas))));
+            known = unmodifiable(derived);
+            masses = known;
+        }
+        return known;
     }
 
     /**
@@ -214,7 +226,7 @@ public final class Emissions {
      * @return true if {@link #reweighted(GwpSet)} can succeed
      */
     public boolean isReweightable() {
-        return !masses.isEmpty();
+        return !co2eByGas.isEmpty();
     }
 
     /**
@@ -236,7 +248,7 @@ public final class Emissions {
         if (!isReweightable()) {
             throw new IllegalStateException("Cannot re-weight " + this + " under " + target + ": no per-gas values");
         }
-        return ofMasses(masses, target);
+        return ofMasses(masses(), target);
     }
 
     /**
@@ -257,7 +269,7 @@ public final class Emissions {
         if (gwpSet != other.gwpSet) {
             throw new IllegalArgumentException("GWP sets differ: " + gwpSet + "/" + other.gwpSet);
         }
-        return new Emissions(CarbonMath.normalize(co2e.add(other.co2e)), gwpSet, add(masses, other.masses),
+        return new Emissions(CarbonMath.normalize(co2e.add(other.co2e)), gwpSet, add(masses(), other.masses()),
                 add(co2eByGas, other.co2eByGas), totalPublished || other.totalPublished);
     }
 
@@ -278,13 +290,13 @@ public final class Emissions {
     @Override
     public boolean equals(Object obj) {
         return obj instanceof Emissions other && co2e.equals(other.co2e) && gwpSet == other.gwpSet
-                && masses.equals(other.masses) && co2eByGas.equals(other.co2eByGas)
+                && masses().equals(other.masses()) && co2eByGas.equals(other.co2eByGas)
                 && totalPublished == other.totalPublished;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(co2e, gwpSet, masses, co2eByGas, totalPublished);
+        return Objects.hash(co2e, gwpSet, masses(), co2eByGas, totalPublished);
     }
 
     /**
