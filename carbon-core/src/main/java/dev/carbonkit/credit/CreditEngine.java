@@ -118,7 +118,7 @@ public final class CreditEngine {
         List<LedgerEntry> points = new ArrayList<>();
         for (Activity activity : byId.values()) {
             closeBudgets(ruleSet, state, activity.getTime(), awards, reductions, points);
-            List<CreditRule> rules = rulesAbout(ruleSet, activity);
+            List<CreditRule> rules = rulesAbout(state, ruleSet, activity);
             if (rules.isEmpty()) {
                 awards.add(new Award(activity.getId(), activity.getAccount(), null, Award.Outcome.NO_RULE,
                         BigDecimal.ZERO, BigDecimal.ZERO, List.of("no rule of " + ruleSet.getId() + " is about "
@@ -174,11 +174,23 @@ public final class CreditEngine {
         }
     }
 
-    private static List<CreditRule> rulesAbout(RuleSet ruleSet, Activity activity) {
-        List<CreditRule> rules = new ArrayList<>();
-        for (CreditRule rule : ruleSet.getRules()) {
-            if (rule.getActivityType().equals(activity.getType())
-                    && rule.getMatching().stream().allMatch(condition -> condition.test(activity))) {
+    private static List<CreditRule> rulesAbout(State state, RuleSet ruleSet, Activity activity) {
+        if (state.rulesByType == null) {
+            state.rulesByType = new HashMap<>();
+            for (CreditRule rule : ruleSet.getRules()) {
+                state.rulesByType.computeIfAbsent(rule.getActivityType(), k -> new ArrayList<>()).add(rule);
+            }
+        }
+        List<CreditRule> rules = new ArrayList<>(2);
+        for (CreditRule rule : state.rulesByType.getOrDefault(activity.getType(), List.of())) {
+            boolean matches = true;
+            for (Condition condition : rule.getMatching()) {
+                if (!condition.test(activity)) {
+                    matches = false;
+                    break;
+                }
+            }
+            if (matches) {
                 rules.add(rule);
             }
         }
@@ -196,6 +208,10 @@ public final class CreditEngine {
         final Map<String, ArrayDeque<Used>> rolling = new HashMap<>();
         /** Per rule and account, the quantity of each local day, for trailing baselines. */
         final Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
+        /** The rule set's rules by activity type, in rule-set order; built on first use. */
+        Map<String, List<CreditRule>> rulesByType;
+        /** Per rule, the explanation's first lines (the rule, its rule set, provenance and factor sources). */
+        final Map<CreditRule, List<String>> headers = new HashMap<>();
         /** Per rule, account, grams or points and local period, the exact running total for period rounding. */
         final Map<String, BigDecimal> periodTotals = new HashMap<>();
         /** The budget periods not closed yet, by the instant they close, then account, then rule. */
@@ -491,10 +507,14 @@ public final class CreditEngine {
 
         /** The rule, its rule set and provenance, and the sources of its factors. */
         private void header() {
-            steps.add("rule " + rule.getId() + " (" + rule.getKind() + ") of " + ruleSet.getId() + " "
-                    + ruleSet.getVersion() + " " + ruleSet.getDigest() + rule.getSource().map(s -> "; source: " + s).orElse("")
-                    + rule.getStatus().map(s -> "; status: " + s).orElse(""));
-            rule.getFactorSources().forEach((role, reference) -> steps.add("factor " + role + ": " + reference));
+            steps.addAll(state.headers.computeIfAbsent(rule, r -> {
+                List<String> lines = new ArrayList<>();
+                lines.add("rule " + r.getId() + " (" + r.getKind() + ") of " + ruleSet.getId() + " "
+                        + ruleSet.getVersion() + " " + ruleSet.getDigest() + r.getSource().map(s -> "; source: " + s)
+                                .orElse("") + r.getStatus().map(s -> "; status: " + s).orElse(""));
+                r.getFactorSources().forEach((role, reference) -> lines.add("factor " + role + ": " + reference));
+                return List.copyOf(lines);
+            }));
         }
 
         /** The raw reduction and, for rules with fixed points, the points; null if nothing can be earned. */
