@@ -277,6 +277,8 @@ public final class CommunityReport {
      * @return the document, never null
      */
     public String toMarkdown() {
+        Map<String, Object> tree = tree();
+        Map<String, BigDecimal> footprint = totalsUnder("footprint_kg.");
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
         md.append("Period: ").append(period).append(". Members: ").append(members.size()).append(". Receipts: ")
@@ -289,25 +291,23 @@ public final class CommunityReport {
                 digests)).append("` |\n"));
         md.append("\n## Figures\n\n| Figure | Total | Unit | Receipts | Filter | SHA-256 of the receipts |\n"
                 + "|---|---:|---|---:|---|---|\n");
-        Map<String, Object> figureTree = figureTree();
-        figureTree.forEach((key, value) -> {
+        ((Map<?, ?>) tree.get("figures")).forEach((key, value) -> {
             Map<?, ?> one = (Map<?, ?>) value;
             md.append("| `").append(key).append("` | ").append(one.get("total")).append(" | ").append(one.get("unit"))
                     .append(" | ").append(one.get("receipts")).append(" | ").append(one.get("filter").toString()
                             .replace("|", "\\|")).append(" | `").append(one.get("sha256")).append("` |\n");
         });
         md.append("\n## Footprint by category\n\n");
-        if (footprintByCategory().isEmpty()) {
+        if (footprint.isEmpty()) {
             md.append("No footprint receipts.\n");
         } else {
             md.append("```text\n");
-            bars(footprintByCategory()).forEach(line -> md.append(line).append('\n'));
+            bars(footprint).forEach(line -> md.append(line).append('\n'));
             md.append("```\n");
         }
         md.append("\n## Per member\n\n| Measure | Min | 25th | Median | 75th | Max | Mean |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
-        Map<?, ?> distributions = (Map<?, ?>) tree().get("per_member");
-        distributions.forEach((measure, value) -> {
+        ((Map<?, ?>) tree.get("per_member")).forEach((measure, value) -> {
             Map<?, ?> one = (Map<?, ?>) value;
             md.append("| ").append(measure).append(" | ").append(one.get("min")).append(" | ").append(one.get("p25"))
                     .append(" | ").append(one.get("median")).append(" | ").append(one.get("p75")).append(" | ")
@@ -317,17 +317,12 @@ public final class CommunityReport {
         return md.toString();
     }
 
-    private Map<String, Object> figureTree() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> figureTree = (Map<String, Object>) tree().get("figures");
-        return figureTree;
-    }
-
-    private Map<String, BigDecimal> footprintByCategory() {
+    /** The totals of the figures under a prefix, such as "footprint_kg.", by the rest of their key. */
+    private Map<String, BigDecimal> totalsUnder(String prefix) {
         Map<String, BigDecimal> categories = new TreeMap<>();
         figures.forEach((key, figure) -> {
-            if (key.startsWith("footprint_kg.")) {
-                categories.put(key.substring("footprint_kg.".length()), CarbonMath.normalize(figure.total));
+            if (key.startsWith(prefix)) {
+                categories.put(key.substring(prefix.length()), CarbonMath.normalize(figure.total));
             }
         });
         return categories;
@@ -361,26 +356,21 @@ public final class CommunityReport {
                 .append(". Members: ").append(members.size()).append(". Receipts: ").append(receipts).append(".</p>\n");
         html.append("<p>Every figure is the exact sum of the receipts named beside it; an auditor selects them with the"
                 + " filter, checks their count and SHA-256, verifies them and adds them up.</p>\n");
-        html.append("<h2>Footprint by category (kg CO2e)</h2>\n").append(svg(footprintByCategory()));
-        Map<String, BigDecimal> reductions = new TreeMap<>();
-        figures.forEach((key, figure) -> {
-            if (key.startsWith("reductions_g.")) {
-                reductions.put(key.substring("reductions_g.".length()), CarbonMath.normalize(figure.total));
-            }
-        });
-        html.append("<h2>Reductions by rule (g CO2e)</h2>\n").append(svg(reductions));
+        html.append("<h2>Footprint by category (kg CO2e)</h2>\n").append(svg(totalsUnder("footprint_kg.")));
+        html.append("<h2>Reductions by rule (g CO2e)</h2>\n").append(svg(totalsUnder("reductions_g.")));
         html.append("<h2>Figures</h2>\n<table>\n<tr><th>Figure</th><th>Total</th><th>Unit</th><th>Receipts</th>"
                 + "<th>Filter</th><th>SHA-256 of the receipts</th></tr>\n");
-        figureTree().forEach((key, value) -> {
+        Map<String, Object> tree = tree();
+        ((Map<?, ?>) tree.get("figures")).forEach((key, value) -> {
             Map<?, ?> one = (Map<?, ?>) value;
-            html.append("<tr><td><code>").append(escape(key)).append("</code></td><td class=\"n\">").append(one.get("total"))
-                    .append("</td><td>").append(escape(String.valueOf(one.get("unit")))).append("</td><td class=\"n\">")
+            html.append("<tr><td><code>").append(escape(String.valueOf(key))).append("</code></td><td class=\"n\">")
+                    .append(one.get("total")).append("</td><td>").append(escape(String.valueOf(one.get("unit")))).append("</td><td class=\"n\">")
                     .append(one.get("receipts")).append("</td><td>").append(escape(String.valueOf(one.get("filter"))))
                     .append("</td><td><code>").append(one.get("sha256")).append("</code></td></tr>\n");
         });
         html.append("</table>\n<h2>Per member</h2>\n<table>\n<tr><th>Measure</th><th>Min</th><th>25th</th><th>Median</th>"
                 + "<th>75th</th><th>Max</th><th>Mean</th></tr>\n");
-        ((Map<?, ?>) tree().get("per_member")).forEach((measure, value) -> {
+        ((Map<?, ?>) tree.get("per_member")).forEach((measure, value) -> {
             Map<?, ?> one = (Map<?, ?>) value;
             html.append("<tr><td>").append(measure).append("</td>");
             for (String key : List.of("min", "p25", "median", "p75", "max", "mean")) {
