@@ -120,24 +120,18 @@ public final class Receipt {
      * @param result  the result of {@code CreditEngine.evaluate}, not null
      * @param ruleSet  the rule set it was evaluated under, not null
      * @param activities  the activities it was evaluated from, not null
-     * @param closedUpTo  the {@code closedUpTo} given to the evaluation, or null if none was
      * @return the receipts, never null
      * @throws IllegalArgumentException if an award names an activity that is not among the activities
      */
-    public static List<Receipt> of(CreditResult result, RuleSet ruleSet, Iterable<Activity> activities,
-            Instant closedUpTo) {
+    public static List<Receipt> of(CreditResult result, RuleSet ruleSet, Iterable<Activity> activities) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(ruleSet, "ruleSet");
         Objects.requireNonNull(activities, "activities");
         Map<String, Activity> byId = new HashMap<>();
-        Instant last = null;
         for (Activity activity : activities) {
             byId.putIfAbsent(activity.getId(), activity);
-            if (last == null || activity.getTime().isAfter(last)) {
-                last = activity.getTime();
-            }
         }
-        Instant until = closedUpTo == null ? last : last == null || closedUpTo.isAfter(last) ? closedUpTo : last;
+        Instant until = result.closedUpTo();
         Map<String, String> entryIds = new HashMap<>();
         for (LedgerEntry entry : result.reductions()) {
             entryIds.put(entry.activityId() + "|" + entry.ruleId() + "|reduction", entry.id());
@@ -195,8 +189,7 @@ public final class Receipt {
      */
     public static List<Receipt> of(CarbonAccounts accounts, String account) {
         Objects.requireNonNull(accounts, "accounts");
-        return of(accounts.evaluate(account), accounts.getRuleSet(), accounts.activities(account),
-                accounts.closedUpTo(account).orElse(null));
+        return of(accounts.evaluate(account), accounts.getRuleSet(), accounts.activities(account));
     }
 
     static Map<String, Object> activity(Activity activity) {

@@ -159,7 +159,7 @@ public final class ReceiptVerifier {
         Map<String, Receipt> replays = new HashMap<>();
         if (ruleSet != null && unreplayable.isEmpty()) {
             CreditResult result = CreditEngine.evaluate(ruleSet, activities, closedUpTo);
-            for (Receipt replay : Receipt.of(result, ruleSet, activities, closedUpTo)) {
+            for (Receipt replay : Receipt.of(result, ruleSet, activities)) {
                 replays.put(key(replay), replay);
             }
         }

@@ -404,7 +404,7 @@ public final class CarbonAccounts {
 
     /**
      * Evaluates an account's activities as its ledger stands: the awards behind its current entries, each with its
-     * explanation, for receipts ({@code Receipt.of(result, ruleSet, activities, closedUpTo)}) or display.
+     * explanation, for receipts ({@code Receipt.of(accounts, account)}) or display.
      *
      * @param account  the account, not null
      * @return the evaluation, never null

@@ -135,7 +135,7 @@ public final class CreditEngine {
         if (until != null) {
             closeBudgets(ruleSet, state, until, awards, reductions, points);
         }
-        return new CreditResult(ruleSet.getId(), awards, reductions, points);
+        return new CreditResult(ruleSet.getId(), awards, reductions, points, until);
     }
 
     /** Keeps an award and writes its ledger entries: grams, and points linked to them with their schedule. */

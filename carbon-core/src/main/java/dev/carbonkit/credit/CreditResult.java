@@ -2,6 +2,7 @@ package dev.carbonkit.credit;
 
 import dev.carbonkit.CarbonMath;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,8 +13,11 @@ import java.util.List;
  * @param awards  one award per activity and rule about it (or one NO_RULE award), chronological
  * @param reductions  the reduction ledger entries, chronological
  * @param points  the points ledger entries, chronological
+ * @param closedUpTo  the instant up to which allowance-budget periods were closed (the later of the evaluation's
+ *  {@code closedUpTo} and the latest activity), or null when there were no activities and none was given
  */
-public record CreditResult(String ruleSetId, List<Award> awards, List<LedgerEntry> reductions, List<LedgerEntry> points) {
+public record CreditResult(String ruleSetId, List<Award> awards, List<LedgerEntry> reductions, List<LedgerEntry> points,
+        Instant closedUpTo) {
 
     /**
      * Copies the lists.
@@ -22,6 +26,7 @@ public record CreditResult(String ruleSetId, List<Award> awards, List<LedgerEntr
      * @param awards  the awards
      * @param reductions  the reduction entries
      * @param points  the points entries
+     * @param closedUpTo  the closing instant, or null
      */
     public CreditResult {
         awards = List.copyOf(awards);

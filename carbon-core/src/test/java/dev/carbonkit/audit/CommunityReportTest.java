@@ -37,7 +37,7 @@ class CommunityReportTest {
         List<Activity> payments = List.of(payment("p1", "alice", "2024-03-01T10:00", "12"),
                 payment("p2", "alice", "2024-03-01T11:00", "3"), payment("p3", "carol", "2024-03-01T12:00", "0.5"),
                 payment("p4", "dan", "2024-03-02T12:00", "8"));
-        receipts.addAll(Receipt.of(CreditEngine.evaluate(ant, payments), ant, payments, null));
+        receipts.addAll(Receipt.of(CreditEngine.evaluate(ant, payments), ant, payments));
         return receipts;
     }
 

@@ -67,7 +67,7 @@ class ReceiptDeterminismTest {
         RuleSet ant = ant();
         List<Receipt> all = new ArrayList<>(receipts);
         all.sort((a, b) -> a.getId().compareTo(b.getId()));
-        all.addAll(Receipt.of(CreditEngine.evaluate(ant, payments), ant, payments, null));
+        all.addAll(Receipt.of(CreditEngine.evaluate(ant, payments), ant, payments));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ReceiptWriter writer = new ReceiptWriter(bytes)) {
             writer.writeAll(all);

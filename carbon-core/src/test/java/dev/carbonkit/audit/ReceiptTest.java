@@ -91,7 +91,7 @@ class ReceiptTest {
         List<Activity> payments = List.of(payment("p1", "alice", "2024-03-01T10:00", "12"),
                 payment("p2", "alice", "2024-03-01T11:00", "0.5"));
         CreditResult result = CreditEngine.evaluate(ant, payments);
-        List<Receipt> receipts = Receipt.of(result, ant, payments, null);
+        List<Receipt> receipts = Receipt.of(result, ant, payments);
         assertThat(receipts).hasSize(2);
         Receipt first = receipts.get(0);
         assertThat(first.getKind()).isEqualTo(Receipt.Kind.AWARD);
@@ -105,7 +105,7 @@ class ReceiptTest {
         assertThat(first.toJson()).contains(",\"result\":{\"grams\":\"5\",\"outcome\":\"AWARDED\",\"points\":\"5\","
                 + "\"points_entry\":\"ant:p1:ant-offline-payment:points\","
                 + "\"reduction_entry\":\"ant:p1:ant-offline-payment:reduction\"},\"rule\":\"ant-offline-payment\",");
-        assertThatThrownBy(() -> Receipt.of(result, ant, payments.subList(0, 1), null))
+        assertThatThrownBy(() -> Receipt.of(result, ant, payments.subList(0, 1)))
                 .hasMessage("Award of activity 'p2' under rule ant-offline-payment names an activity that is not among"
                         + " the activities given");
     }

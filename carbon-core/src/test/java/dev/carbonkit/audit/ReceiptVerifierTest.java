@@ -44,7 +44,7 @@ class ReceiptVerifierTest {
 
     private static List<Receipt> awards() {
         RuleSet ant = ant();
-        return Receipt.of(CreditEngine.evaluate(ant, payments()), ant, payments(), null);
+        return Receipt.of(CreditEngine.evaluate(ant, payments()), ant, payments());
     }
 
     private static List<Verification> verify(ReceiptVerifier verifier, List<Receipt> receipts) {

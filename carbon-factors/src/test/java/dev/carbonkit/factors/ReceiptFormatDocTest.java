@@ -47,7 +47,7 @@ class ReceiptFormatDocTest {
                 .quantity(Quantity.parse("1 count")).time(LocalDateTime.parse("2024-03-01T10:00").atZone(shanghai)
                         .toInstant(), shanghai).region(Region.of("CN")).attribute("amount_cny", "12").build();
         RuleSet ant = BundledRules.ruleSet("cn-alipay-ant-forest");
-        return Receipt.of(CreditEngine.evaluate(ant, List.of(payment)), ant, List.of(payment), null);
+        return Receipt.of(CreditEngine.evaluate(ant, List.of(payment)), ant, List.of(payment));
     }
 
     private static List<String> jsonBlocks() throws IOException {

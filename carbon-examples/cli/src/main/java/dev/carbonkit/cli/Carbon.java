@@ -469,7 +469,7 @@ public final class Carbon implements Callable<Integer> {
                     plain(balance[0]), plain(balance[1])));
             if (input.receipts != null) {
                 try (OutputStream stream = Files.newOutputStream(input.receipts); ReceiptWriter writer = new ReceiptWriter(stream)) {
-                    writer.writeAll(Receipt.of(result, ruleSet, activities, null));
+                    writer.writeAll(Receipt.of(result, ruleSet, activities));
                 }
             }
             return failures[0] > 0 ? PARTIAL : OK;
@@ -626,7 +626,7 @@ public final class Carbon implements Callable<Integer> {
             }
             for (String id : rules) {
                 RuleSet ruleSet = ruleSet(id);
-                Receipt.of(CreditEngine.evaluate(ruleSet, activities), ruleSet, activities, null).forEach(report::add);
+                Receipt.of(CreditEngine.evaluate(ruleSet, activities), ruleSet, activities).forEach(report::add);
             }
         }
     }

@@ -86,7 +86,7 @@ public final class Community {
             }
             for (RuleSet ruleSet : List.of(shenzhen, ant)) {
                 List<Activity> activities = ruleSet == shenzhen ? transit : payments;
-                for (Receipt receipt : Receipt.of(CreditEngine.evaluate(ruleSet, activities), ruleSet, activities, null)) {
+                for (Receipt receipt : Receipt.of(CreditEngine.evaluate(ruleSet, activities), ruleSet, activities)) {
                     writer.write(receipt);
                     report.add(receipt);
                 }
