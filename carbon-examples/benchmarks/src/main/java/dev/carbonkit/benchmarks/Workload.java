@@ -9,7 +9,6 @@ import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,9 +87,5 @@ final class Workload {
                         keys[i], days[i]));
             }
         }
-    }
-
-    static ZoneId utc() {
-        return ZoneOffset.UTC;
     }
 }
