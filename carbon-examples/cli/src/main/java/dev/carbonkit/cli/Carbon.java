@@ -196,17 +196,24 @@ public final class Carbon implements Callable<Integer> {
         }
     }
 
+    /** Opens an input file, or standard input for "-"; a missing file is a BAD_INPUT failure naming it. */
+    static InputStream open(String file) throws IOException {
+        try {
+            return file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
+        } catch (NoSuchFileException missing) {
+            throw new Failure(BAD_INPUT, file + ": no such file");
+        }
+    }
+
     /** Reads an input file (or "-" for standard input) into rows. */
-    static List<ActivityReader.Row> rows(String file, InputStream stdin) {
-        try (InputStream raw = file.equals("-") ? stdin : Files.newInputStream(Path.of(file))) {
+    static List<ActivityReader.Row> rows(String file) {
+        try (InputStream raw = open(file)) {
             BufferedInputStream in = new BufferedInputStream(raw);
             in.mark(4096);
             byte[] head = in.readNBytes(4096);
             in.reset();
             String first = new String(head, StandardCharsets.UTF_8).lines().findFirst().orElse("");
             return ActivityReader.read(in, file, ActivityReader.isJson(file, first));
-        } catch (NoSuchFileException missing) {
-            throw new Failure(BAD_INPUT, file + ": no such file");
         } catch (IOException unreadable) {
             throw new Failure(BAD_INPUT, unreadable.getMessage());
         }
@@ -284,7 +291,7 @@ public final class Carbon implements Callable<Integer> {
             CalculationPolicy policy = (strict ? CalculationPolicy.strict() : CalculationPolicy.defaults()).withGwpSet(set);
             FootprintEngine engine = FootprintEngine.of(policy, tables.catalog());
             int[] failures = {0};
-            List<ActivityReader.Row> rows = rows(input.file, stdin);
+            List<ActivityReader.Row> rows = rows(input.file);
             List<Activity> activities = activities(rows, input.keepGoing, err, failures);
             Map<Activity, Long> lines = new LinkedHashMap<>();
             rows.stream().filter(row -> row.activity() != null).forEach(row -> lines.put(row.activity(), row.line()));
@@ -445,7 +452,7 @@ public final class Carbon implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             RuleSet ruleSet = ruleSet(rules);
             int[] failures = {0};
-            List<ActivityReader.Row> rows = rows(input.file, stdin);
+            List<ActivityReader.Row> rows = rows(input.file);
             List<Activity> activities = activities(rows, input.keepGoing, spec.commandLine().getErr(), failures);
             CreditResult result = CreditEngine.evaluate(ruleSet, activities);
             out.println("rule set " + ruleSet.getId() + " " + ruleSet.getVersion() + " " + ruleSet.getDigest());
@@ -518,15 +525,13 @@ public final class Carbon implements Callable<Integer> {
             (rules.isEmpty() ? BundledRules.RULE_SET_IDS : rules).forEach(id -> ruleSets.add(ruleSet(id)));
             ReceiptVerifier verifier = ReceiptVerifier.of(tables.catalog(), ruleSets);
             Map<Verification.Status, Long> counts;
-            try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
+            try (InputStream in = open(file);
                     ReceiptReader reader = new ReceiptReader(in, file)) {
                 counts = verifier.verifyAll(reader, verification -> {
                     if (!verification.isReproduced()) {
                         out.println(verification);
                     }
                 });
-            } catch (NoSuchFileException missing) {
-                throw new Failure(BAD_INPUT, file + ": no such file");
             } catch (IllegalArgumentException | UncheckedIOException bad) {
                 throw new Failure(BAD_INPUT, bad.getMessage());
             }
@@ -579,7 +584,7 @@ public final class Carbon implements Callable<Integer> {
                         + format + "'");
             }
             CommunityReport report = CommunityReport.of(title, period);
-            try (InputStream raw = file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
+            try (InputStream raw = open(file);
                     BufferedInputStream in = new BufferedInputStream(raw)) {
                 in.mark(1 << 16);
                 String head = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
@@ -592,8 +597,6 @@ public final class Carbon implements Callable<Integer> {
                     fromActivities(report, ActivityReader.read(in, file, ActivityReader.isJson(file,
                             head.lines().findFirst().orElse(""))));
                 }
-            } catch (NoSuchFileException missing) {
-                throw new Failure(BAD_INPUT, file + ": no such file");
             } catch (IllegalArgumentException | UncheckedIOException bad) {
                 throw new Failure(BAD_INPUT, bad.getMessage());
             }
