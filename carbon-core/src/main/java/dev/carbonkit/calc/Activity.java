@@ -27,6 +27,8 @@ import java.util.TreeMap;
  */
 public final class Activity {
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private final String id;
     private final String account;
     private final String type;
@@ -130,7 +132,9 @@ public final class Activity {
      * @return the date, never null
      */
     public LocalDate getLocalDate() {
-        return time.atZone(zone).toLocalDate();
+        // the same date as time.atZone(zone).toLocalDate(), without building the ZonedDateTime
+        long local = time.getEpochSecond() + zone.getRules().getOffset(time).getTotalSeconds();
+        return LocalDate.ofEpochDay(Math.floorDiv(local, SECONDS_PER_DAY));
     }
 
     /**

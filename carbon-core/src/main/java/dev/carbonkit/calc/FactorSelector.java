@@ -5,14 +5,15 @@ import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.factor.RegionHierarchy;
 import dev.carbonkit.internal.Checks;
+import dev.carbonkit.quantity.Unit;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the factor for an activity among tables given in order of precedence.
@@ -35,16 +36,20 @@ import java.util.TreeSet;
  */
 public final class FactorSelector {
 
-    private static final Comparator<LocalDate> START = Comparator.nullsFirst(Comparator.naturalOrder());
-
     private final List<FactorTable> tables;
     private final RegionHierarchy hierarchy;
-    private final Map<String, List<Candidate>> byType;
-    /** The same candidates by type, then region, so that selection looks only at the regions of the chain. */
-    private final Map<String, Map<Region, List<Candidate>>> byTypeAndRegion;
+    /** The candidates by type, all of them and by region, so that selection looks only at the regions of the chain. */
+    private final Map<String, OfType> byType;
+    /** Each region's chain, worked out once per region (up to {@link #CHAINS_KEPT} regions). */
+    private final Map<Region, List<Region>> chains = new ConcurrentHashMap<>();
+    private static final int CHAINS_KEPT = 4096;
 
-    /** A factor with the table it came from and that table's precedence (0 first). */
-    private record Candidate(EmissionFactor factor, FactorTable table, int precedence) {
+    /** A factor with the table it came from, that table's precedence (0 first), and its scoring plans. */
+    private record Candidate(EmissionFactor factor, FactorTable table, int precedence, FactorPlan.PerSet plans) {
+    }
+
+    /** The candidates of one type. */
+    private record OfType(List<Candidate> all, Map<Region, List<Candidate>> byRegion) {
     }
 
     /**
@@ -61,19 +66,17 @@ public final class FactorSelector {
             FactorTable table = this.tables.get(i);
             for (EmissionFactor factor : table.getFactors()) {
                 index.computeIfAbsent(factor.getActivityType(), t -> new ArrayList<>())
-                        .add(new Candidate(factor, table, i));
+                        .add(new Candidate(factor, table, i, new FactorPlan.PerSet(factor)));
             }
         }
-        index.replaceAll((type, candidates) -> List.copyOf(candidates));
-        this.byType = Map.copyOf(index);
-        Map<String, Map<Region, List<Candidate>>> regional = new HashMap<>();
+        Map<String, OfType> types = new HashMap<>();
         index.forEach((type, candidates) -> {
             Map<Region, List<Candidate>> byRegion = new HashMap<>();
             candidates.forEach(c -> byRegion.computeIfAbsent(c.factor.getRegion(), r -> new ArrayList<>()).add(c));
             byRegion.replaceAll((region, list) -> List.copyOf(list));
-            regional.put(type, Map.copyOf(byRegion));
+            types.put(type, new OfType(List.copyOf(candidates), Map.copyOf(byRegion)));
         });
-        this.byTypeAndRegion = Map.copyOf(regional);
+        this.byType = Map.copyOf(types);
     }
 
     /**
@@ -88,39 +91,40 @@ public final class FactorSelector {
         if (activity.getFactorId().isPresent()) {
             return byId(activity, activity.getFactorId().get());
         }
-        List<Candidate> ofType = byType.get(activity.getType());
+        OfType ofType = byType.get(activity.getType());
         if (ofType == null) {
             String hint = Checks.suggest(activity.getType(), byType.keySet());
             throw new FactorNotFoundException(activity.getId(), "no factor for activity type '" + activity.getType()
                     + "'" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
         }
         LocalDate date = activity.getLocalDate();
-        List<Region> chain = hierarchy.chain(activity.getRegion());
-        Map<Region, List<Candidate>> byRegion = byTypeAndRegion.get(activity.getType());
+        Unit unit = activity.getQuantity().getUnit();
+        List<Region> chain = chain(activity.getRegion());
         for (boolean dateMustBeValid : new boolean[] {true, false}) {
             for (Region region : chain) {
-                List<Candidate> here = new ArrayList<>();
-                for (Candidate candidate : byRegion.getOrDefault(region, List.of())) {
-                    if (activity.getQuantity().getUnit().isConvertibleTo(candidate.factor.getPer())
-                            && (!dateMustBeValid || candidate.factor.getValidity().contains(date))) {
-                        here.add(candidate);
+                Candidate best = null;
+                for (Candidate candidate : ofType.byRegion.getOrDefault(region, List.of())) {
+                    if (unit.isConvertibleTo(candidate.factor.getPer())
+                            && (!dateMustBeValid || candidate.factor.getValidity().contains(date))
+                            && (best == null || compare(candidate, best, unit, date, dateMustBeValid) < 0)) {
+                        best = candidate;
                     }
                 }
-                if (!here.isEmpty()) {
-                    return choose(activity, here, region, date, dateMustBeValid);
+                if (best != null) {
+                    return selection(activity, best, region, date, dateMustBeValid);
                 }
             }
         }
         // nothing fits: say why, looking at every factor of the type
         List<Candidate> usable = new ArrayList<>();
-        for (Candidate candidate : ofType) {
-            if (activity.getQuantity().getUnit().isConvertibleTo(candidate.factor.getPer())) {
+        for (Candidate candidate : ofType.all) {
+            if (unit.isConvertibleTo(candidate.factor.getPer())) {
                 usable.add(candidate);
             }
         }
         if (usable.isEmpty()) {
             TreeSet<String> units = new TreeSet<>();
-            ofType.forEach(c -> units.add(c.factor.getPer() + " (" + c.factor.getPer().getDimension() + ")"));
+            ofType.all.forEach(c -> units.add(c.factor.getPer() + " (" + c.factor.getPer().getDimension() + ")"));
             throw new FactorNotFoundException(activity.getId(), "factors for type '" + activity.getType()
                     + "' are per " + String.join(", ", units) + "; the quantity '" + activity.getQuantity()
                     + "' is " + activity.getQuantity().getDimension() + " and does not convert");
@@ -132,23 +136,64 @@ public final class FactorSelector {
                 + regions);
     }
 
-    private Selection choose(Activity activity, List<Candidate> here, Region region, LocalDate date,
-            boolean dateValid) {
-        Comparator<Candidate> order = Comparator.comparingLong(c -> dateValid ? 0 : c.factor.getValidity().daysTo(date));
-        order = order
-                .thenComparing(c -> c.factor.getPer().equals(activity.getQuantity().getUnit()) ? 0 : 1)
-                .thenComparingInt(Candidate::precedence)
-                .thenComparing(c -> c.factor.getValidity().getStartInclusive().orElse(null), START.reversed())
-                .thenComparing(c -> c.factor.getId());
-        Candidate best = here.stream().min(order).orElseThrow();
-        List<Fallback> fallbacks = new ArrayList<>(2);
-        if (!region.equals(activity.getRegion())) {
-            fallbacks.add(Fallback.of(Fallback.Kind.REGION, activity.getRegion().getCode(), region.getCode()));
+    private List<Region> chain(Region region) {
+        List<Region> chain = chains.get(region);
+        if (chain == null) {
+            chain = hierarchy.chain(region);
+            if (chains.size() < CHAINS_KEPT) {
+                chains.put(region, chain);
+            }
         }
+        return chain;
+    }
+
+    /**
+     * The order of preference among candidates at one region: nearest validity (when none is valid on the date),
+     * the activity's own unit, table precedence, latest start of validity (an open start last), and factor id.
+     */
+    private static int compare(Candidate a, Candidate b, Unit unit, LocalDate date, boolean dateValid) {
         if (!dateValid) {
-            fallbacks.add(Fallback.of(Fallback.Kind.DATE, date.toString(), best.factor.getValidity().toString()));
+            int byDistance = Long.compare(a.factor.getValidity().daysTo(date), b.factor.getValidity().daysTo(date));
+            if (byDistance != 0) {
+                return byDistance;
+            }
         }
-        return new Selection(best.factor, best.table, fallbacks, false);
+        int byUnit = Boolean.compare(!a.factor.getPer().equals(unit), !b.factor.getPer().equals(unit));
+        if (byUnit != 0) {
+            return byUnit;
+        }
+        int byPrecedence = Integer.compare(a.precedence, b.precedence);
+        if (byPrecedence != 0) {
+            return byPrecedence;
+        }
+        LocalDate startA = a.factor.getValidity().getStartInclusive().orElse(null);
+        LocalDate startB = b.factor.getValidity().getStartInclusive().orElse(null);
+        if (startA != startB) {
+            if (startA == null || startB == null) {
+                return startA == null ? 1 : -1;
+            }
+            int byStart = startB.compareTo(startA);
+            if (byStart != 0) {
+                return byStart;
+            }
+        }
+        return a.factor.getId().compareTo(b.factor.getId());
+    }
+
+    private static Selection selection(Activity activity, Candidate best, Region region, LocalDate date,
+            boolean dateValid) {
+        List<Fallback> fallbacks = List.of();
+        boolean otherRegion = !region.equals(activity.getRegion());
+        if (otherRegion || !dateValid) {
+            fallbacks = new ArrayList<>(2);
+            if (otherRegion) {
+                fallbacks.add(Fallback.of(Fallback.Kind.REGION, activity.getRegion().getCode(), region.getCode()));
+            }
+            if (!dateValid) {
+                fallbacks.add(Fallback.of(Fallback.Kind.DATE, date.toString(), best.factor.getValidity().toString()));
+            }
+        }
+        return new Selection(best.factor, best.table, fallbacks, false, best.plans);
     }
 
     private Selection byId(Activity activity, String factorId) {
@@ -158,7 +203,7 @@ public final class FactorSelector {
                 if (!activity.getQuantity().getUnit().isConvertibleTo(factor.get().getPer())) {
                     throw new IncompatibleFactorException(activity.getId(), factor.get(), activity.getQuantity());
                 }
-                return new Selection(factor.get(), table, List.of(), true);
+                return new Selection(factor.get(), table, List.of(), true, new FactorPlan.PerSet(factor.get()));
             }
         }
         List<String> ids = new ArrayList<>();

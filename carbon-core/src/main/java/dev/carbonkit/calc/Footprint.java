@@ -21,7 +21,8 @@ import java.util.Optional;
  * {@link dev.carbonkit.CarbonMath#CONTEXT}. Presentation rounding, if the policy asks for it, is separate:
  * {@link #getPresentedCo2e()}.
  * <p>
- * This class is immutable and thread-safe. Its explanation is built on first request.
+ * This class is immutable and thread-safe. Scoring computes the CO2e; the per-gas values, the converted quantity
+ * and the explanation are worked out on first request (the same numbers either way).
  */
 public final class Footprint {
 
@@ -29,29 +30,42 @@ public final class Footprint {
     private final Selection selection;
     private final List<Fallback> fallbacks;
     private final GwpSet requestedGwpSet;
-    private final Quantity quantityInFactorUnit;
-    private final boolean conversionExact;
-    private final BigDecimal scaledTotal;
-    private final Map<Gas, BigDecimal> scaledGases;
-    private final Emissions emissions;
+    private final BigDecimal co2e;
     private final Rounding rounding;
     private final BigDecimal presentedCo2e;
+    /** Every other part, by the full route; null until first asked for unless scoring needed it. */
+    private volatile Detail detail;
     private volatile Explanation explanation;
 
+    /** The parts of a footprint beside its CO2e, worked out on first request. */
+    record Detail(Quantity quantityInFactorUnit, boolean conversionExact, BigDecimal scaledTotal,
+            Map<Gas, BigDecimal> scaledGases, Emissions emissions) {
+    }
+
     Footprint(Activity activity, Selection selection, List<Fallback> fallbacks, GwpSet requestedGwpSet,
-            Quantity quantityInFactorUnit, boolean conversionExact, BigDecimal scaledTotal,
-            Map<Gas, BigDecimal> scaledGases, Emissions emissions, Rounding rounding) {
+            BigDecimal co2e, Detail detail, Rounding rounding) {
         this.activity = activity;
         this.selection = selection;
-        this.fallbacks = List.copyOf(fallbacks);
+        this.fallbacks = fallbacks.isEmpty() ? List.of() : List.copyOf(fallbacks);
         this.requestedGwpSet = requestedGwpSet;
-        this.quantityInFactorUnit = quantityInFactorUnit;
-        this.conversionExact = conversionExact;
-        this.scaledTotal = scaledTotal;
-        this.scaledGases = scaledGases;
-        this.emissions = emissions;
+        this.co2e = co2e;
+        this.detail = detail;
         this.rounding = rounding;
-        this.presentedCo2e = rounding == null ? null : rounding.apply(emissions.getCo2e());
+        this.presentedCo2e = rounding == null ? null : rounding.apply(co2e);
+    }
+
+    private Detail detail() {
+        Detail result = detail;
+        if (result == null) {
+            result = FootprintEngine.detail(activity, selection, requestedGwpSet);
+            if (!result.emissions().getCo2e().equals(co2e)) {
+                // the plan and the full route are one calculation written twice: never expected, but never hidden
+                throw new IllegalStateException("CO2e of " + activity.getId() + " differs between routes: " + co2e
+                        .toPlainString() + " and " + result.emissions().getCo2e().toPlainString());
+            }
+            detail = result;
+        }
+        return result;
     }
 
     /**
@@ -105,7 +119,7 @@ public final class Footprint {
      * @return the CO2e, never null
      */
     public BigDecimal getCo2e() {
-        return emissions.getCo2e();
+        return co2e;
     }
 
     /**
@@ -114,7 +128,7 @@ public final class Footprint {
      * @return the emissions, never null
      */
     public Emissions getEmissions() {
-        return emissions;
+        return detail().emissions();
     }
 
     /**
@@ -124,7 +138,7 @@ public final class Footprint {
      * @return the set, empty if the factor's publisher does not state it, never null
      */
     public Optional<GwpSet> getGwpSet() {
-        return emissions.getGwpSet();
+        return detail().emissions().getGwpSet();
     }
 
     /**
@@ -151,7 +165,7 @@ public final class Footprint {
      * @return the quantity, never null
      */
     public Quantity getQuantityInFactorUnit() {
-        return quantityInFactorUnit;
+        return detail().quantityInFactorUnit();
     }
 
     /**
@@ -162,7 +176,7 @@ public final class Footprint {
      * @return true if exact
      */
     public boolean isConversionExact() {
-        return conversionExact;
+        return detail().conversionExact();
     }
 
     /**
@@ -171,7 +185,7 @@ public final class Footprint {
      * @return the product, empty if the factor publishes no total, never null
      */
     public Optional<BigDecimal> getScaledTotal() {
-        return Optional.ofNullable(scaledTotal);
+        return Optional.ofNullable(detail().scaledTotal());
     }
 
     /**
@@ -181,7 +195,7 @@ public final class Footprint {
      * @return the products in {@link Gas} order, unmodifiable, never null
      */
     public Map<Gas, BigDecimal> getScaledGases() {
-        return scaledGases;
+        return detail().scaledGases();
     }
 
     /**
@@ -220,12 +234,13 @@ public final class Footprint {
     public boolean equals(Object obj) {
         return obj instanceof Footprint other && activity.equals(other.activity) && selection.equals(other.selection)
                 && fallbacks.equals(other.fallbacks) && requestedGwpSet == other.requestedGwpSet
-                && emissions.equals(other.emissions) && Objects.equals(rounding, other.rounding);
+                && co2e.equals(other.co2e) && getEmissions().equals(other.getEmissions())
+                && Objects.equals(rounding, other.rounding);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(activity, selection, emissions);
+        return Objects.hash(activity, selection, co2e);
     }
 
     /**
@@ -235,8 +250,8 @@ public final class Footprint {
      */
     @Override
     public String toString() {
-        return activity.getId() + ": " + emissions.getCo2e().toPlainString() + " kg CO2e ("
-                + emissions.getGwpSet().map(GwpSet::name).orElse("GWP set not stated") + ") from "
+        return activity.getId() + ": " + co2e.toPlainString() + " kg CO2e ("
+                + getGwpSet().map(GwpSet::name).orElse("GWP set not stated") + ") from "
                 + selection.getFactor().getId() + (fallbacks.isEmpty() ? "" : ", fallbacks " + fallbacks);
     }
 }

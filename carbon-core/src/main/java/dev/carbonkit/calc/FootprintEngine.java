@@ -133,6 +133,46 @@ public final class FootprintEngine {
     public Footprint score(Activity activity) {
         Selection selection = selector.select(activity);
         EmissionFactor factor = selection.getFactor();
+        GwpSet requested = policy.getGwpSet();
+        FactorPlan plan = selection.plan(requested);
+        List<Fallback> fallbacks = selection.getFallbacks();
+        if (plan.fallback() != null) {
+            fallbacks = new ArrayList<>(fallbacks);
+            fallbacks.add(plan.fallback());
+        }
+        for (Fallback fallback : fallbacks) {
+            if (!policy.allows(fallback.getKind())) {
+                throw new FallbackNotAllowedException(activity.getId(), fallback);
+            }
+        }
+        // the CO2e first, straight from the plan where it is linear in the quantity; every other part of the
+        // footprint (per-gas values, converted quantity) is worked out when first asked for
+        Quantity quantity = activity.getQuantity();
+        BigDecimal co2e;
+        if (quantity.getUnit().equals(factor.getPer())) {
+            co2e = plan.co2e(quantity.getAmount(), true, null, null, true);
+        } else {
+            BigDecimal reference = quantity.getAmount().multiply(quantity.getUnit().getFactorToReference());
+            BigDecimal divisor = factor.getPer().getFactorToReference();
+            co2e = plan.co2e(quantity.getAmount(), false, reference, divisor,
+                    CarbonMath.dividesExactly(reference, divisor));
+        }
+        if (co2e == null) {
+            Footprint.Detail detail = detail(activity, selection, requested);
+            return new Footprint(activity, selection, fallbacks, requested, detail.emissions().getCo2e(), detail,
+                    policy.getRounding().orElse(null));
+        }
+        return new Footprint(activity, selection, fallbacks, requested, co2e, null, policy.getRounding().orElse(null));
+    }
+
+    /**
+     * Every part of a footprint by the full route: the quantity in the factor's unit, the quantity times the
+     * total and times each gas's value, and the emissions weighed under the requested set. The CO2e it gives is
+     * the one {@link #score(Activity)} computes from the factor's plan (carbon-factors' {@code ScoringRoutesTest}
+     * holds this for every bundled factor).
+     */
+    static Footprint.Detail detail(Activity activity, Selection selection, GwpSet requested) {
+        EmissionFactor factor = selection.getFactor();
         Quantity quantity = activity.getQuantity();
         BigDecimal reference = quantity.getAmount().multiply(quantity.getUnit().getFactorToReference());
         BigDecimal divisor = factor.getPer().getFactorToReference();
@@ -143,9 +183,7 @@ public final class FootprintEngine {
         Map<Gas, BigDecimal> scaledGases = new EnumMap<>(Gas.class);
         factor.getGases().forEach((gas, value) -> scaledGases.put(gas, scale(reference, value, divisor)));
 
-        GwpSet requested = policy.getGwpSet();
         GwpSet published = factor.getGwpSet().orElse(null);
-        List<Fallback> fallbacks = new ArrayList<>(selection.getFallbacks());
         Emissions emissions;
         if (scaledTotal != null && published == requested) {
             emissions = gasesUnder(factor, scaledGases, requested).withPublishedTotal(scaledTotal);
@@ -153,17 +191,8 @@ public final class FootprintEngine {
             emissions = gasesUnder(factor, scaledGases, requested);
         } else {
             emissions = Emissions.ofTotal(scaledTotal, published);
-            fallbacks.add(published == null
-                    ? Fallback.of(Fallback.Kind.GWP_NOT_STATED, requested.name(), "not stated")
-                    : Fallback.of(Fallback.Kind.GWP_NOT_REWEIGHTED, requested.name(), published.name()));
         }
-        for (Fallback fallback : fallbacks) {
-            if (!policy.allows(fallback.getKind())) {
-                throw new FallbackNotAllowedException(activity.getId(), fallback);
-            }
-        }
-        return new Footprint(activity, selection, fallbacks, requested, converted, exact, scaledTotal,
-                Collections.unmodifiableMap(scaledGases), emissions, policy.getRounding().orElse(null));
+        return new Footprint.Detail(converted, exact, scaledTotal, Collections.unmodifiableMap(scaledGases), emissions);
     }
 
     /** Quantity x a factor value, in kg: exact, or rounded once when the unit conversion does not terminate. */

@@ -1,5 +1,6 @@
 package dev.carbonkit.calc;
 
+import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorTable;
 import java.util.List;
@@ -17,12 +18,21 @@ public final class Selection {
     private final FactorTable table;
     private final List<Fallback> fallbacks;
     private final boolean explicit;
+    /** The factor's scoring plans, shared by every selection of it from the same selector. */
+    private final FactorPlan.PerSet plans;
 
-    Selection(EmissionFactor factor, FactorTable table, List<Fallback> fallbacks, boolean explicit) {
+    Selection(EmissionFactor factor, FactorTable table, List<Fallback> fallbacks, boolean explicit,
+            FactorPlan.PerSet plans) {
         this.factor = factor;
         this.table = table;
-        this.fallbacks = List.copyOf(fallbacks);
+        this.fallbacks = fallbacks.isEmpty() ? List.of() : List.copyOf(fallbacks);
         this.explicit = explicit;
+        this.plans = plans;
+    }
+
+    /** How the factor scores under a GWP set. */
+    FactorPlan plan(GwpSet requested) {
+        return plans.get(requested);
     }
 
     /**

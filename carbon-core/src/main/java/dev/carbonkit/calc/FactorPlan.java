@@ -1,0 +1,135 @@
+package dev.carbonkit.calc;
+
+import dev.carbonkit.CarbonMath;
+import dev.carbonkit.emissions.Gas;
+import dev.carbonkit.emissions.GasBasis;
+import dev.carbonkit.emissions.GwpSet;
+import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.quantity.Quantity;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * How one factor turns a quantity into CO2e under one GWP set, worked out once so that scoring does not redo it
+ * for every activity.
+ * <p>
+ * Where the CO2e is linear in the quantity, {@link #co2ePerUnit} is the exact CO2e in kg per one unit of the
+ * factor ({@code per}), and the footprint's CO2e is the quantity (in that unit) times it: the same number the
+ * per-gas route gives, since exact products and sums distribute. That holds always for a total (published under
+ * the requested set, or used as published with a fallback), and for per-gas values summed or weighted under
+ * their own set when the unit conversion is exact. Re-weighting per-gas CO2e under another set divides by each
+ * GWP and rounds per gas, so it is never linear: those footprints take the full per-gas route.
+ * <p>
+ * This class is immutable and thread-safe.
+ */
+final class FactorPlan {
+
+    /** Which of the engine's routes gives the CO2e. */
+    enum Route {
+        /** Quantity times the total published under the requested set. */
+        PUBLISHED_TOTAL,
+        /** The per-gas values (masses weighted with the requested set, or CO2e under it) summed. */
+        GASES,
+        /** Per-gas CO2e under another set, each divided into a mass and weighted again: never linear. */
+        REWEIGHTED,
+        /** A total under another set or none stated, used as published: a GWP fallback. */
+        TOTAL_AS_PUBLISHED
+    }
+
+    private final Route route;
+    /** kg CO2e per one unit of the factor, exact; null for {@link Route#REWEIGHTED}. */
+    private final BigDecimal co2ePerUnit;
+    /** The GWP fallback the route takes, or null. */
+    private final Fallback fallback;
+
+    private FactorPlan(Route route, BigDecimal co2ePerUnit, Fallback fallback) {
+        this.route = route;
+        this.co2ePerUnit = co2ePerUnit;
+        this.fallback = fallback;
+    }
+
+    /**
+     * Works out the route for a factor under the requested set, following the same decisions as
+     * {@link FootprintEngine}'s full route.
+     */
+    static FactorPlan of(EmissionFactor factor, GwpSet requested) {
+        Quantity total = factor.getCo2e().orElse(null);
+        GwpSet published = factor.getGwpSet().orElse(null);
+        Map<Gas, Quantity> gases = factor.getGases();
+        if (total != null && published == requested) {
+            return new FactorPlan(Route.PUBLISHED_TOTAL, kilograms(total), null);
+        }
+        if (!gases.isEmpty() && (factor.getGasBasis().orElseThrow() == GasBasis.MASS || published != null)) {
+            boolean mass = factor.getGasBasis().orElseThrow() == GasBasis.MASS;
+            if (!mass && published != requested) {
+                return new FactorPlan(Route.REWEIGHTED, null, null);
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Map.Entry<Gas, Quantity> gas : gases.entrySet()) {
+                BigDecimal kilograms = kilograms(gas.getValue());
+                sum = sum.add(mass ? kilograms.multiply(requested.getGwp(gas.getKey())) : kilograms);
+            }
+            return new FactorPlan(Route.GASES, sum, null);
+        }
+        Fallback fallback = published == null
+                ? Fallback.of(Fallback.Kind.GWP_NOT_STATED, requested.name(), "not stated")
+                : Fallback.of(Fallback.Kind.GWP_NOT_REWEIGHTED, requested.name(), published.name());
+        return new FactorPlan(Route.TOTAL_AS_PUBLISHED, total == null ? null : kilograms(total), fallback);
+    }
+
+    private static BigDecimal kilograms(Quantity value) {
+        return value.getAmount().multiply(value.getUnit().getFactorToReference());
+    }
+
+    /**
+     * The CO2e in kg for a quantity given in reference units of its dimension, or null when it must take the full
+     * per-gas route (re-weighting, or per-gas values under an inexact unit conversion).
+     *
+     * @param amount  the activity's amount in its own unit
+     * @param sameUnit  whether the activity's unit is the factor's
+     * @param reference  the amount in reference units, used when the units differ
+     * @param divisor  the factor unit's factor to reference
+     * @param exact  whether reference / divisor terminates
+     */
+    BigDecimal co2e(BigDecimal amount, boolean sameUnit, BigDecimal reference, BigDecimal divisor, boolean exact) {
+        if (co2ePerUnit == null || (route == Route.GASES && !exact)) {
+            return null;
+        }
+        if (sameUnit) {
+            // reference / divisor is the amount itself: no division at all
+            return CarbonMath.normalize(amount.multiply(co2ePerUnit));
+        }
+        return CarbonMath.divide(reference.multiply(co2ePerUnit), divisor);
+    }
+
+    /**
+     * A factor's plans, one per GWP set, each worked out on first use. Racing threads may both work one out; they
+     * get equal plans, and either may be kept.
+     */
+    static final class PerSet {
+
+        private final EmissionFactor factor;
+        private final FactorPlan[] plans = new FactorPlan[GwpSet.values().length];
+
+        PerSet(EmissionFactor factor) {
+            this.factor = factor;
+        }
+
+        FactorPlan get(GwpSet requested) {
+            FactorPlan plan = plans[requested.ordinal()];
+            if (plan == null) {
+                plan = FactorPlan.of(factor, requested);
+                plans[requested.ordinal()] = plan;
+            }
+            return plan;
+        }
+    }
+
+    Route route() {
+        return route;
+    }
+
+    Fallback fallback() {
+        return fallback;
+    }
+}
