@@ -132,9 +132,13 @@ public final class Activity {
      * @return the date, never null
      */
     public LocalDate getLocalDate() {
-        // the same date as time.atZone(zone).toLocalDate(), without building the ZonedDateTime
+        return LocalDate.ofEpochDay(getLocalEpochDay());
+    }
+
+    /** The local date as a day count from 1970-01-01: time.atZone(zone).toLocalDate().toEpochDay(), built cheaply. */
+    long getLocalEpochDay() {
         long local = time.getEpochSecond() + zone.getRules().getOffset(time).getTotalSeconds();
-        return LocalDate.ofEpochDay(Math.floorDiv(local, SECONDS_PER_DAY));
+        return Math.floorDiv(local, SECONDS_PER_DAY);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.quantity.Quantity;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,11 +42,14 @@ final class FactorPlan {
     private final BigDecimal co2ePerUnit;
     /** The GWP fallback the route takes, or null. */
     private final Fallback fallback;
+    /** That fallback alone, or no fallback: a footprint's fallbacks when selection took none. */
+    private final List<Fallback> fallbacks;
 
     private FactorPlan(Route route, BigDecimal co2ePerUnit, Fallback fallback) {
         this.route = route;
         this.co2ePerUnit = co2ePerUnit;
         this.fallback = fallback;
+        this.fallbacks = fallback == null ? List.of() : List.of(fallback);
     }
 
     /**
@@ -131,5 +135,9 @@ final class FactorPlan {
 
     Fallback fallback() {
         return fallback;
+    }
+
+    List<Fallback> fallbacks() {
+        return fallbacks;
     }
 }

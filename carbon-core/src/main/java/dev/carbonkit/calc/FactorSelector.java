@@ -8,6 +8,8 @@ import dev.carbonkit.internal.Checks;
 import dev.carbonkit.quantity.Unit;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,67 @@ public final class FactorSelector {
     private record Candidate(EmissionFactor factor, FactorTable table, int precedence, FactorPlan.PerSet plans) {
     }
 
-    /** The candidates of one type. */
-    private record OfType(List<Candidate> all, Map<Region, List<Candidate>> byRegion) {
+    /** The candidates of one type: all of them, and by region. */
+    private record OfType(List<Candidate> all, Map<Region, AtRegion> byRegion) {
+    }
+
+    /**
+     * The candidates of one type at one region, sorted by first day of validity, with their first and last days
+     * as epoch days (an open start or end as the smallest or largest long), and for each position the latest last
+     * day among it and those before it. The candidates valid on a day are then found by a binary search for the last
+     * one starting by that day and a walk back that stops where no earlier one lasts until the day: one or two
+     * steps for a publisher's yearly rows, instead of a scan of every year.
+     */
+    private static final class AtRegion {
+
+        private final List<Candidate> candidates;
+        private final Candidate[] byStart;
+        private final long[] first;
+        private final long[] last;
+        private final long[] lastSoFar;
+
+        AtRegion(List<Candidate> candidates) {
+            this.candidates = List.copyOf(candidates);
+            this.byStart = candidates.toArray(new Candidate[0]);
+            Arrays.sort(byStart, Comparator.comparingLong(AtRegion::firstDay));
+            this.first = new long[byStart.length];
+            this.last = new long[byStart.length];
+            this.lastSoFar = new long[byStart.length];
+            long latest = Long.MIN_VALUE;
+            for (int i = 0; i < byStart.length; i++) {
+                first[i] = firstDay(byStart[i]);
+                last[i] = byStart[i].factor.getValidity().getEndInclusive().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+                latest = Math.max(latest, last[i]);
+                lastSoFar[i] = latest;
+            }
+        }
+
+        private static long firstDay(Candidate candidate) {
+            return candidate.factor.getValidity().getStartInclusive().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+        }
+
+        /** The preferred candidate valid on the day whose unit converts from the activity's, or null. */
+        Candidate validOn(long day, Unit unit) {
+            int low = 0;
+            int high = first.length - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                if (first[middle] <= day) {
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            Candidate best = null;
+            for (int i = high; i >= 0 && lastSoFar[i] >= day; i--) {
+                Candidate candidate = byStart[i];
+                if (last[i] >= day && unit.isConvertibleTo(candidate.factor.getPer())
+                        && (best == null || compare(candidate, best, unit, null, true) < 0)) {
+                    best = candidate;
+                }
+            }
+            return best;
+        }
     }
 
     /**
@@ -71,9 +132,10 @@ public final class FactorSelector {
         }
         Map<String, OfType> types = new HashMap<>();
         index.forEach((type, candidates) -> {
-            Map<Region, List<Candidate>> byRegion = new HashMap<>();
-            candidates.forEach(c -> byRegion.computeIfAbsent(c.factor.getRegion(), r -> new ArrayList<>()).add(c));
-            byRegion.replaceAll((region, list) -> List.copyOf(list));
+            Map<Region, List<Candidate>> lists = new HashMap<>();
+            candidates.forEach(c -> lists.computeIfAbsent(c.factor.getRegion(), r -> new ArrayList<>()).add(c));
+            Map<Region, AtRegion> byRegion = new HashMap<>();
+            lists.forEach((region, list) -> byRegion.put(region, new AtRegion(list)));
             types.put(type, new OfType(List.copyOf(candidates), Map.copyOf(byRegion)));
         });
         this.byType = Map.copyOf(types);
@@ -97,22 +159,35 @@ public final class FactorSelector {
             throw new FactorNotFoundException(activity.getId(), "no factor for activity type '" + activity.getType()
                     + "'" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
         }
-        LocalDate date = activity.getLocalDate();
         Unit unit = activity.getQuantity().getUnit();
+        long day = activity.getLocalEpochDay();
+        // the activity's own region first, the usual case, without looking up its chain
+        AtRegion own = ofType.byRegion.get(activity.getRegion());
+        Candidate found = own == null ? null : own.validOn(day, unit);
+        if (found != null) {
+            return selection(activity, found, activity.getRegion(), null, true);
+        }
         List<Region> chain = chain(activity.getRegion());
-        for (boolean dateMustBeValid : new boolean[] {true, false}) {
-            for (Region region : chain) {
-                Candidate best = null;
-                for (Candidate candidate : ofType.byRegion.getOrDefault(region, List.of())) {
-                    if (unit.isConvertibleTo(candidate.factor.getPer())
-                            && (!dateMustBeValid || candidate.factor.getValidity().contains(date))
-                            && (best == null || compare(candidate, best, unit, date, dateMustBeValid) < 0)) {
-                        best = candidate;
-                    }
+        for (Region region : chain.subList(1, chain.size())) {
+            AtRegion here = ofType.byRegion.get(region);
+            Candidate best = here == null ? null : here.validOn(day, unit);
+            if (best != null) {
+                return selection(activity, best, region, null, true);
+            }
+        }
+        // no factor valid on the day: at the first region with any, the one valid nearest to it
+        LocalDate date = activity.getLocalDate();
+        for (Region region : chain) {
+            AtRegion here = ofType.byRegion.get(region);
+            Candidate best = null;
+            for (Candidate candidate : here == null ? List.<Candidate>of() : here.candidates) {
+                if (unit.isConvertibleTo(candidate.factor.getPer())
+                        && (best == null || compare(candidate, best, unit, date, false) < 0)) {
+                    best = candidate;
                 }
-                if (best != null) {
-                    return selection(activity, best, region, date, dateMustBeValid);
-                }
+            }
+            if (best != null) {
+                return selection(activity, best, region, date, false);
             }
         }
         // nothing fits: say why, looking at every factor of the type

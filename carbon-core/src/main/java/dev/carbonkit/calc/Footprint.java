@@ -46,7 +46,7 @@ public final class Footprint {
             BigDecimal co2e, Detail detail, Rounding rounding) {
         this.activity = activity;
         this.selection = selection;
-        this.fallbacks = fallbacks.isEmpty() ? List.of() : List.copyOf(fallbacks);
+        this.fallbacks = List.copyOf(fallbacks); // no copy of an immutable list
         this.requestedGwpSet = requestedGwpSet;
         this.co2e = co2e;
         this.detail = detail;

@@ -136,7 +136,9 @@ public final class FootprintEngine {
         GwpSet requested = policy.getGwpSet();
         FactorPlan plan = selection.plan(requested);
         List<Fallback> fallbacks = selection.getFallbacks();
-        if (plan.fallback() != null) {
+        if (fallbacks.isEmpty()) {
+            fallbacks = plan.fallbacks();
+        } else if (plan.fallback() != null) {
             fallbacks = new ArrayList<>(fallbacks);
             fallbacks.add(plan.fallback());
         }
