@@ -40,7 +40,11 @@ public final class FactorSelector {
 
     private final List<FactorTable> tables;
     private final RegionHierarchy hierarchy;
-    /** The candidates by type, all of them and by region, so that selection looks only at the regions of the chain. */
+    /**
+     * The candidates by type, all of them and by region, so that selection looks only at the regions of the chain.
+     * Plain hash maps (a lookup costs less than in {@code Map.copyOf}'s), filled in the constructor and never
+     * changed after: the final field publishes them safely to every thread.
+     */
     private final Map<String, OfType> byType;
     /** Each region's chain, worked out once per region (up to {@link #CHAINS_KEPT} regions). */
     private final Map<Region, List<Region>> chains = new ConcurrentHashMap<>();
@@ -136,9 +140,9 @@ public final class FactorSelector {
             candidates.forEach(c -> lists.computeIfAbsent(c.factor.getRegion(), r -> new ArrayList<>()).add(c));
             Map<Region, AtRegion> byRegion = new HashMap<>();
             lists.forEach((region, list) -> byRegion.put(region, new AtRegion(list)));
-            types.put(type, new OfType(List.copyOf(candidates), Map.copyOf(byRegion)));
+            types.put(type, new OfType(List.copyOf(candidates), byRegion));
         });
-        this.byType = Map.copyOf(types);
+        this.byType = types;
     }
 
     /**
