@@ -71,7 +71,7 @@ public record Award(String activityId, String account, String ruleId, Outcome ou
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(grams, "grams");
         Objects.requireNonNull(points, "points");
-        steps = List.copyOf(steps);
+        steps = steps instanceof DeferredSteps ? steps : List.copyOf(steps);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Evaluates activities under a rule set into awards and two ledgers, deterministically.
@@ -120,9 +121,9 @@ public final class CreditEngine {
             closeBudgets(ruleSet, state, activity.getTime(), awards, reductions, points);
             List<CreditRule> rules = rulesAbout(state, ruleSet, activity);
             if (rules.isEmpty()) {
+                Supplier<String> reason = () -> "no rule of " + ruleSet.getId() + " is about " + activity.getType();
                 awards.add(new Award(activity.getId(), activity.getAccount(), null, Award.Outcome.NO_RULE,
-                        BigDecimal.ZERO, BigDecimal.ZERO, List.of("no rule of " + ruleSet.getId() + " is about "
-                                + activity.getType())));
+                        BigDecimal.ZERO, BigDecimal.ZERO, new DeferredSteps(List.of(reason))));
                 continue;
             }
             for (CreditRule rule : rules) {
@@ -212,6 +213,8 @@ public final class CreditEngine {
         Map<String, List<CreditRule>> rulesByType;
         /** Per rule, the explanation's first lines (the rule, its rule set, provenance and factor sources). */
         final Map<CreditRule, List<String>> headers = new HashMap<>();
+        /** Per rule, its caps in order: those not on points, then those on points. */
+        final Map<CreditRule, List<List<Cap>>> sortedCaps = new HashMap<>();
         /** Per rule, account, grams or points and local period, the exact running total for period rounding. */
         final Map<String, BigDecimal> periodTotals = new HashMap<>();
         /** The budget periods not closed yet, by the instant they close, then account, then rule. */
@@ -259,7 +262,10 @@ public final class CreditEngine {
         private final Activity activity;
         private final State state;
         private final LocalDate localDate;
-        private final List<String> steps = new ArrayList<>();
+        /** The explanation so far: lines as text (the rule's header) or as the values to write them from. */
+        private final List<Object> steps = new ArrayList<>();
+        /** The keys of the rule's caps for this activity, by the cap's place in the rule; built when first needed. */
+        private String[] capKeys;
         /** The outcome of a kind that finds nothing to earn. */
         private Award.Outcome nothing = Award.Outcome.BELOW_THRESHOLD;
 
@@ -272,12 +278,12 @@ public final class CreditEngine {
         }
 
         Award run() {
-            steps.add("activity " + activity.getId() + ": " + activity.getType() + ", " + activity.getQuantity() + ", "
+            step(() -> "activity " + activity.getId() + ": " + activity.getType() + ", " + activity.getQuantity() + ", "
                     + activity.getTime() + " = " + localDate + " in " + ruleSet.getZone());
             header();
             for (Condition condition : rule.getEligibility()) {
                 if (!condition.test(activity)) {
-                    return zero(Award.Outcome.INELIGIBLE, "not eligible: " + condition + " (the activity has "
+                    return zero(Award.Outcome.INELIGIBLE, () -> "not eligible: " + condition + " (the activity has "
                             + activity.getAttributes().getOrDefault(condition.attribute(), "no " + condition.attribute())
                             + ")");
                 }
@@ -286,7 +292,7 @@ public final class CreditEngine {
                 Quantity minimum = rule.getThreshold().get();
                 try {
                     if (activity.getQuantity().isLessThan(minimum)) {
-                        return zero(Award.Outcome.BELOW_THRESHOLD, "below the threshold: " + activity.getQuantity()
+                        return zero(Award.Outcome.BELOW_THRESHOLD, () -> "below the threshold: " + activity.getQuantity()
                                 + " < " + minimum);
                     }
                 } catch (UnitMismatchException mismatch) {
@@ -298,7 +304,7 @@ public final class CreditEngine {
                 String key = rule.getId() + "|" + activity.getAccount() + "|" + values(rule.getDedupKey().orElseThrow());
                 Earned last = state.dedupRolling.get(key);
                 if (last != null && activity.getTime().isBefore(last.at().plus(window))) {
-                    return zero(Award.Outcome.DUPLICATE, "duplicate: " + rule.getDedupKey().get() + " already earned"
+                    return zero(Award.Outcome.DUPLICATE, () -> "duplicate: " + rule.getDedupKey().get() + " already earned"
                             + " within " + window + " (activity " + last.activityId() + " at " + local(last.at()) + ")");
                 }
                 state.dedupRolling.put(key, new Earned(activity.getTime(), activity.getId()));
@@ -308,7 +314,7 @@ public final class CreditEngine {
                         + period.startOf(localDate);
                 String first = state.dedup.putIfAbsent(key, activity.getId());
                 if (first != null) {
-                    return zero(Award.Outcome.DUPLICATE, "duplicate: " + rule.getDedupKey().get() + " already earned"
+                    return zero(Award.Outcome.DUPLICATE, () -> "duplicate: " + rule.getDedupKey().get() + " already earned"
                             + " in this " + period.name().toLowerCase(Locale.ROOT) + " (activity " + first + ")");
                 }
             }
@@ -317,7 +323,7 @@ public final class CreditEngine {
                         + values(rule.getExclusiveKey());
                 String first = state.exclusive.putIfAbsent(key, activity.getId());
                 if (first != null) {
-                    return zero(Award.Outcome.EXCLUDED, "excluded: exclusive group " + rule.getExclusiveGroup().get()
+                    return zero(Award.Outcome.EXCLUDED, () -> "excluded: exclusive group " + rule.getExclusiveGroup().get()
                             + " already earned for " + rule.getExclusiveKey() + " (activity " + first + "), first wins");
                 }
             }
@@ -331,7 +337,7 @@ public final class CreditEngine {
                 return incompatible("the units of rule " + rule.getId(), mismatch);
             }
             if (raw == null) {
-                return zero(nothing, steps.remove(steps.size() - 1));
+                return zero(nothing, lastStep());
             }
             BigDecimal grams = raw.grams;
             if (rule.getGramsRounding().isPresent()) {
@@ -339,40 +345,42 @@ public final class CreditEngine {
             }
             boolean trimmed = false;
             boolean earns = grams.signum() > 0 || raw.points != null && raw.points.signum() > 0;
-            for (Cap cap : sortedCaps(Cap.Unit.POINTS, false)) {
+            for (Cap cap : sortedCaps(false)) {
+                BigDecimal asked = grams;
                 BigDecimal used = used(cap);
                 BigDecimal left = cap.limit().subtract(used);
                 if (cap.unit() == Cap.Unit.COUNT) {
                     if (earns && left.compareTo(BigDecimal.ONE) < 0) {
-                        return zero(Award.Outcome.CAPPED, "capped: " + cap + " already reached (" + used.toPlainString()
+                        return zero(Award.Outcome.CAPPED, () -> "capped: " + cap + " already reached (" + used.toPlainString()
                                 + " used)");
                     }
-                    steps.add("cap " + cap + ": " + used.add(earns ? BigDecimal.ONE : BigDecimal.ZERO).toPlainString()
+                    step(() -> "cap " + cap + ": " + used.add(earns ? BigDecimal.ONE : BigDecimal.ZERO).toPlainString()
                             + " of " + cap.limit().toPlainString() + " used");
                 } else {
                     if (grams.compareTo(left) > 0) {
                         if (raw.points != null || left.signum() <= 0) {
-                            return zero(Award.Outcome.CAPPED, "capped: " + cap + " cannot take " + grams.toPlainString()
+                            return zero(Award.Outcome.CAPPED, () -> "capped: " + cap + " cannot take " + asked.toPlainString()
                                     + " g (" + CarbonMath.normalize(left.max(BigDecimal.ZERO)).toPlainString() + " g left)");
                         }
-                        steps.add("cap " + cap + ": trimmed " + grams.toPlainString() + " g to the "
+                        step(() -> "cap " + cap + ": trimmed " + asked.toPlainString() + " g to the "
                                 + left.toPlainString() + " g left");
                         grams = left;
                         trimmed = true;
                     } else {
-                        steps.add("cap " + cap + ": " + used.add(grams).toPlainString() + " of "
+                        step(() -> "cap " + cap + ": " + used.add(asked).toPlainString() + " of "
                                 + cap.limit().toPlainString() + " g used");
                     }
                 }
             }
             BigDecimal points = points(grams, raw.points);
-            for (Cap cap : sortedCaps(Cap.Unit.POINTS, true)) {
+            for (Cap cap : sortedCaps(true)) {
                 BigDecimal left = cap.limit().subtract(used(cap)).max(BigDecimal.ZERO);
+                BigDecimal asked = points;
                 if (points.compareTo(left) > 0) {
                     if (left.signum() == 0) {
-                        return zero(Award.Outcome.CAPPED, "capped: " + cap + " already reached");
+                        return zero(Award.Outcome.CAPPED, () -> "capped: " + cap + " already reached");
                     }
-                    steps.add("cap " + cap + ": trimmed " + points.toPlainString() + " points to the "
+                    step(() -> "cap " + cap + ": trimmed " + asked.toPlainString() + " points to the "
                             + left.toPlainString() + " left");
                     points = left;
                     trimmed = true;
@@ -400,18 +408,20 @@ public final class CreditEngine {
             BigDecimal points;
             if (fixedPoints != null) {
                 points = fixedPoints;
-                steps.add("points: " + points.toPlainString() + " (fixed by the rule, not derived from grams)");
+                step(() -> "points: " + fixedPoints.toPlainString() + " (fixed by the rule, not derived from grams)");
             } else {
                 BigDecimal ratio = rule.getPointsPerGram().orElseThrow();
-                points = CarbonMath.normalize(grams.multiply(ratio));
-                steps.add("points: " + grams.toPlainString() + " g x " + ratio.toPlainString() + " point/g = "
-                        + points.toPlainString());
+                BigDecimal derived = CarbonMath.normalize(grams.multiply(ratio));
+                step(() -> "points: " + grams.toPlainString() + " g x " + ratio.toPlainString() + " point/g = "
+                        + derived.toPlainString());
+                points = derived;
             }
             for (Promotion promotion : ruleSet.getPromotions()) {
                 if (promotion.appliesTo(rule.getId(), activity.getTime())) {
+                    BigDecimal before = points;
                     BigDecimal promoted = CarbonMath.normalize(points.multiply(promotion.multiplier()));
-                    steps.add("promotion " + promotion.id() + " x" + promotion.multiplier().toPlainString() + ": "
-                            + points.toPlainString() + " -> " + promoted.toPlainString()
+                    step(() -> "promotion " + promotion.id() + " x" + promotion.multiplier().toPlainString() + ": "
+                            + before.toPlainString() + " -> " + promoted.toPlainString()
                             + " points (the reduction ledger is not touched)");
                     points = promoted;
                 }
@@ -424,14 +434,14 @@ public final class CreditEngine {
             if (rule.getIssuance().isPresent() && points.signum() > 0) {
                 Issuance issuance = rule.getIssuance().get();
                 LedgerEntry.Schedule schedule = issuance.schedule(activity.getTime(), ruleSet.getZone());
-                steps.add("issuance (" + issuance + "): points issued " + local(schedule.issuedAt()) + ", collectible from "
+                step(() -> "issuance (" + issuance + "): points issued " + local(schedule.issuedAt()) + ", collectible from "
                         + local(schedule.collectibleAt()) + (schedule.needsClaim() ? ", lost unless claimed before "
                                 + local(schedule.expiresAt()) : "") + " (the reduction ledger is not delayed)");
             }
-            steps.add("result: " + grams.toPlainString() + " g CO2e on the reduction ledger, " + points.toPlainString()
+            step(() -> "result: " + grams.toPlainString() + " g CO2e on the reduction ledger, " + points.toPlainString()
                     + " points" + (trimmed ? " (trimmed by a cap)" : ""));
             return new Award(activity.getId(), activity.getAccount(), rule.getId(),
-                    trimmed ? Award.Outcome.PARTIALLY_CAPPED : Award.Outcome.AWARDED, grams, points, steps);
+                    trimmed ? Award.Outcome.PARTIALLY_CAPPED : Award.Outcome.AWARDED, grams, points, new DeferredSteps(steps));
         }
 
         /**
@@ -445,11 +455,11 @@ public final class CreditEngine {
                 CreditRule.Term factor = rule.getFootprintFactor().orElse(null);
                 if (factor == null) {
                     grams = CarbonMath.normalize(quantity.to(Unit.GRAM).getAmount());
-                    steps.add("emissions: " + quantity + " = " + grams.toPlainString() + " g");
+                    step(() -> "emissions: " + quantity + " = " + grams.toPlainString() + " g");
                 } else {
                     Quantity inFactorUnit = quantity.to(factor.per().getUnit(), CarbonMath.CONTEXT);
                     grams = CarbonMath.divide(inFactorUnit.getAmount().multiply(factor.grams()), factor.per().getAmount());
-                    steps.add("emissions: " + inFactorUnit + " x " + factor.grams().toPlainString() + " g per "
+                    step(() -> "emissions: " + inFactorUnit + " x " + factor.grams().toPlainString() + " g per "
                             + factor.per() + " = " + grams.toPlainString() + " g");
                 }
             } catch (UnitMismatchException mismatch) {
@@ -464,37 +474,39 @@ public final class CreditEngine {
             open.ids.add(activity.getId());
             open.grams.add(grams);
             open.actual = CarbonMath.normalize(open.actual.add(grams));
-            steps.add("counted against the budget of the " + budget.period().name().toLowerCase(Locale.ROOT) + " from "
-                    + start + ": " + open.actual.toPlainString() + " g of " + budget.gramsPerAccount().toPlainString()
+            BigDecimal soFar = open.actual; // the explanation is written later, and the period goes on counting
+            step(() -> "counted against the budget of the " + budget.period().name().toLowerCase(Locale.ROOT) + " from "
+                    + start + ": " + soFar.toPlainString() + " g of " + budget.gramsPerAccount().toPlainString()
                     + " g so far; the period's award comes when it closes, at " + local(end));
-            steps.add("result: 0 g, 0 points (" + Award.Outcome.COUNTED_IN_BUDGET + ")");
+            step(() -> "result: 0 g, 0 points (" + Award.Outcome.COUNTED_IN_BUDGET + ")");
             return new Award(activity.getId(), activity.getAccount(), rule.getId(), Award.Outcome.COUNTED_IN_BUDGET,
-                    BigDecimal.ZERO, BigDecimal.ZERO, steps);
+                    BigDecimal.ZERO, BigDecimal.ZERO, new DeferredSteps(steps));
         }
 
         /** The award of a closed budget period; this evaluation's activity stands for the period. */
         private Award closeBudget(OpenBudget open) {
             CreditRule.Budget budget = rule.getBudget().orElseThrow();
-            steps.add("budget period of account " + open.account + ": the " + budget.period().name().toLowerCase(Locale.ROOT)
+            step(() -> "budget period of account " + open.account + ": the " + budget.period().name().toLowerCase(Locale.ROOT)
                     + " from " + open.start + " to " + budget.period().nextStartAfter(open.start).minusDays(1) + " in "
                     + ruleSet.getZone() + ", closed at " + local(open.end));
             header();
             BigDecimal allowed = budget.gramsPerAccount();
-            steps.add("budget: " + budget.total() + " for " + budget.participants().toPlainString() + " participant"
+            step(() -> "budget: " + budget.total() + " for " + budget.participants().toPlainString() + " participant"
                     + (budget.participants().compareTo(BigDecimal.ONE) == 0 ? "" : "s") + " = " + allowed.toPlainString()
                     + " g per account");
             List<String> counted = new ArrayList<>();
             for (int i = 0; i < open.ids.size(); i++) {
                 counted.add(open.ids.get(i) + " " + open.grams.get(i).toPlainString() + " g");
             }
-            steps.add("actual: " + open.ids.size() + " activit" + (open.ids.size() == 1 ? "y" : "ies") + " ("
-                    + String.join(", ", counted) + ") = " + open.actual.toPlainString() + " g");
+            BigDecimal actual = open.actual;
+            step(() -> "actual: " + counted.size() + " activit" + (counted.size() == 1 ? "y" : "ies") + " ("
+                    + String.join(", ", counted) + ") = " + actual.toPlainString() + " g");
             if (open.actual.compareTo(allowed) >= 0) {
-                return zero(Award.Outcome.OVER_BUDGET, "over budget: " + open.actual.toPlainString() + " g used of "
+                return zero(Award.Outcome.OVER_BUDGET, () -> "over budget: " + actual.toPlainString() + " g used of "
                         + allowed.toPlainString() + " g; nothing is left to earn, and no penalty is taken");
             }
             BigDecimal unused = CarbonMath.normalize(allowed.subtract(open.actual));
-            steps.add("unused: " + allowed.toPlainString() + " - " + open.actual.toPlainString() + " = "
+            step(() -> "unused: " + allowed.toPlainString() + " - " + actual.toPlainString() + " = "
                     + unused.toPlainString() + " g; unused budget is not an avoided emission, so the reduction ledger is"
                     + " not credited");
             BigDecimal points = points(unused, null);
@@ -523,22 +535,17 @@ public final class CreditEngine {
             switch (rule.getKind()) {
                 case AVOIDED_EMISSIONS -> {
                     Quantity converted = quantity.to(rule.factorPer(), CarbonMath.CONTEXT);
-                    BigDecimal factor;
-                    String text;
-                    if (rule.netGrams() != null) {
-                        factor = rule.netGrams();
-                        text = "net factor " + factor.toPlainString() + " g/" + rule.factorPer();
-                    } else {
-                        factor = rule.baselineGrams().subtract(rule.projectGrams());
-                        text = "baseline " + rule.baselineGrams().toPlainString() + " - project "
-                                + rule.projectGrams().toPlainString() + " = " + factor.toPlainString() + " g/"
-                                + rule.factorPer();
-                    }
+                    BigDecimal factor = rule.netGrams() != null ? rule.netGrams()
+                            : rule.baselineGrams().subtract(rule.projectGrams());
                     BigDecimal grams = CarbonMath.normalize(converted.getAmount().multiply(factor));
-                    steps.add("avoided: " + converted + " x " + text + " = " + grams.toPlainString() + " g");
+                    step(() -> "avoided: " + converted + " x " + (rule.netGrams() != null
+                            ? "net factor " + factor.toPlainString() + " g/" + rule.factorPer()
+                            : "baseline " + rule.baselineGrams().toPlainString() + " - project "
+                                    + rule.projectGrams().toPlainString() + " = " + factor.toPlainString() + " g/"
+                                    + rule.factorPer()) + " = " + grams.toPlainString() + " g");
                     if (grams.signum() < 0) {
-                        steps.add("floored at zero: a negative reduction earns nothing");
-                        grams = BigDecimal.ZERO;
+                        step(() -> "floored at zero: a negative reduction earns nothing");
+                        return new Raw(BigDecimal.ZERO, null);
                     }
                     return new Raw(grams, null);
                 }
@@ -549,17 +556,18 @@ public final class CreditEngine {
                         CreditRule.Fixed level = evidence == null ? null : rule.evidenceLevels().get(evidence);
                         if (level != null) {
                             award = level;
-                            steps.add("evidence " + evidence + ": " + level.grams().toPlainString() + " g"
+                            step(() -> "evidence " + evidence + ": " + level.grams().toPlainString() + " g"
                                     + (level.points() == null ? "" : ", " + level.points().toPlainString() + " points"));
                         } else if (award == null) {
-                            steps.add("evidence '" + evidence + "' earns nothing under this rule; levels: "
+                            step(() -> "evidence '" + evidence + "' earns nothing under this rule; levels: "
                                     + rule.evidenceLevels().keySet());
                             return null;
                         }
                     }
                     if (rule.evidenceLevels().isEmpty() || award == rule.fixed()) {
-                        steps.add("fixed award per event: " + award.grams().toPlainString() + " g"
-                                + (award.points() == null ? "" : ", " + award.points().toPlainString() + " points"));
+                        CreditRule.Fixed fixed = award;
+                        step(() -> "fixed award per event: " + fixed.grams().toPlainString() + " g"
+                                + (fixed.points() == null ? "" : ", " + fixed.points().toPlainString() + " points"));
                     }
                     return new Raw(award.grams(), award.points());
                 }
@@ -567,7 +575,7 @@ public final class CreditEngine {
                     Quantity counted = quantity.to(rule.countedIn(), CarbonMath.CONTEXT);
                     BigDecimal units = counted.getAmount();
                     if (!counted.getUnit().equals(quantity.getUnit())) {
-                        steps.add("counted in " + rule.countedIn() + ": " + quantity + " = " + counted);
+                        step(() -> "counted in " + rule.countedIn() + ": " + quantity + " = " + counted);
                     }
                     if (!rule.tiers().isEmpty()) {
                         CreditRule.Tier best = null;
@@ -578,11 +586,12 @@ public final class CreditEngine {
                             }
                         }
                         if (best == null) {
-                            steps.add("below the lowest tier: " + counted);
+                            step(() -> "below the lowest tier: " + counted);
                             return null;
                         }
-                        steps.add("tier reached: " + counted + " >= " + best.minimum().toPlainString() + " earns "
-                                + best.award().grams().toPlainString() + " g");
+                        CreditRule.Tier reached = best;
+                        step(() -> "tier reached: " + counted + " >= " + reached.minimum().toPlainString() + " earns "
+                                + reached.award().grams().toPlainString() + " g");
                         return new Raw(best.award().grams(), best.award().points());
                     }
                     BigDecimal size = rule.unitSize();
@@ -591,7 +600,7 @@ public final class CreditEngine {
                     CreditRule.Fixed per = rule.perUnit();
                     BigDecimal grams = CarbonMath.normalize(blocks.multiply(per.grams()));
                     BigDecimal points = per.points() == null ? null : CarbonMath.normalize(blocks.multiply(per.points()));
-                    steps.add((size.compareTo(BigDecimal.ONE) == 0 ? units.toPlainString() + " units"
+                    step(() -> (size.compareTo(BigDecimal.ONE) == 0 ? units.toPlainString() + " units"
                             : "floor(" + units.toPlainString() + " / " + size.toPlainString() + ") = "
                                     + blocks.toPlainString() + " blocks")
                             + " x " + per.grams().toPlainString() + " g = " + grams.toPlainString() + " g"
@@ -614,12 +623,12 @@ public final class CreditEngine {
                     }
                     BigDecimal grams = CarbonMath.normalize(totals.get(CreditRule.Scenario.BE)
                             .subtract(totals.get(CreditRule.Scenario.PE)).subtract(totals.get(CreditRule.Scenario.LE)));
-                    steps.add("ER = BE - PE - LE = " + totals.get(CreditRule.Scenario.BE).toPlainString() + " - "
+                    step(() -> "ER = BE - PE - LE = " + totals.get(CreditRule.Scenario.BE).toPlainString() + " - "
                             + totals.get(CreditRule.Scenario.PE).toPlainString() + " - "
                             + totals.get(CreditRule.Scenario.LE).toPlainString() + " = " + grams.toPlainString() + " g");
                     if (grams.signum() < 0) {
-                        steps.add("floored at zero: a negative reduction earns nothing");
-                        grams = BigDecimal.ZERO;
+                        step(() -> "floored at zero: a negative reduction earns nothing");
+                        return new Raw(BigDecimal.ZERO, null);
                     }
                     return new Raw(grams, null);
                 }
@@ -649,12 +658,12 @@ public final class CreditEngine {
                 BigDecimal persons = fixed.personsAttribute() == null ? BigDecimal.ONE : persons(fixed.personsAttribute());
                 if (persons != null) {
                     BigDecimal value = CarbonMath.normalize(perCapita.multiply(persons));
-                    steps.add("static baseline: " + perCapita.toPlainString() + " " + unit + " per person x "
+                    step(() -> "static baseline: " + perCapita.toPlainString() + " " + unit + " per person x "
                             + persons.toPlainString() + " = " + value.toPlainString() + " " + unit);
                     if (actual.compareTo(value) < 0) {
                         baseline = value;
                     } else {
-                        steps.add("actual " + actual.toPlainString() + " " + unit + " is not below the static baseline");
+                        step(() -> "actual " + actual.toPlainString() + " " + unit + " is not below the static baseline");
                     }
                 }
             }
@@ -672,25 +681,27 @@ public final class CreditEngine {
                     sum = sum.add(total);
                 }
                 if (missing != null) {
-                    steps.add("trailing baseline not applicable: the account has no reading on " + missing + " (needs "
+                    LocalDate gap = missing;
+                    step(() -> "trailing baseline not applicable: the account has no reading on " + gap + " (needs "
                             + days + " days, " + first + " to " + localDate.minusDays(1) + ")");
                 } else {
                     BigDecimal average = CarbonMath.divide(sum, BigDecimal.valueOf(days));
-                    steps.add("trailing baseline: the average of " + days + " days, " + first + " to "
-                            + localDate.minusDays(1) + ", " + sum.toPlainString() + " / " + days + " = "
+                    BigDecimal summed = sum;
+                    step(() -> "trailing baseline: the average of " + days + " days, " + first + " to "
+                            + localDate.minusDays(1) + ", " + summed.toPlainString() + " / " + days + " = "
                             + average.toPlainString() + " " + unit);
                     if (actual.multiply(BigDecimal.valueOf(days)).compareTo(sum) < 0) {
                         baseline = sum;
                         over = BigDecimal.valueOf(days);
                     } else {
-                        steps.add("actual " + actual.toPlainString() + " " + unit + " is not below the trailing baseline");
+                        step(() -> "actual " + actual.toPlainString() + " " + unit + " is not below the trailing baseline");
                     }
                 }
             }
             history.merge(localDate, actual, BigDecimal::add);
             if (baseline == null) {
                 nothing = Award.Outcome.NOT_BELOW_BASELINE;
-                steps.add("not below any baseline: " + activity.getQuantity() + " earns nothing");
+                step(() -> "not below any baseline: " + activity.getQuantity() + " earns nothing");
                 return null;
             }
             BigDecimal savingTimesOver = baseline.subtract(actual.multiply(over));
@@ -699,7 +710,7 @@ public final class CreditEngine {
             String saving = over.compareTo(BigDecimal.ONE) == 0 ? CarbonMath.normalize(savingTimesOver).toPlainString()
                     : "(" + baseline.toPlainString() + " - " + actual.toPlainString() + " x " + over.toPlainString()
                             + ") / " + over.toPlainString();
-            steps.add("saving: " + saving + " " + unit + " x " + factor.grams().toPlainString() + " g per "
+            step(() -> "saving: " + saving + " " + unit + " x " + factor.grams().toPlainString() + " g per "
                     + factor.per() + " = " + grams.toPlainString() + " g");
             return new Raw(grams, null);
         }
@@ -714,7 +725,7 @@ public final class CreditEngine {
             } catch (RuntimeException missingOrBad) {
                 // reported below
             }
-            steps.add("static baseline not applicable: attribute '" + attribute + "' should hold the number of persons,"
+            step(() -> "static baseline not applicable: attribute '" + attribute + "' should hold the number of persons,"
                     + " and the activity " + (text == null ? "does not have it" : "has '" + text + "'"));
             return null;
         }
@@ -727,7 +738,7 @@ public final class CreditEngine {
                 try {
                     quantity = Quantity.parse(Objects.requireNonNull(text));
                 } catch (RuntimeException missingOrBad) {
-                    steps.add(scenario + " needs the quantity in attribute '" + term.quantityAttribute()
+                    step(() -> scenario + " needs the quantity in attribute '" + term.quantityAttribute()
                             + "', which the activity " + (text == null ? "does not have" : "has as '" + text + "'"));
                     return null;
                 }
@@ -744,7 +755,7 @@ public final class CreditEngine {
                 value = CarbonMath.divide(inFactorUnit.getAmount().multiply(term.grams()), term.per().getAmount());
                 text = inFactorUnit + " x " + term.grams().toPlainString() + " g per " + term.per();
             }
-            steps.add(scenario + ": " + text + " = " + value.toPlainString() + " g");
+            step(() -> scenario + ": " + text + " = " + value.toPlainString() + " g");
             return value;
         }
 
@@ -755,7 +766,7 @@ public final class CreditEngine {
         private BigDecimal round(BigDecimal amount, String what, Rounding rounding, FootprintTotals.Period period) {
             if (period == null) {
                 BigDecimal rounded = rounding.apply(amount);
-                steps.add(what + " rounded at the event stage (" + rounding + "): " + amount.toPlainString() + " -> "
+                step(() -> what + " rounded at the event stage (" + rounding + "): " + amount.toPlainString() + " -> "
                         + rounded.toPlainString());
                 return rounded;
             }
@@ -767,7 +778,7 @@ public final class CreditEngine {
             BigDecimal roundedBefore = rounding.apply(before);
             BigDecimal roundedAfter = rounding.apply(after);
             BigDecimal earned = CarbonMath.normalize(roundedAfter.subtract(roundedBefore));
-            steps.add(what + " rounded at the period stage (" + rounding + ", " + period.name().toLowerCase(Locale.ROOT)
+            step(() -> what + " rounded at the period stage (" + rounding + ", " + period.name().toLowerCase(Locale.ROOT)
                     + " from " + start + "): running total " + before.toPlainString() + " + " + amount.toPlainString()
                     + " = " + after.toPlainString() + " -> " + roundedAfter.toPlainString() + ", less "
                     + roundedBefore.toPlainString() + " already rounded = " + earned.toPlainString());
@@ -778,8 +789,12 @@ public final class CreditEngine {
             return instant.atZone(ruleSet.getZone()).toOffsetDateTime().toString();
         }
 
-        private List<Cap> sortedCaps(Cap.Unit unit, boolean only) {
-            return rule.getCaps().stream().filter(cap -> only == (cap.unit() == unit)).sorted(CAP_ORDER).toList();
+        /** The rule's caps on points, or on counts and grams, in {@link #CAP_ORDER}; sorted once per rule. */
+        private List<Cap> sortedCaps(boolean onPoints) {
+            List<List<Cap>> both = state.sortedCaps.computeIfAbsent(rule, r -> List.of(
+                    r.getCaps().stream().filter(cap -> cap.unit() != Cap.Unit.POINTS).sorted(CAP_ORDER).toList(),
+                    r.getCaps().stream().filter(cap -> cap.unit() == Cap.Unit.POINTS).sorted(CAP_ORDER).toList()));
+            return both.get(onPoints ? 1 : 0);
         }
 
         /** What earlier awards used of a cap: in this local period, in the rolling window, or nothing per event. */
@@ -808,9 +823,17 @@ public final class CreditEngine {
             }
         }
 
+        /** The key of what the activity's account used of a cap in its period; built once per cap and evaluation. */
         private String capKey(Cap cap) {
-            return rule.getId() + "|" + rule.getCaps().indexOf(cap) + "|" + activity.getAccount() + "|" + values(cap.key())
-                    + (cap.period() == null ? "" : "|" + cap.period().startOf(localDate));
+            int index = rule.getCaps().indexOf(cap);
+            if (capKeys == null) {
+                capKeys = new String[rule.getCaps().size()];
+            }
+            if (capKeys[index] == null) {
+                capKeys[index] = rule.getId() + "|" + index + "|" + activity.getAccount() + "|" + values(cap.key())
+                        + (cap.period() == null ? "" : "|" + cap.period().startOf(localDate));
+            }
+            return capKeys[index];
         }
 
         private String values(List<String> attributes) {
@@ -820,16 +843,28 @@ public final class CreditEngine {
         }
 
         private Award incompatible(String what, UnitMismatchException mismatch) {
-            return zero(Award.Outcome.INCOMPATIBLE_QUANTITY, "incompatible quantity: activity " + activity.getId() + " has "
+            return zero(Award.Outcome.INCOMPATIBLE_QUANTITY, () -> "incompatible quantity: activity " + activity.getId() + " has "
                     + activity.getQuantity() + ", which cannot be counted against " + what + " (" + mismatch.getMessage()
                     + ")");
         }
 
-        private Award zero(Award.Outcome outcome, String reason) {
+        private Award zero(Award.Outcome outcome, Supplier<String> reason) {
             steps.add(reason);
-            steps.add("result: 0 g, 0 points (" + outcome + ")");
+            step(() -> "result: 0 g, 0 points (" + outcome + ")");
             return new Award(activity.getId(), activity.getAccount(), rule.getId(), outcome, BigDecimal.ZERO,
-                    BigDecimal.ZERO, steps);
+                    BigDecimal.ZERO, new DeferredSteps(steps));
+        }
+
+        /** Adds a line of the explanation, written when first read. */
+        private void step(Supplier<String> line) {
+            steps.add(line);
+        }
+
+        /** Takes back the last line, to give it as a zero award's reason. */
+        @SuppressWarnings("unchecked")
+        private Supplier<String> lastStep() {
+            Object line = steps.remove(steps.size() - 1);
+            return line instanceof String text ? () -> text : (Supplier<String>) line;
         }
     }
 
