@@ -60,7 +60,8 @@ public final class EmissionFactor {
         this.co2e = builder.co2e;
         this.gwpSet = builder.gwpSet;
         this.gasBasis = builder.gases.isEmpty() ? null : builder.gasBasis;
-        this.gases = Collections.unmodifiableMap(new EnumMap<>(builder.gases));
+        // most factors have no per-gas values: they share the empty map (130 bytes less each)
+        this.gases = builder.gases.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(builder.gases));
         this.rowId = builder.rowId;
         this.location = builder.location;
         this.uncertainty = builder.uncertainty;

@@ -7,6 +7,7 @@ import dev.carbonkit.internal.Digests;
 import dev.carbonkit.quantity.Quantity;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,11 @@ public final class FactorTable {
     private final Map<String, EmissionFactor> byId;
     private final String digest;
 
-    private FactorTable(TableInfo info, Map<String, EmissionFactor> byId) {
+    private FactorTable(TableInfo info, Map<String, EmissionFactor> inOrder) {
         this.info = info;
-        this.byId = Collections.unmodifiableMap(byId);
-        this.factors = List.copyOf(byId.values());
+        this.factors = List.copyOf(inOrder.values());
+        // a plain hash map for look-up by id, since the list keeps the order: 8 bytes less per factor than a linked one
+        this.byId = Collections.unmodifiableMap(new HashMap<>(inOrder));
         this.digest = Digests.sha256(canonicalForm());
     }
 
@@ -239,7 +241,7 @@ public final class FactorTable {
          * @return the table, never null
          */
         public FactorTable build() {
-            return new FactorTable(info, new LinkedHashMap<>(byId));
+            return new FactorTable(info, byId);
         }
     }
 }

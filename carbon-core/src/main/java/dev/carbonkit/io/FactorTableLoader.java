@@ -197,6 +197,12 @@ public final class FactorTableLoader {
     /** Reads one document into a table, recording problems instead of stopping at the first. */
     private static final class TableReader extends NodeReader {
         private final LoadLimits limits;
+        /**
+         * One instance of each value many factors repeat (activity type, region, validity, location, boundary,
+         * status, uncertainty): OWID's 5,198 rows name 25 years and one activity type, and each row kept its own
+         * copies of them.
+         */
+        private final Map<Object, Object> shared = new HashMap<>();
 
         TableReader(NodeReader.Reading reading, LoadLimits limits) {
             super(reading);
@@ -262,6 +268,16 @@ public final class FactorTableLoader {
             }
         }
 
+        /** The instance of a value this table has seen already, or the value itself the first time; null stays null. */
+        @SuppressWarnings("unchecked")
+        private <T> T shared(T value) {
+            if (value == null) {
+                return null;
+            }
+            Object seen = shared.putIfAbsent(value, value);
+            return seen == null ? value : (T) seen;
+        }
+
         private EmissionFactor factor(Node node, String path, TableInfo info, Defaults defaults) {
             int before = reading.problems.size();
             Fields fields = fields(node, path, FACTOR_KEYS, "a factor");
@@ -321,9 +337,10 @@ public final class FactorTableLoader {
                 return null; // its problems, or the table's, are reported already
             }
             try {
-                EmissionFactor.Builder builder = EmissionFactor.builder(id, info).activityType(activity).region(region)
-                        .validity(validity).per(per).gwpSet(gwp).rowId(row).location(location)
-                        .uncertainty(uncertainty).boundary(boundary).status(status);
+                EmissionFactor.Builder builder = EmissionFactor.builder(id, info).activityType(shared(activity))
+                        .region(shared(region)).validity(shared(validity)).per(per).gwpSet(gwp).rowId(row)
+                        .location(shared(location)).uncertainty(shared(uncertainty)).boundary(shared(boundary))
+                        .status(shared(status));
                 if (co2e != null) {
                     builder.co2e(co2e);
                 }
