@@ -35,14 +35,14 @@ public final class FactorTable {
     private final TableInfo info;
     private final List<EmissionFactor> factors;
     private final Map<String, EmissionFactor> byId;
-    private final String digest;
+    /** The digest, computed on first request: a table scored without receipts or pins never needs it. */
+    private volatile String digest;
 
     private FactorTable(TableInfo info, Map<String, EmissionFactor> inOrder) {
         this.info = info;
         this.factors = List.copyOf(inOrder.values());
         // a plain hash map for look-up by id, since the list keeps the order: 8 bytes less per factor than a linked one
         this.byId = Collections.unmodifiableMap(new HashMap<>(inOrder));
-        this.digest = Digests.sha256(canonicalForm());
     }
 
     /**
@@ -108,7 +108,13 @@ public final class FactorTable {
      * @return the digest, never null
      */
     public String getDigest() {
-        return digest;
+        String result = digest;
+        if (result == null) {
+            // racing threads compute the same string; either may be kept
+            result = Digests.sha256(canonicalForm());
+            digest = result;
+        }
+        return result;
     }
 
     /**
@@ -173,12 +179,12 @@ public final class FactorTable {
      */
     @Override
     public boolean equals(Object obj) {
-        return obj instanceof FactorTable other && digest.equals(other.digest);
+        return obj instanceof FactorTable other && getDigest().equals(other.getDigest());
     }
 
     @Override
     public int hashCode() {
-        return digest.hashCode();
+        return getDigest().hashCode();
     }
 
     /**
@@ -188,7 +194,7 @@ public final class FactorTable {
      */
     @Override
     public String toString() {
-        return info + ": " + factors.size() + " factors, " + digest;
+        return info + ": " + factors.size() + " factors, " + getDigest();
     }
 
     /**
@@ -236,7 +242,7 @@ public final class FactorTable {
         }
 
         /**
-         * Builds the table and computes its digest.
+         * Builds the table; its digest is computed when first asked for.
          *
          * @return the table, never null
          */

@@ -2,12 +2,16 @@ package dev.carbonkit.factors;
 
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factors.convert.CompactTables;
 import dev.carbonkit.io.FactorTableLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The factor tables that ship with carbonkit, loaded from the jar: {@code BundledFactors.catalog()}.
@@ -17,7 +21,8 @@ import java.util.Objects;
  * {@code owid-carbon-intensity-electricity} and
  * {@code poore-nemecek-2018}. Each was generated from its publisher's file by a converter in
  * {@code dev.carbonkit.factors.convert}; their digests, sources, coverage, licences and caveats are listed in
- * docs/factors.md. The catalog is loaded on first use and then shared.
+ * docs/factors.md. Each table is loaded on first use and then shared: {@link #table(String)} loads that table
+ * alone (an app that scores with one table, on a phone, parses nothing else), {@link #catalog()} all of them.
  * <p>
  * This class is a holder of static methods and cannot be instantiated.
  */
@@ -32,22 +37,46 @@ public final class BundledFactors {
     private BundledFactors() {
     }
 
-    /** Loads the catalog once, on first use. */
+    /** The tables loaded so far, by id. */
+    private static final Map<String, FactorTable> LOADED = new ConcurrentHashMap<>();
+
+    /** Builds the catalog once, on first use. */
     private static final class Holder {
         static final FactorCatalog CATALOG = load();
     }
 
     private static FactorCatalog load() {
-        FactorTableLoader loader = FactorTableLoader.standard();
         FactorCatalog.Builder catalog = FactorCatalog.builder();
-        try {
-            for (String id : TABLE_IDS) {
-                catalog.add(loader.loadResource(BundledFactors.class.getClassLoader(), FOLDER + id + ".yaml"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("carbon bug: a bundled table cannot be read", e);
-        }
+        TABLE_IDS.forEach(id -> catalog.add(table(id)));
         return catalog.build();
+    }
+
+    /**
+     * Reads a table from its compact form (written by the build from the YAML, and held equal to it by
+     * CompactTablesTest), or from the YAML when the compact form is absent, as when the classes come straight from an
+     * IDE's compiler.
+     */
+    private static FactorTable read(String tableId) {
+        ClassLoader classLoader = BundledFactors.class.getClassLoader();
+        String compact = FOLDER + tableId + CompactTables.SUFFIX;
+        try (InputStream in = classLoader.getResourceAsStream(compact)) {
+            if (in != null) {
+                return CompactTables.read(in, compact);
+            }
+            return FactorTableLoader.standard().loadResource(classLoader, FOLDER + tableId + ".yaml");
+        } catch (IOException e) {
+            throw new UncheckedIOException("carbon bug: the bundled table " + tableId + " cannot be read", e);
+        }
+    }
+
+    /**
+     * Whether the bundled tables are read from their compact form: true in the jar the build makes.
+     *
+     * @return true if every bundled table has its compact form on the class path
+     */
+    static boolean compact() {
+        return TABLE_IDS.stream().allMatch(id -> BundledFactors.class.getClassLoader()
+                .getResource(FOLDER + id + CompactTables.SUFFIX) != null);
     }
 
     /**
@@ -60,7 +89,7 @@ public final class BundledFactors {
     }
 
     /**
-     * Gets one bundled table.
+     * Gets one bundled table, loading that table alone on first use.
      *
      * @param tableId  the table id, one of {@link #TABLE_IDS}, not null
      * @return the table, never null
@@ -68,7 +97,9 @@ public final class BundledFactors {
      */
     public static FactorTable table(String tableId) {
         Objects.requireNonNull(tableId, "tableId");
-        return catalog().getTable(tableId).orElseThrow(() -> new NoSuchElementException(
-                "No bundled table '" + tableId + "'; bundled: " + TABLE_IDS));
+        if (!TABLE_IDS.contains(tableId)) {
+            throw new NoSuchElementException("No bundled table '" + tableId + "'; bundled: " + TABLE_IDS);
+        }
+        return LOADED.computeIfAbsent(tableId, BundledFactors::read);
     }
 }

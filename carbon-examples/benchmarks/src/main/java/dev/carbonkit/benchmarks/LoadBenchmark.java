@@ -4,6 +4,7 @@ import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.FootprintEngine;
 import dev.carbonkit.factor.FactorCatalog;
+import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.factors.BundledFactors;
 import dev.carbonkit.quantity.Quantity;
@@ -47,6 +48,20 @@ public class LoadBenchmark {
         return FootprintEngine.of(CalculationPolicy.defaults(), catalog).score(Activity.builder("a").account("x")
                 .type("home.electricity.grid").quantity(Quantity.parse("3.2 kWh"))
                 .time(Instant.parse("2024-06-01T08:00:00Z"), ZoneId.of("Europe/London")).region(Region.of("GB")).build())
+                .getCo2e();
+    }
+
+    /**
+     * The on-device path: one bundled table (DESNZ 2025, 103 KB of YAML) loaded alone, and a first activity scored.
+     *
+     * @return the footprint's CO2e
+     */
+    @Benchmark
+    public Object oneTableAndFirstScore() {
+        FactorTable table = BundledFactors.table("desnz-2025");
+        return FootprintEngine.of(CalculationPolicy.defaults(), table).score(Activity.builder("a").account("x")
+                .type("home.electricity.grid").quantity(Quantity.parse("3.2 kWh"))
+                .time(Instant.parse("2025-06-01T08:00:00Z"), ZoneId.of("Europe/London")).region(Region.of("GB")).build())
                 .getCo2e();
     }
 

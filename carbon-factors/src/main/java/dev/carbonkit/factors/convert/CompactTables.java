@@ -1,0 +1,276 @@
+package dev.carbonkit.factors.convert;
+
+import dev.carbonkit.emissions.Gas;
+import dev.carbonkit.emissions.GasBasis;
+import dev.carbonkit.emissions.GwpSet;
+import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.factor.TableInfo;
+import dev.carbonkit.factor.Uncertainty;
+import dev.carbonkit.factor.ValidityPeriod;
+import dev.carbonkit.factors.BundledFactors;
+import dev.carbonkit.io.FactorTableLoader;
+import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.Unit;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compact form of the bundled tables in the jar: the same factors as the YAML, written by the build from the
+ * loaded YAML tables and read back without a YAML parser, so that an app starts without parsing 1.5 MB of YAML.
+ * <p>
+ * It is a derived form, never edited and never committed: {@code mvn package} writes {@code ID.table.bin} beside
+ * each {@code ID.yaml} in {@code target/classes} (the {@link #main(String[])} of this class, run by the build), and
+ * {@code CompactTablesTest} holds every table read from it equal, factor by factor and digest, to the table the
+ * YAML loader reads. The digest is not stored: a table computes it from the factors it holds, so a compact table
+ * that differed from its YAML would show another digest.
+ * <p>
+ * Format {@value #FORMAT}, big-endian as {@link DataOutputStream} writes: the format string; the table info
+ * (id, title, publisher, edition, licence, attribution, url, absent ones as an empty string after a 0 flag);
+ * a pool of the strings factors repeat; the number of factors; then per factor its id, pooled activity type,
+ * region and unit codes, first and last days of validity (epoch days, {@link Long#MIN_VALUE} and
+ * {@link Long#MAX_VALUE} for open ends), the CO2e total (flag, decimal, pooled unit code), GWP set and gas basis
+ * (pooled names or -1), the per-gas values (count, then pooled gas name, decimal, pooled unit code), row id,
+ * pooled location, uncertainty (flag, two decimals), pooled boundary and status. A decimal is its scale and its
+ * unscaled value's two's-complement bytes, so it reads back with the same digits and scale.
+ * <p>
+ * This class is a holder of static methods and cannot be instantiated.
+ */
+public final class CompactTables {
+
+    /** The format written first; a reader refuses any other. */
+    public static final String FORMAT = "carbonkit-compact-table/1";
+
+    /** The suffix of a compact table beside its YAML: {@code desnz-2025.table.bin}. */
+    public static final String SUFFIX = ".table.bin";
+
+    private CompactTables() {
+    }
+
+    /**
+     * Writes the compact form of each bundled table beside its YAML: run by the build on {@code target/classes}.
+     *
+     * @param args  the folder holding the bundled YAML tables
+     * @throws IOException if a table cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args[0]);
+        for (String id : BundledFactors.TABLE_IDS) {
+            Path yaml = folder.resolve(id + ".yaml");
+            FactorTable table;
+            try (InputStream in = Files.newInputStream(yaml)) {
+                table = FactorTableLoader.standard().load(in, yaml.toString());
+            }
+            try (OutputStream out = Files.newOutputStream(folder.resolve(id + SUFFIX))) {
+                write(table, out);
+            }
+        }
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Writes a table's compact form.
+     *
+     * @param table  the table, not null
+     * @param out  the stream, flushed and not closed, not null
+     * @throws IOException if the stream fails
+     */
+    public static void write(FactorTable table, OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+        data.writeUTF(FORMAT);
+        TableInfo info = table.getInfo();
+        for (String text : new String[] {info.getId(), info.getTitle(), info.getPublisher(), info.getEdition(),
+                info.getLicence(), info.getAttribution().orElse(null), info.getUrl().orElse(null)}) {
+            optional(data, text);
+        }
+        List<String> pool = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        for (EmissionFactor factor : table.getFactors()) {
+            pooled(pool, index, factor.getActivityType());
+            pooled(pool, index, factor.getRegion().getCode());
+            pooled(pool, index, factor.getPer().getCode());
+            factor.getCo2e().ifPresent(value -> pooled(pool, index, value.getUnit().getCode()));
+            factor.getGwpSet().ifPresent(set -> pooled(pool, index, set.name()));
+            factor.getGasBasis().ifPresent(basis -> pooled(pool, index, basis.name()));
+            factor.getGases().forEach((gas, value) -> {
+                pooled(pool, index, gas.name());
+                pooled(pool, index, value.getUnit().getCode());
+            });
+            factor.getLocation().ifPresent(text -> pooled(pool, index, text));
+            factor.getBoundary().ifPresent(text -> pooled(pool, index, text));
+            factor.getStatus().ifPresent(text -> pooled(pool, index, text));
+        }
+        data.writeInt(pool.size());
+        for (String text : pool) {
+            data.writeUTF(text);
+        }
+        data.writeInt(table.getFactors().size());
+        for (EmissionFactor factor : table.getFactors()) {
+            data.writeUTF(factor.getId());
+            data.writeInt(index.get(factor.getActivityType()));
+            data.writeInt(index.get(factor.getRegion().getCode()));
+            data.writeInt(index.get(factor.getPer().getCode()));
+            data.writeLong(factor.getValidity().getStartInclusive().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
+            data.writeLong(factor.getValidity().getEndInclusive().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE));
+            Quantity co2e = factor.getCo2e().orElse(null);
+            data.writeBoolean(co2e != null);
+            if (co2e != null) {
+                decimal(data, co2e.getAmount());
+                data.writeInt(index.get(co2e.getUnit().getCode()));
+            }
+            data.writeInt(factor.getGwpSet().map(set -> index.get(set.name())).orElse(-1));
+            data.writeInt(factor.getGasBasis().map(basis -> index.get(basis.name())).orElse(-1));
+            data.writeInt(factor.getGases().size());
+            for (Map.Entry<Gas, Quantity> gas : factor.getGases().entrySet()) {
+                data.writeInt(index.get(gas.getKey().name()));
+                decimal(data, gas.getValue().getAmount());
+                data.writeInt(index.get(gas.getValue().getUnit().getCode()));
+            }
+            optional(data, factor.getRowId().orElse(null));
+            data.writeInt(factor.getLocation().map(index::get).orElse(-1));
+            Uncertainty uncertainty = factor.getUncertainty().orElse(null);
+            data.writeBoolean(uncertainty != null);
+            if (uncertainty != null) {
+                decimal(data, uncertainty.getMinusPercent());
+                decimal(data, uncertainty.getPlusPercent());
+            }
+            data.writeInt(factor.getBoundary().map(index::get).orElse(-1));
+            data.writeInt(factor.getStatus().map(index::get).orElse(-1));
+        }
+        data.flush();
+    }
+
+    private static void pooled(List<String> pool, Map<String, Integer> index, String text) {
+        if (index.putIfAbsent(text, pool.size()) == null) {
+            pool.add(text);
+        }
+    }
+
+    private static void optional(DataOutputStream data, String text) throws IOException {
+        data.writeBoolean(text != null);
+        data.writeUTF(text == null ? "" : text);
+    }
+
+    private static void decimal(DataOutputStream data, BigDecimal value) throws IOException {
+        data.writeInt(value.scale());
+        byte[] unscaled = value.unscaledValue().toByteArray();
+        data.writeShort(unscaled.length);
+        data.write(unscaled);
+    }
+
+    //-----------------------------------------------------------------------
+    /**
+     * Reads a table's compact form.
+     *
+     * @param in  the stream, read to the table's end and not closed, not null
+     * @param source  the name to give the source in errors, not null
+     * @return the table, never null
+     * @throws IOException if the stream fails, or is not a compact table of this format
+     */
+    public static FactorTable read(InputStream in, String source) throws IOException {
+        DataInputStream data = new DataInputStream(new BufferedInputStream(in));
+        String format = data.readUTF();
+        if (!FORMAT.equals(format)) {
+            throw new IOException(source + ": not a compact table of format " + FORMAT + " (found '" + format + "')");
+        }
+        TableInfo info = TableInfo.builder(optional(data)).title(optional(data)).publisher(optional(data))
+                .edition(optional(data)).licence(optional(data)).attribution(optional(data)).url(optional(data))
+                .build();
+        String[] pool = new String[data.readInt()];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = data.readUTF();
+        }
+        Map<String, Region> regions = new HashMap<>();
+        Map<Long, LocalDate> days = new HashMap<>();
+        Map<List<LocalDate>, ValidityPeriod> periods = new HashMap<>();
+        int count = data.readInt();
+        FactorTable.Builder table = FactorTable.builder(info);
+        for (int i = 0; i < count; i++) {
+            EmissionFactor.Builder factor = EmissionFactor.builder(data.readUTF(), info)
+                    .activityType(pool[data.readInt()])
+                    .region(regions.computeIfAbsent(pool[data.readInt()], Region::of))
+                    .per(Unit.of(pool[data.readInt()]));
+            LocalDate first = day(data.readLong(), days);
+            LocalDate last = day(data.readLong(), days);
+            factor.validity(periods.computeIfAbsent(Arrays.asList(first, last),
+                    k -> ValidityPeriod.of(first, last)));
+            if (data.readBoolean()) {
+                BigDecimal amount = decimal(data);
+                factor.co2e(Quantity.of(amount, Unit.of(pool[data.readInt()])));
+            }
+            int gwp = data.readInt();
+            if (gwp >= 0) {
+                factor.gwpSet(GwpSet.valueOf(pool[gwp]));
+            }
+            int basis = data.readInt();
+            if (basis >= 0) {
+                factor.gasBasis(GasBasis.valueOf(pool[basis]));
+            }
+            int gases = data.readInt();
+            for (int g = 0; g < gases; g++) {
+                Gas gas = Gas.valueOf(pool[data.readInt()]);
+                BigDecimal amount = decimal(data);
+                factor.gas(gas, Quantity.of(amount, Unit.of(pool[data.readInt()])));
+            }
+            factor.rowId(optional(data));
+            factor.location(pooled(pool, data.readInt()));
+            if (data.readBoolean()) {
+                factor.uncertainty(Uncertainty.ofPercent(decimal(data), decimal(data)));
+            }
+            factor.boundary(pooled(pool, data.readInt()));
+            factor.status(pooled(pool, data.readInt()));
+            table.add(factor.build());
+        }
+        return table.build();
+    }
+
+    private static LocalDate day(long epochDay, Map<Long, LocalDate> days) {
+        if (epochDay == Long.MIN_VALUE || epochDay == Long.MAX_VALUE) {
+            return null;
+        }
+        return days.computeIfAbsent(epochDay, LocalDate::ofEpochDay);
+    }
+
+    private static String pooled(String[] pool, int index) {
+        return index < 0 ? null : pool[index];
+    }
+
+    private static String optional(DataInputStream data) throws IOException {
+        boolean present = data.readBoolean();
+        String text = data.readUTF();
+        return present ? text : null;
+    }
+
+    private static BigDecimal decimal(DataInputStream data) throws IOException {
+        int scale = data.readInt();
+        byte[] unscaled = new byte[data.readShort()];
+        data.readFully(unscaled);
+        if (unscaled.length <= 8) {
+            long value = 0;
+            for (byte b : unscaled) {
+                value = (value << 8) | (b & 0xFF);
+            }
+            // sign-extend from the top byte written
+            int unused = 64 - 8 * unscaled.length;
+            value = unused == 64 ? 0 : (value << unused) >> unused;
+            return BigDecimal.valueOf(value, scale);
+        }
+        return new BigDecimal(new BigInteger(unscaled), scale);
+    }
+}
