@@ -42,7 +42,7 @@ public final class Activity {
     private Activity(Builder builder) {
         this.id = builder.id;
         this.account = Checks.requireNonBlank(require(builder.account, "account"), "account of activity " + id);
-        this.type = Checks.requireActivityType(require(builder.type, "type"), "type of activity '" + id + "'");
+        this.type = Checks.requireActivityType(require(builder.type, "type"), () -> "type of activity '" + id + "'");
         this.quantity = require(builder.quantity, "quantity");
         this.time = require(builder.time, "time");
         this.zone = require(builder.zone, "zone");

@@ -54,8 +54,33 @@ public final class FactorSelector {
     private record Candidate(EmissionFactor factor, FactorTable table, int precedence, FactorPlan.PerSet plans) {
     }
 
-    /** The candidates of one type: all of them, and by region. */
-    private record OfType(List<Candidate> all, Map<Region, AtRegion> byRegion) {
+    /**
+     * The candidates of one type: all of them, and by region, indexed on first use, so that an engine over thousands
+     * of factors starts without indexing types it may never see. Racing threads may both build the index; they
+     * build equal ones, and either may be kept.
+     */
+    private static final class OfType {
+
+        private final List<Candidate> all;
+        private volatile Map<Region, AtRegion> byRegion;
+
+        OfType(List<Candidate> all) {
+            this.all = List.copyOf(all);
+        }
+
+        AtRegion at(Region region) {
+            Map<Region, AtRegion> index = byRegion;
+            if (index == null) {
+                Map<Region, List<Candidate>> lists = new HashMap<>();
+                all.forEach(c -> lists.computeIfAbsent(c.factor.getRegion(), r -> new ArrayList<>()).add(c));
+                index = new HashMap<>();
+                for (Map.Entry<Region, List<Candidate>> entry : lists.entrySet()) {
+                    index.put(entry.getKey(), new AtRegion(entry.getValue()));
+                }
+                byRegion = index;
+            }
+            return index.get(region);
+        }
     }
 
     /**
@@ -135,13 +160,7 @@ public final class FactorSelector {
             }
         }
         Map<String, OfType> types = new HashMap<>();
-        index.forEach((type, candidates) -> {
-            Map<Region, List<Candidate>> lists = new HashMap<>();
-            candidates.forEach(c -> lists.computeIfAbsent(c.factor.getRegion(), r -> new ArrayList<>()).add(c));
-            Map<Region, AtRegion> byRegion = new HashMap<>();
-            lists.forEach((region, list) -> byRegion.put(region, new AtRegion(list)));
-            types.put(type, new OfType(List.copyOf(candidates), byRegion));
-        });
+        index.forEach((type, candidates) -> types.put(type, new OfType(candidates)));
         this.byType = types;
     }
 
@@ -166,14 +185,14 @@ public final class FactorSelector {
         Unit unit = activity.getQuantity().getUnit();
         long day = activity.getLocalEpochDay();
         // the activity's own region first, the usual case, without looking up its chain
-        AtRegion own = ofType.byRegion.get(activity.getRegion());
+        AtRegion own = ofType.at(activity.getRegion());
         Candidate found = own == null ? null : own.validOn(day, unit);
         if (found != null) {
             return selection(activity, found, activity.getRegion(), null, true);
         }
         List<Region> chain = chain(activity.getRegion());
         for (Region region : chain.subList(1, chain.size())) {
-            AtRegion here = ofType.byRegion.get(region);
+            AtRegion here = ofType.at(region);
             Candidate best = here == null ? null : here.validOn(day, unit);
             if (best != null) {
                 return selection(activity, best, region, null, true);
@@ -182,7 +201,7 @@ public final class FactorSelector {
         // no factor valid on the day: at the first region with any, the one valid nearest to it
         LocalDate date = activity.getLocalDate();
         for (Region region : chain) {
-            AtRegion here = ofType.byRegion.get(region);
+            AtRegion here = ofType.at(region);
             Candidate best = null;
             for (Candidate candidate : here == null ? List.<Candidate>of() : here.candidates) {
                 if (unit.isConvertibleTo(candidate.factor.getPer())

@@ -53,7 +53,7 @@ public final class EmissionFactor {
     private EmissionFactor(Builder builder) {
         this.id = builder.id;
         this.table = builder.table;
-        this.activityType = Checks.requireActivityType(builder.activityType, "activity type of factor " + id);
+        this.activityType = Checks.requireActivityType(builder.activityType, () -> "activity type of factor " + id);
         this.region = require(builder.region, "region");
         this.validity = require(builder.validity, "validity");
         this.per = require(builder.per, "per (the unit of activity)");
