@@ -13,8 +13,10 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -143,18 +145,18 @@ public final class CreditEngine {
     private static void write(RuleSet ruleSet, CreditRule rule, Activity activity, Award award, List<Award> awards,
             List<LedgerEntry> reductions, List<LedgerEntry> points) {
         awards.add(award);
-        String prefix = ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId();
         String reductionId = null;
         if (award.grams().signum() > 0) {
-            reductionId = prefix + ":reduction";
+            reductionId = ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":reduction";
             reductions.add(LedgerEntry.earned(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
                     activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null));
         }
         if (award.points().signum() > 0) {
             LedgerEntry.Schedule schedule = rule.getIssuance()
                     .map(issuance -> issuance.schedule(activity.getTime(), ruleSet.getZone())).orElse(null);
-            points.add(LedgerEntry.earned(prefix + ":points", LedgerEntry.Ledger.POINTS, activity.getAccount(),
-                    activity.getId(), rule.getId(), award.points(), activity.getTime(), reductionId, schedule));
+            points.add(LedgerEntry.earned(ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":points",
+                    LedgerEntry.Ledger.POINTS, activity.getAccount(), activity.getId(), rule.getId(), award.points(),
+                    activity.getTime(), reductionId, schedule));
         }
     }
 
@@ -174,6 +176,14 @@ public final class CreditEngine {
             write(ruleSet, open.rule, period, award, awards, reductions, points);
         }
     }
+
+    /** The local date of an instant in a zone: time.atZone(zone).toLocalDate(), without building a ZonedDateTime. */
+    private static LocalDate localDate(Instant time, ZoneId zone) {
+        long seconds = time.getEpochSecond() + zone.getRules().getOffset(time).getTotalSeconds();
+        return LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+    }
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private static List<CreditRule> rulesAbout(State state, RuleSet ruleSet, Activity activity) {
         if (state.rulesByType == null) {
@@ -200,15 +210,15 @@ public final class CreditEngine {
 
     /** What earlier activities have used: deduplication keys, exclusive keys, and cap consumption. */
     private static final class State {
-        final Map<String, String> dedup = new HashMap<>();
+        final Map<Key, String> dedup = new HashMap<>();
         /** Per rolling deduplication key, the activity that last earned under it. */
-        final Map<String, Earned> dedupRolling = new HashMap<>();
-        final Map<String, String> exclusive = new HashMap<>();
-        final Map<String, BigDecimal> capUsed = new HashMap<>();
+        final Map<Key, Earned> dedupRolling = new HashMap<>();
+        final Map<Key, String> exclusive = new HashMap<>();
+        final Map<Key, BigDecimal> capUsed = new HashMap<>();
         /** Per rolling-window cap, the awards still inside the window, oldest first. */
-        final Map<String, ArrayDeque<Used>> rolling = new HashMap<>();
+        final Map<Key, ArrayDeque<Used>> rolling = new HashMap<>();
         /** Per rule and account, the quantity of each local day, for trailing baselines. */
-        final Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
+        final Map<Key, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
         /** The rule set's rules by activity type, in rule-set order; built on first use. */
         Map<String, List<CreditRule>> rulesByType;
         /** Per rule, the explanation's first lines (the rule, its rule set, provenance and factor sources). */
@@ -216,9 +226,18 @@ public final class CreditEngine {
         /** Per rule, its caps in order: those not on points, then those on points. */
         final Map<CreditRule, List<List<Cap>>> sortedCaps = new HashMap<>();
         /** Per rule, account, grams or points and local period, the exact running total for period rounding. */
-        final Map<String, BigDecimal> periodTotals = new HashMap<>();
+        final Map<Key, BigDecimal> periodTotals = new HashMap<>();
         /** The budget periods not closed yet, by the instant they close, then account, then rule. */
         final TreeMap<BudgetKey, OpenBudget> budgets = new TreeMap<>(BUDGET_ORDER);
+    }
+
+    /**
+     * What a deduplication key, exclusive group, cap, running total or daily history is kept under: its scope (a
+     * rule, a rule's cap, an exclusive group), the account, the activity's values of the key's attributes, and a
+     * qualifier (the local period's first day, or the attributes' names). Values are compared as values, so an
+     * account or attribute holding the separator of a joined text cannot make two keys one.
+     */
+    private record Key(String scope, String account, List<String> values, Object qualifier) {
     }
 
     /** Orders open budget periods by the instant they close, then account, then the rule's place in the set. */
@@ -265,7 +284,7 @@ public final class CreditEngine {
         /** The explanation so far: lines as text (the rule's header) or as the values to write them from. */
         private final List<Object> steps = new ArrayList<>();
         /** The keys of the rule's caps for this activity, by the cap's place in the rule; built when first needed. */
-        private String[] capKeys;
+        private Key[] capKeys;
         /** The outcome of a kind that finds nothing to earn. */
         private Award.Outcome nothing = Award.Outcome.BELOW_THRESHOLD;
 
@@ -274,7 +293,7 @@ public final class CreditEngine {
             this.rule = rule;
             this.activity = activity;
             this.state = state;
-            this.localDate = activity.getTime().atZone(ruleSet.getZone()).toLocalDate();
+            this.localDate = localDate(activity.getTime(), ruleSet.getZone());
         }
 
         Award run() {
@@ -301,7 +320,7 @@ public final class CreditEngine {
             }
             if (rule.getDedupWindow().isPresent()) {
                 Duration window = rule.getDedupWindow().get();
-                String key = rule.getId() + "|" + activity.getAccount() + "|" + values(rule.getDedupKey().orElseThrow());
+                Key key = new Key(rule.getId(), activity.getAccount(), values(rule.getDedupKey().orElseThrow()), null);
                 Earned last = state.dedupRolling.get(key);
                 if (last != null && activity.getTime().isBefore(last.at().plus(window))) {
                     return zero(Award.Outcome.DUPLICATE, () -> "duplicate: " + rule.getDedupKey().get() + " already earned"
@@ -310,8 +329,8 @@ public final class CreditEngine {
                 state.dedupRolling.put(key, new Earned(activity.getTime(), activity.getId()));
             } else if (rule.getDedupKey().isPresent()) {
                 FootprintTotals.Period period = rule.getDedupPeriod().orElseThrow();
-                String key = rule.getId() + "|" + activity.getAccount() + "|" + values(rule.getDedupKey().get()) + "|"
-                        + period.startOf(localDate);
+                Key key = new Key(rule.getId(), activity.getAccount(), values(rule.getDedupKey().get()),
+                        period.startOf(localDate));
                 String first = state.dedup.putIfAbsent(key, activity.getId());
                 if (first != null) {
                     return zero(Award.Outcome.DUPLICATE, () -> "duplicate: " + rule.getDedupKey().get() + " already earned"
@@ -319,8 +338,9 @@ public final class CreditEngine {
                 }
             }
             if (rule.getExclusiveGroup().isPresent()) {
-                String key = rule.getExclusiveGroup().get() + "|" + activity.getAccount() + "|"
-                        + values(rule.getExclusiveKey());
+                // the attributes' names belong to the key: rules of one group may name different attributes
+                Key key = new Key(rule.getExclusiveGroup().get(), activity.getAccount(), values(rule.getExclusiveKey()),
+                        rule.getExclusiveKey());
                 String first = state.exclusive.putIfAbsent(key, activity.getId());
                 if (first != null) {
                     return zero(Award.Outcome.EXCLUDED, () -> "excluded: exclusive group " + rule.getExclusiveGroup().get()
@@ -433,10 +453,13 @@ public final class CreditEngine {
         private Award result(BigDecimal grams, BigDecimal points, boolean trimmed) {
             if (rule.getIssuance().isPresent() && points.signum() > 0) {
                 Issuance issuance = rule.getIssuance().get();
-                LedgerEntry.Schedule schedule = issuance.schedule(activity.getTime(), ruleSet.getZone());
-                step(() -> "issuance (" + issuance + "): points issued " + local(schedule.issuedAt()) + ", collectible from "
-                        + local(schedule.collectibleAt()) + (schedule.needsClaim() ? ", lost unless claimed before "
-                                + local(schedule.expiresAt()) : "") + " (the reduction ledger is not delayed)");
+                step(() -> {
+                    // the ledger entry's schedule is worked out when it is written; this is the same pure function
+                    LedgerEntry.Schedule schedule = issuance.schedule(activity.getTime(), ruleSet.getZone());
+                    return "issuance (" + issuance + "): points issued " + local(schedule.issuedAt()) + ", collectible from "
+                            + local(schedule.collectibleAt()) + (schedule.needsClaim() ? ", lost unless claimed before "
+                                    + local(schedule.expiresAt()) : "") + " (the reduction ledger is not delayed)";
+                });
             }
             step(() -> "result: " + grams.toPlainString() + " g CO2e on the reduction ledger, " + points.toPlainString()
                     + " points" + (trimmed ? " (trimmed by a cap)" : ""));
@@ -648,7 +671,7 @@ public final class CreditEngine {
             Unit unit = factor.per().getUnit();
             BigDecimal actual = activity.getQuantity().to(unit, CarbonMath.CONTEXT).getAmount();
             NavigableMap<LocalDate, BigDecimal> history = state.daily.computeIfAbsent(
-                    rule.getId() + "|" + activity.getAccount(), k -> new TreeMap<>());
+                    new Key(rule.getId(), activity.getAccount(), List.of(), null), k -> new TreeMap<>());
             // the baseline as a fraction, so that a trailing average is divided once, at the end: 6 x 581 / 7
             BigDecimal baseline = null;
             BigDecimal over = BigDecimal.ONE;
@@ -771,7 +794,7 @@ public final class CreditEngine {
                 return rounded;
             }
             LocalDate start = period.startOf(localDate);
-            String key = rule.getId() + "|" + activity.getAccount() + "|" + what + "|" + start;
+            Key key = new Key(rule.getId(), activity.getAccount(), List.of(what), start);
             BigDecimal before = state.periodTotals.getOrDefault(key, BigDecimal.ZERO);
             BigDecimal after = CarbonMath.normalize(before.add(amount));
             state.periodTotals.put(key, after);
@@ -824,22 +847,28 @@ public final class CreditEngine {
         }
 
         /** The key of what the activity's account used of a cap in its period; built once per cap and evaluation. */
-        private String capKey(Cap cap) {
+        private Key capKey(Cap cap) {
             int index = rule.getCaps().indexOf(cap);
             if (capKeys == null) {
-                capKeys = new String[rule.getCaps().size()];
+                capKeys = new Key[rule.getCaps().size()];
             }
             if (capKeys[index] == null) {
-                capKeys[index] = rule.getId() + "|" + index + "|" + activity.getAccount() + "|" + values(cap.key())
-                        + (cap.period() == null ? "" : "|" + cap.period().startOf(localDate));
+                capKeys[index] = new Key(rule.getId() + "#" + index, activity.getAccount(), values(cap.key()),
+                        cap.period() == null ? null : cap.period().startOf(localDate));
             }
             return capKeys[index];
         }
 
-        private String values(List<String> attributes) {
-            List<String> values = new ArrayList<>();
-            attributes.forEach(name -> values.add(name + "=" + activity.getAttributes().get(name)));
-            return String.join(",", values);
+        /** The activity's values of some attributes, in order; a missing attribute is null. */
+        private List<String> values(List<String> attributes) {
+            if (attributes.isEmpty()) {
+                return List.of();
+            }
+            String[] values = new String[attributes.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = activity.getAttributes().get(attributes.get(i));
+            }
+            return Arrays.asList(values);
         }
 
         private Award incompatible(String what, UnitMismatchException mismatch) {

@@ -285,6 +285,26 @@ class CreditEngineTest {
                 });
     }
 
+    /**
+     * Keys compare attribute values as values: "line=1,stop=2" in one attribute and "3" in the other is not "1" and
+     * "2,stop=3", although both would join into the same text. Caps count per key the same way.
+     */
+    @Test
+    void dedupAndCapKeys_compareValuesNotJoinedText() {
+        CreditRule rule = CreditRule.builder("bus", CreditRule.Kind.FIXED_PER_EVENT, "transport.bus")
+                .award("10", "10").dedup(Period.DAY, List.of("line", "stop"))
+                .cap(new Cap(Period.DAY, null, Cap.Unit.COUNT, new BigDecimal("1"), List.of("line")))
+                .build();
+        CreditResult result = CreditEngine.evaluate(rules(rule), List.of(
+                activity("b1", "transport.bus", "1 count", "2024-03-01T08:00", Map.of("line", "1,stop=2", "stop", "3")),
+                activity("b2", "transport.bus", "1 count", "2024-03-01T09:00", Map.of("line", "1", "stop", "2,stop=3")),
+                activity("b3", "transport.bus", "1 count", "2024-03-01T10:00", Map.of("line", "1", "stop", "4"))));
+        assertThat(result.awards()).extracting(Award::activityId, Award::outcome).containsExactly(
+                tuple("b1", Award.Outcome.AWARDED),
+                tuple("b2", Award.Outcome.AWARDED),
+                tuple("b3", Award.Outcome.CAPPED));
+    }
+
     /** A QR code scanned twice within 30 minutes earns once; a scan 30 minutes after the one that earned earns again. */
     @Test
     void rollingDedup_earnsOncePerKeyWithinTheWindow() {
