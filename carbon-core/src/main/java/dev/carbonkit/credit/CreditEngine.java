@@ -78,8 +78,10 @@ public final class CreditEngine {
             .thenComparing(cap -> cap.period() == null ? 0 : cap.period().ordinal())
             .thenComparing(cap -> cap.window() == null ? Duration.ZERO : cap.window());
 
-    private static final Comparator<Activity> CHRONOLOGICAL = Comparator.comparing(Activity::getTime)
-            .thenComparing(Activity::getId);
+    private static final Comparator<Activity> CHRONOLOGICAL = (a, b) -> {
+        int byTime = a.getTime().compareTo(b.getTime());
+        return byTime != 0 ? byTime : a.getId().compareTo(b.getId());
+    };
 
     private CreditEngine() {
     }
@@ -238,6 +240,20 @@ public final class CreditEngine {
      * account or attribute holding the separator of a joined text cannot make two keys one.
      */
     private record Key(String scope, String account, List<String> values, Object qualifier) {
+
+        // written out: a record's generated equals and hashCode go through a method handle, slower on this path
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj instanceof Key other && scope.equals(other.scope) && account.equals(other.account)
+                    && values.equals(other.values) && Objects.equals(qualifier, other.qualifier);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((scope.hashCode() * 31 + account.hashCode()) * 31 + values.hashCode()) * 31
+                    + Objects.hashCode(qualifier);
+        }
     }
 
     /** Orders open budget periods by the instant they close, then account, then the rule's place in the set. */
