@@ -50,8 +50,16 @@ public final class FactorSelector {
     private final Map<Region, List<Region>> chains = new ConcurrentHashMap<>();
     private static final int CHAINS_KEPT = 4096;
 
-    /** A factor with the table it came from, that table's precedence (0 first), and its scoring plans. */
-    private record Candidate(EmissionFactor factor, FactorTable table, int precedence, FactorPlan.PerSet plans) {
+    /**
+     * A factor with the table it came from, that table's precedence (0 first), its scoring plans, and the selection
+     * of it without fallbacks, the same immutable object for every activity that selects it so.
+     */
+    private record Candidate(EmissionFactor factor, FactorTable table, int precedence, FactorPlan.PerSet plans,
+            Selection plain) {
+
+        Candidate(EmissionFactor factor, FactorTable table, int precedence, FactorPlan.PerSet plans) {
+            this(factor, table, precedence, plans, new Selection(factor, table, List.of(), false, plans));
+        }
     }
 
     /**
@@ -130,15 +138,34 @@ public final class FactorSelector {
                     high = middle - 1;
                 }
             }
-            Candidate best = null;
+            int best = -1;
             for (int i = high; i >= 0 && lastSoFar[i] >= day; i--) {
-                Candidate candidate = byStart[i];
-                if (last[i] >= day && unit.isConvertibleTo(candidate.factor.getPer())
-                        && (best == null || compare(candidate, best, unit, null, true) < 0)) {
-                    best = candidate;
+                if (last[i] >= day && unit.isConvertibleTo(byStart[i].factor.getPer())
+                        && (best < 0 || preferred(i, best, unit))) {
+                    best = i;
                 }
             }
-            return best;
+            return best < 0 ? null : byStart[best];
+        }
+
+        /**
+         * Whether the candidate at i is preferred to the one at j, both valid on the day: {@link #compare} read from
+         * the arrays (an open start, the smallest first day, comes last as there).
+         */
+        private boolean preferred(int i, int j, Unit unit) {
+            Candidate a = byStart[i];
+            Candidate b = byStart[j];
+            boolean ownA = a.factor.getPer().equals(unit);
+            if (ownA != b.factor.getPer().equals(unit)) {
+                return ownA;
+            }
+            if (a.precedence != b.precedence) {
+                return a.precedence < b.precedence;
+            }
+            if (first[i] != first[j]) {
+                return first[i] > first[j];
+            }
+            return a.factor.getId().compareTo(b.factor.getId()) < 0;
         }
     }
 
@@ -280,16 +307,16 @@ public final class FactorSelector {
 
     private static Selection selection(Activity activity, Candidate best, Region region, LocalDate date,
             boolean dateValid) {
-        List<Fallback> fallbacks = List.of();
         boolean otherRegion = !region.equals(activity.getRegion());
-        if (otherRegion || !dateValid) {
-            fallbacks = new ArrayList<>(2);
-            if (otherRegion) {
-                fallbacks.add(Fallback.of(Fallback.Kind.REGION, activity.getRegion().getCode(), region.getCode()));
-            }
-            if (!dateValid) {
-                fallbacks.add(Fallback.of(Fallback.Kind.DATE, date.toString(), best.factor.getValidity().toString()));
-            }
+        if (!otherRegion && dateValid) {
+            return best.plain;
+        }
+        List<Fallback> fallbacks = new ArrayList<>(2);
+        if (otherRegion) {
+            fallbacks.add(Fallback.of(Fallback.Kind.REGION, activity.getRegion().getCode(), region.getCode()));
+        }
+        if (!dateValid) {
+            fallbacks.add(Fallback.of(Fallback.Kind.DATE, date.toString(), best.factor.getValidity().toString()));
         }
         return new Selection(best.factor, best.table, fallbacks, false, best.plans);
     }
