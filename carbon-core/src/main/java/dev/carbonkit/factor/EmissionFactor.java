@@ -7,6 +7,7 @@ import dev.carbonkit.internal.Checks;
 import dev.carbonkit.quantity.Dimension;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,39 +35,45 @@ public final class EmissionFactor {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:/-]+");
 
+    // A table keeps thousands of factors (OWID: 5,198), so a factor keeps little of its own: what many factors of a
+    // table share is one Shape, kept once per table, and the CO2e total is its digits, a long and a scale when they
+    // fit (nearly always), rebuilt into a Quantity when asked for.
+
     private final String id;
-    private final TableInfo table;
-    private final String activityType;
-    private final Region region;
+    private final Shape shape;
     private final ValidityPeriod validity;
-    private final Unit per;
-    private final Quantity co2e;
-    private final GwpSet gwpSet;
-    private final GasBasis gasBasis;
     private final Map<Gas, Quantity> gases;
     private final String rowId;
-    private final String location;
-    private final Uncertainty uncertainty;
-    private final String boundary;
-    private final String status;
+    /** The CO2e total's unscaled value when it fits in a long and there is a total; see {@link #co2eLarge}. */
+    private final long co2eUnscaled;
+    private final int co2eScale;
+    /** The CO2e total's amount when its unscaled value does not fit in a long; else null. */
+    private final BigDecimal co2eLarge;
+
+    /** What many factors of a table share: provenance, type, region, unit, GWP set and the like. */
+    record Shape(TableInfo table, String activityType, Region region, Unit per, Unit co2eUnit, GwpSet gwpSet,
+            GasBasis gasBasis, String location, Uncertainty uncertainty, String boundary, String status) {
+    }
 
     private EmissionFactor(Builder builder) {
         this.id = builder.id;
-        this.table = builder.table;
-        this.activityType = Checks.requireActivityType(builder.activityType, () -> "activity type of factor " + id);
-        this.region = require(builder.region, "region");
+        String activityType = Checks.requireActivityType(builder.activityType, () -> "activity type of factor " + id);
+        Region region = require(builder.region, "region");
         this.validity = require(builder.validity, "validity");
-        this.per = require(builder.per, "per (the unit of activity)");
-        this.co2e = builder.co2e;
-        this.gwpSet = builder.gwpSet;
-        this.gasBasis = builder.gases.isEmpty() ? null : builder.gasBasis;
+        Unit per = require(builder.per, "per (the unit of activity)");
+        Quantity co2e = builder.co2e;
+        GwpSet gwpSet = builder.gwpSet;
+        GasBasis gasBasis = builder.gases.isEmpty() ? null : builder.gasBasis;
+        this.shape = new Shape(builder.table, activityType, region, per, co2e == null ? null : co2e.getUnit(), gwpSet,
+                gasBasis, builder.location, builder.uncertainty, builder.boundary, builder.status);
         // most factors have no per-gas values: they share the empty map (130 bytes less each)
         this.gases = builder.gases.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(builder.gases));
         this.rowId = builder.rowId;
-        this.location = builder.location;
-        this.uncertainty = builder.uncertainty;
-        this.boundary = builder.boundary;
-        this.status = builder.status;
+        BigDecimal amount = co2e == null ? BigDecimal.ZERO : co2e.getAmount();
+        boolean compact = amount.unscaledValue().bitLength() < Long.SIZE;
+        this.co2eUnscaled = compact ? amount.unscaledValue().longValue() : 0;
+        this.co2eScale = amount.scale();
+        this.co2eLarge = compact ? null : amount;
         if (co2e == null && gases.isEmpty()) {
             throw new IllegalArgumentException("Factor " + id + " has neither a CO2e total nor per-gas values");
         }
@@ -76,6 +83,29 @@ public final class EmissionFactor {
         if (gasBasis == GasBasis.CO2E && gwpSet == null) {
             throw new IllegalArgumentException("Factor " + id + " gives per-gas CO2e but no GWP set");
         }
+    }
+
+    /** The same factor with a shape equal to its own, which a table shares among its factors. */
+    private EmissionFactor(EmissionFactor factor, Shape shared) {
+        this.id = factor.id;
+        this.shape = shared;
+        this.validity = factor.validity;
+        this.gases = factor.gases;
+        this.rowId = factor.rowId;
+        this.co2eUnscaled = factor.co2eUnscaled;
+        this.co2eScale = factor.co2eScale;
+        this.co2eLarge = factor.co2eLarge;
+    }
+
+    /**
+     * Returns this factor sharing the shape interned in a table's map: itself if its shape is the one kept.
+     *
+     * @param shapes  the shapes a table keeps, by themselves
+     * @return an equal factor, never null
+     */
+    EmissionFactor sharingShape(Map<Shape, Shape> shapes) {
+        Shape shared = shapes.computeIfAbsent(shape, s -> s);
+        return shared == shape ? this : new EmissionFactor(this, shared);
     }
 
     private <T> T require(T value, String name) {
@@ -117,7 +147,7 @@ public final class EmissionFactor {
      * @return the table info, never null
      */
     public TableInfo getTable() {
-        return table;
+        return shape.table();
     }
 
     /**
@@ -126,7 +156,7 @@ public final class EmissionFactor {
      * @return the type, never null
      */
     public String getActivityType() {
-        return activityType;
+        return shape.activityType();
     }
 
     /**
@@ -135,7 +165,7 @@ public final class EmissionFactor {
      * @return the region, never null
      */
     public Region getRegion() {
-        return region;
+        return shape.region();
     }
 
     /**
@@ -153,7 +183,7 @@ public final class EmissionFactor {
      * @return the unit, never null
      */
     public Unit getPer() {
-        return per;
+        return shape.per();
     }
 
     /**
@@ -162,7 +192,7 @@ public final class EmissionFactor {
      * @return the total, empty if only per-gas values are published, never null
      */
     public Optional<Quantity> getCo2e() {
-        return Optional.ofNullable(co2e);
+        return Optional.ofNullable(co2e());
     }
 
     /**
@@ -171,7 +201,7 @@ public final class EmissionFactor {
      * @return the set, empty if the publisher does not state it, never null
      */
     public Optional<GwpSet> getGwpSet() {
-        return Optional.ofNullable(gwpSet);
+        return Optional.ofNullable(shape.gwpSet());
     }
 
     /**
@@ -180,7 +210,7 @@ public final class EmissionFactor {
      * @return the basis, empty if there are no per-gas values, never null
      */
     public Optional<GasBasis> getGasBasis() {
-        return Optional.ofNullable(gasBasis);
+        return Optional.ofNullable(shape.gasBasis());
     }
 
     /**
@@ -207,7 +237,7 @@ public final class EmissionFactor {
      * @return the location, never null
      */
     public Optional<String> getLocation() {
-        return Optional.ofNullable(location);
+        return Optional.ofNullable(shape.location());
     }
 
     /**
@@ -216,7 +246,7 @@ public final class EmissionFactor {
      * @return the uncertainty, never null
      */
     public Optional<Uncertainty> getUncertainty() {
-        return Optional.ofNullable(uncertainty);
+        return Optional.ofNullable(shape.uncertainty());
     }
 
     /**
@@ -225,7 +255,7 @@ public final class EmissionFactor {
      * @return the boundary, never null
      */
     public Optional<String> getBoundary() {
-        return Optional.ofNullable(boundary);
+        return Optional.ofNullable(shape.boundary());
     }
 
     /**
@@ -234,24 +264,31 @@ public final class EmissionFactor {
      * @return the status, empty if the value was read from the publisher's own file, never null
      */
     public Optional<String> getStatus() {
-        return Optional.ofNullable(status);
+        return Optional.ofNullable(shape.status());
+    }
+
+    /** The CO2e total as a quantity, rebuilt from its digits, or null. */
+    private Quantity co2e() {
+        if (shape.co2eUnit() == null) {
+            return null;
+        }
+        return Quantity.of(co2eLarge != null ? co2eLarge : BigDecimal.valueOf(co2eUnscaled, co2eScale),
+                shape.co2eUnit());
     }
 
     //-----------------------------------------------------------------------
     @Override
     public boolean equals(Object obj) {
-        return obj instanceof EmissionFactor other && id.equals(other.id) && table.equals(other.table)
-                && activityType.equals(other.activityType) && region.equals(other.region)
-                && validity.equals(other.validity) && per.equals(other.per) && Objects.equals(co2e, other.co2e)
-                && gwpSet == other.gwpSet && gasBasis == other.gasBasis && gases.equals(other.gases)
-                && Objects.equals(rowId, other.rowId) && Objects.equals(location, other.location)
-                && Objects.equals(uncertainty, other.uncertainty) && Objects.equals(boundary, other.boundary)
-                && Objects.equals(status, other.status);
+        return obj instanceof EmissionFactor other && id.equals(other.id) && shape.equals(other.shape)
+                && validity.equals(other.validity) && co2eUnscaled == other.co2eUnscaled
+                && co2eScale == other.co2eScale && Objects.equals(co2eLarge, other.co2eLarge)
+                && gases.equals(other.gases) && Objects.equals(rowId, other.rowId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, activityType, region, validity, per, co2e, gases);
+        return Objects.hash(id, shape.activityType(), shape.region(), validity, shape.per(), getCo2e().orElse(null),
+                gases);
     }
 
     /**
@@ -262,8 +299,12 @@ public final class EmissionFactor {
      */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(id).append(' ').append(activityType).append(' ').append(region)
-                .append(' ').append(validity).append(':');
+        Quantity co2e = co2e();
+        GasBasis gasBasis = shape.gasBasis();
+        GwpSet gwpSet = shape.gwpSet();
+        Unit per = shape.per();
+        StringBuilder text = new StringBuilder(id).append(' ').append(shape.activityType()).append(' ')
+                .append(shape.region()).append(' ').append(validity).append(':');
         if (co2e != null) {
             text.append(' ').append(co2e).append(" CO2e/").append(per);
         }

@@ -90,4 +90,37 @@ class EmissionFactorTest {
         assertThat(petrolPerMile().build()).isEqualTo(petrolPerMile().build()).hasSameHashCodeAs(petrolPerMile().build())
                 .isNotEqualTo(petrolPerMile().co2e(kg("0.26474")).build());
     }
+
+    /** The total is kept as its digits (a long and a scale, or a BigDecimal past a long) and comes back unchanged. */
+    @Test
+    void co2e_comesBackWithItsDigitsAndScale() {
+        for (String amount : new String[] {"0.26473", "0.264730", "-0.000000000000000001", "9223372036854775807",
+                "9223372036854775808", "-9223372036854775809", "123456789012345678901234.5678", "0"}) {
+            Quantity total = Quantity.of(new BigDecimal(amount), Unit.GRAM);
+            EmissionFactor factor = petrolPerMile().co2e(total).build();
+            assertThat(factor.getCo2e().orElseThrow().getAmount()).as(amount).isEqualTo(new BigDecimal(amount));
+            assertThat(factor.getCo2e().orElseThrow().getUnit()).isEqualTo(Unit.GRAM);
+            assertThat(factor).isEqualTo(petrolPerMile().co2e(total).build());
+        }
+        assertThat(petrolPerMile().co2e(kg("0.26473")).build()).isNotEqualTo(petrolPerMile().co2e(kg("0.264730")).build());
+        EmissionFactor gasesOnly = EmissionFactor.builder("t/g", Fixtures.DESNZ_2024).activityType("a.b")
+                .region(Region.GLOBAL).validity(ValidityPeriod.ofYear(2024)).per(Unit.KILOGRAM)
+                .gasBasis(GasBasis.MASS).gas(Gas.CO2, kg("1")).build();
+        assertThat(gasesOnly.getCo2e()).isEmpty();
+        assertThat(gasesOnly.toString()).doesNotContain("CO2e/");
+    }
+
+    /** A table keeps one shape (provenance, type, region, unit...) for the factors that share it; they stay equal. */
+    @Test
+    void table_sharesWhatFactorsRepeat() {
+        EmissionFactor first = petrolPerMile().build();
+        EmissionFactor second = EmissionFactor.builder("desnz-2024/other", Fixtures.DESNZ_2024)
+                .activityType("transport.car.average.petrol").region(Region.of("GB"))
+                .validity(ValidityPeriod.ofYear(2024)).per(Unit.MILE).co2e(kg("0.3")).gwpSet(GwpSet.AR5).build();
+        FactorTable table = FactorTable.builder(Fixtures.DESNZ_2024).add(first).add(second).build();
+        assertThat(table.getFactors()).containsExactly(first, second);
+        assertThat(table.getFactor("desnz-2024/other").orElseThrow().getRegion())
+                .isSameAs(table.getFactor("desnz-2024/4_301_3070_9").orElseThrow().getRegion());
+        assertThat(table.getFactor("desnz-2024/none")).isEmpty();
+    }
 }

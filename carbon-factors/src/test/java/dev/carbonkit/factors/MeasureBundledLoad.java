@@ -5,9 +5,10 @@ import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.FootprintEngine;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.Region;
-import dev.carbonkit.io.FactorTableLoader;
+import dev.carbonkit.factors.convert.CompactTables;
 import dev.carbonkit.quantity.Quantity;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,13 +47,14 @@ public final class MeasureBundledLoad {
         System.out.println(String.format(Locale.ROOT, "JVM uptime at the end: %d ms", jvmUptime));
         System.out.println(String.format(Locale.ROOT, "retained heap: %d KiB, %d bytes per factor",
                 (after - before) / 1024, (after - before) / factors));
-        // the first figure includes every class the first load brought in (SnakeYAML, the loader); a second catalog of
-        // the same tables, loaded afresh once those are in, costs only its own factors
-        FactorTableLoader loader = FactorTableLoader.standard();
+        // the first figure includes every class the first load brought in; a second catalog of the same tables, read
+        // afresh the same way once those are in, costs only its own factors
         FactorCatalog.Builder second = FactorCatalog.builder();
         for (String id : BundledFactors.TABLE_IDS) {
-            second.add(loader.loadResource(MeasureBundledLoad.class.getClassLoader(),
-                    "dev/carbonkit/factors/tables/" + id + ".yaml"));
+            String resource = "dev/carbonkit/factors/tables/" + id + CompactTables.SUFFIX;
+            try (InputStream in = MeasureBundledLoad.class.getClassLoader().getResourceAsStream(resource)) {
+                second.add(CompactTables.read(in, resource));
+            }
         }
         FactorCatalog again = second.build();
         long afterSecond = usedAfterGc();
