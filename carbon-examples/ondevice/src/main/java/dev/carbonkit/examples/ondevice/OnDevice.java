@@ -6,9 +6,8 @@ import dev.carbonkit.calc.Footprint;
 import dev.carbonkit.calc.FootprintEngine;
 import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.factor.Region;
-import dev.carbonkit.io.FactorTableLoader;
+import dev.carbonkit.factors.BundledFactors;
 import dev.carbonkit.quantity.Quantity;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,14 +15,15 @@ import java.util.Locale;
 
 /**
  * The way an app scores on the device: no file system and no network, the one table it needs read from the class
- * path (here DESNZ 2024, bundled in carbon-factors' jar), pinned by digest, one activity scored, and the time from
- * the JVM's start to the first footprint measured. Run: {@code mvn -B -q -pl carbon-examples/ondevice -am compile
+ * path (here DESNZ 2024, bundled in carbon-factors' jar and read from the compact form the build writes beside its
+ * YAML, with no YAML parsed), pinned by digest, one activity scored, and the time from the JVM's start to the first
+ * footprint measured. Run: {@code mvn -B -q -pl carbon-examples/ondevice -am compile
  * exec:exec}.
  */
 public final class OnDevice {
 
     /** The table the app ships with, and the digest it was tested against. */
-    static final String TABLE = "dev/carbonkit/factors/tables/desnz-2024.yaml";
+    static final String TABLE = "desnz-2024";
     static final String DIGEST = "sha256:e517dc08ae8f01078c3537198e086dbea6768f7f611d1fa9260480ebcd9f2e03";
 
     private OnDevice() {
@@ -33,10 +33,9 @@ public final class OnDevice {
      * Scores one activity and says how long it took from the JVM's start.
      *
      * @return the footprint
-     * @throws IOException if the resource cannot be read
      */
-    static Footprint scoreOne() throws IOException {
-        FactorTable table = FactorTableLoader.standard().loadResource(OnDevice.class.getClassLoader(), TABLE);
+    static Footprint scoreOne() {
+        FactorTable table = BundledFactors.table(TABLE);
         if (!table.getDigest().equals(DIGEST)) {
             throw new IllegalStateException("the shipped table is not the tested one: " + table.getDigest());
         }
@@ -50,9 +49,8 @@ public final class OnDevice {
      * Runs the example.
      *
      * @param args  ignored
-     * @throws IOException if the resource cannot be read
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         long started = ManagementFactory.getRuntimeMXBean().getStartTime();
         long before = System.currentTimeMillis();
         Footprint footprint = scoreOne();
