@@ -199,8 +199,8 @@ public final class FactorTableLoader {
         private final LoadLimits limits;
         /**
          * One instance of each value many factors repeat (activity type, region, validity, location, boundary,
-         * status, uncertainty): OWID's 5,198 rows name 25 years and one activity type, and each row kept its own
-         * copies of them.
+         * status, uncertainty, per-gas values): OWID's 5,198 rows name 25 years and one activity type, DESNZ and
+         * EPA repeat half of their per-gas values, and each row kept its own copies of them.
          */
         private final Map<Object, Object> shared = new HashMap<>();
 
@@ -392,7 +392,7 @@ public final class FactorTableLoader {
                 }
                 Quantity value = mass(tuple.getValueNode(), gasPath, valueUnit);
                 if (value != null) {
-                    gases.put(gas, value);
+                    gases.put(gas, shared(value));
                 }
             }
             return gases;

@@ -199,6 +199,7 @@ public final class CompactTables {
         Map<String, Region> regions = new HashMap<>();
         Map<Long, LocalDate> days = new HashMap<>();
         Map<List<LocalDate>, ValidityPeriod> periods = new HashMap<>();
+        Map<Quantity, Quantity> quantities = new HashMap<>();
         int count = data.readInt();
         FactorTable.Builder table = FactorTable.builder(info);
         for (int i = 0; i < count; i++) {
@@ -226,7 +227,10 @@ public final class CompactTables {
             for (int g = 0; g < gases; g++) {
                 Gas gas = Gas.valueOf(pool[data.readInt()]);
                 BigDecimal amount = decimal(data);
-                factor.gas(gas, Quantity.of(amount, Unit.of(pool[data.readInt()])));
+                // DESNZ and EPA repeat half of their per-gas values: one instance of each
+                Quantity value = Quantity.of(amount, Unit.of(pool[data.readInt()]));
+                Quantity seen = quantities.putIfAbsent(value, value);
+                factor.gas(gas, seen == null ? value : seen);
             }
             factor.rowId(optional(data));
             factor.location(pooled(pool, data.readInt()));
