@@ -25,29 +25,21 @@ import java.util.Map;
  */
 final class FactorPlan {
 
-    /** Which of the engine's routes gives the CO2e. */
-    enum Route {
-        /** Quantity times the total published under the requested set. */
-        PUBLISHED_TOTAL,
-        /** The per-gas values (masses weighted with the requested set, or CO2e under it) summed. */
-        GASES,
-        /** Per-gas CO2e under another set, each divided into a mass and weighted again: never linear. */
-        REWEIGHTED,
-        /** A total under another set or none stated, used as published: a GWP fallback. */
-        TOTAL_AS_PUBLISHED
-    }
-
-    private final Route route;
-    /** kg CO2e per one unit of the factor, exact; null for {@link Route#REWEIGHTED}. */
+    /**
+     * kg CO2e per one unit of the factor, exact; null where the CO2e is never linear (per-gas CO2e re-weighted under
+     * another set), which takes the full route.
+     */
     private final BigDecimal co2ePerUnit;
+    /** Whether the CO2e is linear only when the unit conversion is exact: per-gas values, each rounded on its own. */
+    private final boolean perGas;
     /** The GWP fallback the route takes, or null. */
     private final Fallback fallback;
     /** That fallback alone, or no fallback: a footprint's fallbacks when selection took none. */
     private final List<Fallback> fallbacks;
 
-    private FactorPlan(Route route, BigDecimal co2ePerUnit, Fallback fallback) {
-        this.route = route;
+    private FactorPlan(BigDecimal co2ePerUnit, boolean perGas, Fallback fallback) {
         this.co2ePerUnit = co2ePerUnit;
+        this.perGas = perGas;
         this.fallback = fallback;
         this.fallbacks = fallback == null ? List.of() : List.of(fallback);
     }
@@ -61,24 +53,24 @@ final class FactorPlan {
         GwpSet published = factor.getGwpSet().orElse(null);
         Map<Gas, Quantity> gases = factor.getGases();
         if (total != null && published == requested) {
-            return new FactorPlan(Route.PUBLISHED_TOTAL, kilograms(total), null);
+            return new FactorPlan(kilograms(total), false, null);
         }
         if (!gases.isEmpty() && (factor.getGasBasis().orElseThrow() == GasBasis.MASS || published != null)) {
             boolean mass = factor.getGasBasis().orElseThrow() == GasBasis.MASS;
             if (!mass && published != requested) {
-                return new FactorPlan(Route.REWEIGHTED, null, null);
+                return new FactorPlan(null, true, null);
             }
             BigDecimal sum = BigDecimal.ZERO;
             for (Map.Entry<Gas, Quantity> gas : gases.entrySet()) {
                 BigDecimal kilograms = kilograms(gas.getValue());
                 sum = sum.add(mass ? kilograms.multiply(requested.getGwp(gas.getKey())) : kilograms);
             }
-            return new FactorPlan(Route.GASES, sum, null);
+            return new FactorPlan(sum, true, null);
         }
         Fallback fallback = published == null
                 ? Fallback.of(Fallback.Kind.GWP_NOT_STATED, requested.name(), "not stated")
                 : Fallback.of(Fallback.Kind.GWP_NOT_REWEIGHTED, requested.name(), published.name());
-        return new FactorPlan(Route.TOTAL_AS_PUBLISHED, total == null ? null : kilograms(total), fallback);
+        return new FactorPlan(total == null ? null : kilograms(total), false, fallback);
     }
 
     private static BigDecimal kilograms(Quantity value) {
@@ -96,7 +88,7 @@ final class FactorPlan {
      * @param exact  whether reference / divisor terminates
      */
     BigDecimal co2e(BigDecimal amount, boolean sameUnit, BigDecimal reference, BigDecimal divisor, boolean exact) {
-        if (co2ePerUnit == null || (route == Route.GASES && !exact)) {
+        if (co2ePerUnit == null || (perGas && !exact)) {
             return null;
         }
         if (sameUnit) {
@@ -129,9 +121,6 @@ final class FactorPlan {
         }
     }
 
-    Route route() {
-        return route;
-    }
 
     Fallback fallback() {
         return fallback;

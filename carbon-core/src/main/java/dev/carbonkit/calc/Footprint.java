@@ -38,8 +38,21 @@ public final class Footprint {
     private volatile Explanation explanation;
 
     /** The parts of a footprint beside its CO2e, worked out on first request. */
-    record Detail(Quantity quantityInFactorUnit, boolean conversionExact, BigDecimal scaledTotal,
-            Map<Gas, BigDecimal> scaledGases, Emissions emissions) {
+    static final class Detail {
+        final Quantity quantityInFactorUnit;
+        final boolean conversionExact;
+        final BigDecimal scaledTotal;
+        final Map<Gas, BigDecimal> scaledGases;
+        final Emissions emissions;
+
+        Detail(Quantity quantityInFactorUnit, boolean conversionExact, BigDecimal scaledTotal,
+                Map<Gas, BigDecimal> scaledGases, Emissions emissions) {
+            this.quantityInFactorUnit = quantityInFactorUnit;
+            this.conversionExact = conversionExact;
+            this.scaledTotal = scaledTotal;
+            this.scaledGases = scaledGases;
+            this.emissions = emissions;
+        }
     }
 
     Footprint(Activity activity, Selection selection, List<Fallback> fallbacks, GwpSet requestedGwpSet,
@@ -58,10 +71,10 @@ public final class Footprint {
         Detail result = detail;
         if (result == null) {
             result = FootprintEngine.detail(activity, selection, requestedGwpSet);
-            if (!result.emissions().getCo2e().equals(co2e)) {
+            if (!result.emissions.getCo2e().equals(co2e)) {
                 // the plan and the full route are one calculation written twice: never expected, but never hidden
                 throw new IllegalStateException("CO2e of " + activity.getId() + " differs between routes: " + co2e
-                        .toPlainString() + " and " + result.emissions().getCo2e().toPlainString());
+                        .toPlainString() + " and " + result.emissions.getCo2e().toPlainString());
             }
             detail = result;
         }
@@ -128,7 +141,7 @@ public final class Footprint {
      * @return the emissions, never null
      */
     public Emissions getEmissions() {
-        return detail().emissions();
+        return detail().emissions;
     }
 
     /**
@@ -138,7 +151,7 @@ public final class Footprint {
      * @return the set, empty if the factor's publisher does not state it, never null
      */
     public Optional<GwpSet> getGwpSet() {
-        return detail().emissions().getGwpSet();
+        return detail().emissions.getGwpSet();
     }
 
     /**
@@ -165,7 +178,7 @@ public final class Footprint {
      * @return the quantity, never null
      */
     public Quantity getQuantityInFactorUnit() {
-        return detail().quantityInFactorUnit();
+        return detail().quantityInFactorUnit;
     }
 
     /**
@@ -176,7 +189,7 @@ public final class Footprint {
      * @return true if exact
      */
     public boolean isConversionExact() {
-        return detail().conversionExact();
+        return detail().conversionExact;
     }
 
     /**
@@ -185,7 +198,7 @@ public final class Footprint {
      * @return the product, empty if the factor publishes no total, never null
      */
     public Optional<BigDecimal> getScaledTotal() {
-        return Optional.ofNullable(detail().scaledTotal());
+        return Optional.ofNullable(detail().scaledTotal);
     }
 
     /**
@@ -195,7 +208,7 @@ public final class Footprint {
      * @return the products in {@link Gas} order, unmodifiable, never null
      */
     public Map<Gas, BigDecimal> getScaledGases() {
-        return detail().scaledGases();
+        return detail().scaledGases;
     }
 
     /**

@@ -161,7 +161,7 @@ public final class FootprintEngine {
         }
         if (co2e == null) {
             Footprint.Detail detail = detail(activity, selection, requested);
-            return new Footprint(activity, selection, fallbacks, requested, detail.emissions().getCo2e(), detail,
+            return new Footprint(activity, selection, fallbacks, requested, detail.emissions.getCo2e(), detail,
                     policy.getRounding().orElse(null));
         }
         return new Footprint(activity, selection, fallbacks, requested, co2e, null, policy.getRounding().orElse(null));

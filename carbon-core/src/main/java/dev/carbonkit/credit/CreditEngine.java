@@ -239,9 +239,18 @@ public final class CreditEngine {
      * qualifier (the local period's first day, or the attributes' names). Values are compared as values, so an
      * account or attribute holding the separator of a joined text cannot make two keys one.
      */
-    private record Key(String scope, String account, List<String> values, Object qualifier) {
+    private static final class Key {
+        private final String scope;
+        private final String account;
+        private final List<String> values;
+        private final Object qualifier;
 
-        // written out: a record's generated equals and hashCode go through a method handle, slower on this path
+        Key(String scope, String account, List<String> values, Object qualifier) {
+            this.scope = scope;
+            this.account = account;
+            this.values = values;
+            this.qualifier = qualifier;
+        }
 
         @Override
         public boolean equals(Object obj) {
