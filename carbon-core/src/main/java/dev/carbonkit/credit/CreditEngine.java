@@ -503,11 +503,11 @@ public final class CreditEngine {
                 CreditRule.Term factor = rule.getFootprintFactor().orElse(null);
                 if (factor == null) {
                     grams = CarbonMath.normalize(quantity.to(Unit.GRAM).getAmount());
-                    step(() -> "emissions: " + quantity + " = " + grams.toPlainString() + " g");
+                    steps.add("emissions: " + quantity + " = " + grams.toPlainString() + " g");
                 } else {
                     Quantity inFactorUnit = quantity.to(factor.per().getUnit(), CarbonMath.CONTEXT);
                     grams = CarbonMath.divide(inFactorUnit.getAmount().multiply(factor.grams()), factor.per().getAmount());
-                    step(() -> "emissions: " + inFactorUnit + " x " + factor.grams().toPlainString() + " g per "
+                    steps.add("emissions: " + inFactorUnit + " x " + factor.grams().toPlainString() + " g per "
                             + factor.per() + " = " + grams.toPlainString() + " g");
                 }
             } catch (UnitMismatchException mismatch) {
@@ -523,10 +523,10 @@ public final class CreditEngine {
             open.grams.add(grams);
             open.actual = CarbonMath.normalize(open.actual.add(grams));
             BigDecimal soFar = open.actual; // the explanation is written later, and the period goes on counting
-            step(() -> "counted against the budget of the " + budget.period().name().toLowerCase(Locale.ROOT) + " from "
+            steps.add("counted against the budget of the " + budget.period().name().toLowerCase(Locale.ROOT) + " from "
                     + start + ": " + soFar.toPlainString() + " g of " + budget.gramsPerAccount().toPlainString()
                     + " g so far; the period's award comes when it closes, at " + local(end));
-            step(() -> "result: 0 g, 0 points (" + Award.Outcome.COUNTED_IN_BUDGET + ")");
+            steps.add("result: 0 g, 0 points (" + Award.Outcome.COUNTED_IN_BUDGET + ")");
             return new Award(activity.getId(), activity.getAccount(), rule.getId(), Award.Outcome.COUNTED_IN_BUDGET,
                     BigDecimal.ZERO, BigDecimal.ZERO, new DeferredSteps(steps));
         }
@@ -534,12 +534,12 @@ public final class CreditEngine {
         /** The award of a closed budget period; this evaluation's activity stands for the period. */
         private Award closeBudget(OpenBudget open) {
             CreditRule.Budget budget = rule.getBudget().orElseThrow();
-            step(() -> "budget period of account " + open.account + ": the " + budget.period().name().toLowerCase(Locale.ROOT)
+            steps.add("budget period of account " + open.account + ": the " + budget.period().name().toLowerCase(Locale.ROOT)
                     + " from " + open.start + " to " + budget.period().nextStartAfter(open.start).minusDays(1) + " in "
                     + ruleSet.getZone() + ", closed at " + local(open.end));
             header();
             BigDecimal allowed = budget.gramsPerAccount();
-            step(() -> "budget: " + budget.total() + " for " + budget.participants().toPlainString() + " participant"
+            steps.add("budget: " + budget.total() + " for " + budget.participants().toPlainString() + " participant"
                     + (budget.participants().compareTo(BigDecimal.ONE) == 0 ? "" : "s") + " = " + allowed.toPlainString()
                     + " g per account");
             List<String> counted = new ArrayList<>();
@@ -547,14 +547,14 @@ public final class CreditEngine {
                 counted.add(open.ids.get(i) + " " + open.grams.get(i).toPlainString() + " g");
             }
             BigDecimal actual = open.actual;
-            step(() -> "actual: " + counted.size() + " activit" + (counted.size() == 1 ? "y" : "ies") + " ("
+            steps.add("actual: " + counted.size() + " activit" + (counted.size() == 1 ? "y" : "ies") + " ("
                     + String.join(", ", counted) + ") = " + actual.toPlainString() + " g");
             if (open.actual.compareTo(allowed) >= 0) {
-                return zero(Award.Outcome.OVER_BUDGET, () -> "over budget: " + actual.toPlainString() + " g used of "
+                return zero(Award.Outcome.OVER_BUDGET, "over budget: " + actual.toPlainString() + " g used of "
                         + allowed.toPlainString() + " g; nothing is left to earn, and no penalty is taken");
             }
             BigDecimal unused = CarbonMath.normalize(allowed.subtract(open.actual));
-            step(() -> "unused: " + allowed.toPlainString() + " - " + actual.toPlainString() + " = "
+            steps.add("unused: " + allowed.toPlainString() + " - " + actual.toPlainString() + " = "
                     + unused.toPlainString() + " g; unused budget is not an avoided emission, so the reduction ledger is"
                     + " not credited");
             BigDecimal points = points(unused, null);
@@ -671,11 +671,11 @@ public final class CreditEngine {
                     }
                     BigDecimal grams = CarbonMath.normalize(totals.get(CreditRule.Scenario.BE)
                             .subtract(totals.get(CreditRule.Scenario.PE)).subtract(totals.get(CreditRule.Scenario.LE)));
-                    step(() -> "ER = BE - PE - LE = " + totals.get(CreditRule.Scenario.BE).toPlainString() + " - "
+                    steps.add("ER = BE - PE - LE = " + totals.get(CreditRule.Scenario.BE).toPlainString() + " - "
                             + totals.get(CreditRule.Scenario.PE).toPlainString() + " - "
                             + totals.get(CreditRule.Scenario.LE).toPlainString() + " = " + grams.toPlainString() + " g");
                     if (grams.signum() < 0) {
-                        step(() -> "floored at zero: a negative reduction earns nothing");
+                        steps.add("floored at zero: a negative reduction earns nothing");
                         return new Raw(BigDecimal.ZERO, null);
                     }
                     return new Raw(grams, null);
@@ -706,12 +706,12 @@ public final class CreditEngine {
                 BigDecimal persons = fixed.personsAttribute() == null ? BigDecimal.ONE : persons(fixed.personsAttribute());
                 if (persons != null) {
                     BigDecimal value = CarbonMath.normalize(perCapita.multiply(persons));
-                    step(() -> "static baseline: " + perCapita.toPlainString() + " " + unit + " per person x "
+                    steps.add("static baseline: " + perCapita.toPlainString() + " " + unit + " per person x "
                             + persons.toPlainString() + " = " + value.toPlainString() + " " + unit);
                     if (actual.compareTo(value) < 0) {
                         baseline = value;
                     } else {
-                        step(() -> "actual " + actual.toPlainString() + " " + unit + " is not below the static baseline");
+                        steps.add("actual " + actual.toPlainString() + " " + unit + " is not below the static baseline");
                     }
                 }
             }
@@ -730,26 +730,26 @@ public final class CreditEngine {
                 }
                 if (missing != null) {
                     LocalDate gap = missing;
-                    step(() -> "trailing baseline not applicable: the account has no reading on " + gap + " (needs "
+                    steps.add("trailing baseline not applicable: the account has no reading on " + gap + " (needs "
                             + days + " days, " + first + " to " + localDate.minusDays(1) + ")");
                 } else {
                     BigDecimal average = CarbonMath.divide(sum, BigDecimal.valueOf(days));
                     BigDecimal summed = sum;
-                    step(() -> "trailing baseline: the average of " + days + " days, " + first + " to "
+                    steps.add("trailing baseline: the average of " + days + " days, " + first + " to "
                             + localDate.minusDays(1) + ", " + summed.toPlainString() + " / " + days + " = "
                             + average.toPlainString() + " " + unit);
                     if (actual.multiply(BigDecimal.valueOf(days)).compareTo(sum) < 0) {
                         baseline = sum;
                         over = BigDecimal.valueOf(days);
                     } else {
-                        step(() -> "actual " + actual.toPlainString() + " " + unit + " is not below the trailing baseline");
+                        steps.add("actual " + actual.toPlainString() + " " + unit + " is not below the trailing baseline");
                     }
                 }
             }
             history.merge(localDate, actual, BigDecimal::add);
             if (baseline == null) {
                 nothing = Award.Outcome.NOT_BELOW_BASELINE;
-                step(() -> "not below any baseline: " + activity.getQuantity() + " earns nothing");
+                steps.add("not below any baseline: " + activity.getQuantity() + " earns nothing");
                 return null;
             }
             BigDecimal savingTimesOver = baseline.subtract(actual.multiply(over));
@@ -758,7 +758,7 @@ public final class CreditEngine {
             String saving = over.compareTo(BigDecimal.ONE) == 0 ? CarbonMath.normalize(savingTimesOver).toPlainString()
                     : "(" + baseline.toPlainString() + " - " + actual.toPlainString() + " x " + over.toPlainString()
                             + ") / " + over.toPlainString();
-            step(() -> "saving: " + saving + " " + unit + " x " + factor.grams().toPlainString() + " g per "
+            steps.add("saving: " + saving + " " + unit + " x " + factor.grams().toPlainString() + " g per "
                     + factor.per() + " = " + grams.toPlainString() + " g");
             return new Raw(grams, null);
         }
@@ -773,7 +773,7 @@ public final class CreditEngine {
             } catch (RuntimeException missingOrBad) {
                 // reported below
             }
-            step(() -> "static baseline not applicable: attribute '" + attribute + "' should hold the number of persons,"
+            steps.add("static baseline not applicable: attribute '" + attribute + "' should hold the number of persons,"
                     + " and the activity " + (text == null ? "does not have it" : "has '" + text + "'"));
             return null;
         }
@@ -786,7 +786,7 @@ public final class CreditEngine {
                 try {
                     quantity = Quantity.parse(Objects.requireNonNull(text));
                 } catch (RuntimeException missingOrBad) {
-                    step(() -> scenario + " needs the quantity in attribute '" + term.quantityAttribute()
+                    steps.add(scenario + " needs the quantity in attribute '" + term.quantityAttribute()
                             + "', which the activity " + (text == null ? "does not have" : "has as '" + text + "'"));
                     return null;
                 }
@@ -803,7 +803,7 @@ public final class CreditEngine {
                 value = CarbonMath.divide(inFactorUnit.getAmount().multiply(term.grams()), term.per().getAmount());
                 text = inFactorUnit + " x " + term.grams().toPlainString() + " g per " + term.per();
             }
-            step(() -> scenario + ": " + text + " = " + value.toPlainString() + " g");
+            steps.add(scenario + ": " + text + " = " + value.toPlainString() + " g");
             return value;
         }
 
@@ -897,14 +897,24 @@ public final class CreditEngine {
         }
 
         private Award incompatible(String what, UnitMismatchException mismatch) {
-            return zero(Award.Outcome.INCOMPATIBLE_QUANTITY, () -> "incompatible quantity: activity " + activity.getId() + " has "
+            return zero(Award.Outcome.INCOMPATIBLE_QUANTITY, "incompatible quantity: activity " + activity.getId() + " has "
                     + activity.getQuantity() + ", which cannot be counted against " + what + " (" + mismatch.getMessage()
                     + ")");
         }
 
+        /** A zero award whose reason is known now: the rare outcomes, written at once. */
+        private Award zero(Award.Outcome outcome, String reason) {
+            steps.add(reason);
+            return zero(outcome);
+        }
+
         private Award zero(Award.Outcome outcome, Supplier<String> reason) {
             steps.add(reason);
-            step(() -> "result: 0 g, 0 points (" + outcome + ")");
+            return zero(outcome);
+        }
+
+        private Award zero(Award.Outcome outcome) {
+            steps.add(ZERO_RESULTS[outcome.ordinal()]);
             return new Award(activity.getId(), activity.getAccount(), rule.getId(), outcome, BigDecimal.ZERO,
                     BigDecimal.ZERO, new DeferredSteps(steps));
         }
@@ -919,6 +929,15 @@ public final class CreditEngine {
         private Supplier<String> lastStep() {
             Object line = steps.remove(steps.size() - 1);
             return line instanceof String text ? () -> text : (Supplier<String>) line;
+        }
+    }
+
+    /** The last line of a zero award's explanation, by outcome. */
+    private static final String[] ZERO_RESULTS = new String[Award.Outcome.values().length];
+
+    static {
+        for (Award.Outcome outcome : Award.Outcome.values()) {
+            ZERO_RESULTS[outcome.ordinal()] = "result: 0 g, 0 points (" + outcome + ")";
         }
     }
 
