@@ -109,7 +109,7 @@ public final class FactorSelector {
         AtRegion(List<Candidate> candidates) {
             this.candidates = List.copyOf(candidates);
             this.byStart = candidates.toArray(new Candidate[0]);
-            Arrays.sort(byStart, Comparator.comparingLong(AtRegion::firstDay));
+            Arrays.sort(byStart, Comparator.comparingLong(FactorSelector::firstDay));
             this.first = new long[byStart.length];
             this.last = new long[byStart.length];
             this.lastSoFar = new long[byStart.length];
@@ -122,9 +122,6 @@ public final class FactorSelector {
             }
         }
 
-        private static long firstDay(Candidate candidate) {
-            return candidate.factor.getValidity().getStartInclusive().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
-        }
 
         /** The preferred candidate valid on the day whose unit converts from the activity's, or null. */
         Candidate validOn(long day, Unit unit) {
@@ -148,24 +145,9 @@ public final class FactorSelector {
             return best < 0 ? null : byStart[best];
         }
 
-        /**
-         * Whether the candidate at i is preferred to the one at j, both valid on the day: {@link #compare} read from
-         * the arrays (an open start, the smallest first day, comes last as there).
-         */
+        /** Whether the candidate at i is preferred to the one at j, both valid on the day, first days from the array. */
         private boolean preferred(int i, int j, Unit unit) {
-            Candidate a = byStart[i];
-            Candidate b = byStart[j];
-            boolean ownA = a.factor.getPer().equals(unit);
-            if (ownA != b.factor.getPer().equals(unit)) {
-                return ownA;
-            }
-            if (a.precedence != b.precedence) {
-                return a.precedence < b.precedence;
-            }
-            if (first[i] != first[j]) {
-                return first[i] > first[j];
-            }
-            return a.factor.getId().compareTo(b.factor.getId()) < 0;
+            return order(byStart[i], first[i], byStart[j], first[j], unit) < 0;
         }
     }
 
@@ -232,7 +214,7 @@ public final class FactorSelector {
             Candidate best = null;
             for (Candidate candidate : here == null ? List.<Candidate>of() : here.candidates) {
                 if (unit.isConvertibleTo(candidate.factor.getPer())
-                        && (best == null || compare(candidate, best, unit, date, false) < 0)) {
+                        && (best == null || nearest(candidate, best, unit, date) < 0)) {
                     best = candidate;
                 }
             }
@@ -273,36 +255,32 @@ public final class FactorSelector {
     }
 
     /**
-     * The order of preference among candidates at one region: nearest validity (when none is valid on the date),
-     * the activity's own unit, table precedence, latest start of validity (an open start last), and factor id.
+     * The order of preference among candidates valid alike at one region: the activity's own unit, table precedence,
+     * latest first day of validity (an open start, as {@link Long#MIN_VALUE}, last), and factor id.
      */
-    private static int compare(Candidate a, Candidate b, Unit unit, LocalDate date, boolean dateValid) {
-        if (!dateValid) {
-            int byDistance = Long.compare(a.factor.getValidity().daysTo(date), b.factor.getValidity().daysTo(date));
-            if (byDistance != 0) {
-                return byDistance;
-            }
+    private static int order(Candidate a, long firstA, Candidate b, long firstB, Unit unit) {
+        boolean ownA = a.factor.getPer().equals(unit);
+        if (ownA != b.factor.getPer().equals(unit)) {
+            return ownA ? -1 : 1;
         }
-        int byUnit = Boolean.compare(!a.factor.getPer().equals(unit), !b.factor.getPer().equals(unit));
-        if (byUnit != 0) {
-            return byUnit;
+        if (a.precedence != b.precedence) {
+            return Integer.compare(a.precedence, b.precedence);
         }
-        int byPrecedence = Integer.compare(a.precedence, b.precedence);
-        if (byPrecedence != 0) {
-            return byPrecedence;
-        }
-        LocalDate startA = a.factor.getValidity().getStartInclusive().orElse(null);
-        LocalDate startB = b.factor.getValidity().getStartInclusive().orElse(null);
-        if (startA != startB) {
-            if (startA == null || startB == null) {
-                return startA == null ? 1 : -1;
-            }
-            int byStart = startB.compareTo(startA);
-            if (byStart != 0) {
-                return byStart;
-            }
+        if (firstA != firstB) {
+            return Long.compare(firstB, firstA);
         }
         return a.factor.getId().compareTo(b.factor.getId());
+    }
+
+    /** When no candidate is valid on the date: the one valid nearest to it first, then {@link #order}. */
+    private static int nearest(Candidate a, Candidate b, Unit unit, LocalDate date) {
+        int byDistance = Long.compare(a.factor.getValidity().daysTo(date), b.factor.getValidity().daysTo(date));
+        return byDistance != 0 ? byDistance : order(a, firstDay(a), b, firstDay(b), unit);
+    }
+
+    /** A candidate's first day of validity as an epoch day, {@link Long#MIN_VALUE} for an open start. */
+    private static long firstDay(Candidate candidate) {
+        return candidate.factor.getValidity().getStartInclusive().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
     }
 
     private static Selection selection(Activity activity, Candidate best, Region region, LocalDate date,
