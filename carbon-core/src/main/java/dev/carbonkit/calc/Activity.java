@@ -2,6 +2,7 @@ package dev.carbonkit.calc;
 
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.internal.Checks;
+import dev.carbonkit.internal.LocalDays;
 import dev.carbonkit.quantity.InvalidQuantityException;
 import dev.carbonkit.quantity.Quantity;
 import java.time.Instant;
@@ -26,8 +27,6 @@ import java.util.TreeMap;
  * This class is immutable and thread-safe.
  */
 public final class Activity {
-
-    private static final long SECONDS_PER_DAY = 86_400;
 
     private final String id;
     private final String account;
@@ -137,8 +136,7 @@ public final class Activity {
 
     /** The local date as a day count from 1970-01-01: time.atZone(zone).toLocalDate().toEpochDay(), built cheaply. */
     long getLocalEpochDay() {
-        long local = time.getEpochSecond() + zone.getRules().getOffset(time).getTotalSeconds();
-        return Math.floorDiv(local, SECONDS_PER_DAY);
+        return LocalDays.epochDay(time, zone);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.FootprintTotals;
 import dev.carbonkit.calc.Rounding;
+import dev.carbonkit.internal.LocalDays;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
@@ -181,11 +182,8 @@ public final class CreditEngine {
 
     /** The local date of an instant in a zone: time.atZone(zone).toLocalDate(), without building a ZonedDateTime. */
     private static LocalDate localDate(Instant time, ZoneId zone) {
-        long seconds = time.getEpochSecond() + zone.getRules().getOffset(time).getTotalSeconds();
-        return LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        return LocalDate.ofEpochDay(LocalDays.epochDay(time, zone));
     }
-
-    private static final long SECONDS_PER_DAY = 86_400;
 
     private static List<CreditRule> rulesAbout(State state, RuleSet ruleSet, Activity activity) {
         if (state.rulesByType == null) {
