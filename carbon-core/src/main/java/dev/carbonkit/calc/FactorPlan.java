@@ -6,6 +6,7 @@ import dev.carbonkit.emissions.GasBasis;
 import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.Unit;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -78,22 +79,26 @@ final class FactorPlan {
     }
 
     /**
-     * The CO2e in kg for a quantity given in reference units of its dimension, or null when it must take the full
-     * per-gas route (re-weighting, or per-gas values under an inexact unit conversion).
+     * The CO2e in kg of a quantity of the factor's dimension, or null when it must take the full per-gas route
+     * (re-weighting, or per-gas values under an inexact unit conversion).
      *
-     * @param amount  the activity's amount in its own unit
-     * @param sameUnit  whether the activity's unit is the factor's
-     * @param reference  the amount in reference units, used when the units differ
-     * @param divisor  the factor unit's factor to reference
-     * @param exact  whether reference / divisor terminates
+     * @param quantity  the activity's quantity
+     * @param per  the factor's unit
      */
-    BigDecimal co2e(BigDecimal amount, boolean sameUnit, BigDecimal reference, BigDecimal divisor, boolean exact) {
-        if (co2ePerUnit == null || (perGas && !exact)) {
+    BigDecimal co2e(Quantity quantity, Unit per) {
+        if (co2ePerUnit == null) {
             return null;
         }
-        if (sameUnit) {
-            // reference / divisor is the amount itself: no division at all
-            return CarbonMath.normalize(amount.multiply(co2ePerUnit));
+        if (quantity.getUnit().equals(per)) {
+            // the quantity in the factor's unit is its amount: no division at all
+            return CarbonMath.normalize(quantity.getAmount().multiply(co2ePerUnit));
+        }
+        BigDecimal reference = quantity.getAmount().multiply(quantity.getUnit().getFactorToReference());
+        BigDecimal divisor = per.getFactorToReference();
+        // a total is one product, rounded once if at all, as the full route does; per-gas values are rounded one
+        // by one there, so their sum is linear only when the conversion is exact
+        if (perGas && !CarbonMath.dividesExactly(reference, divisor)) {
+            return null;
         }
         return CarbonMath.divide(reference.multiply(co2ePerUnit), divisor);
     }
@@ -120,7 +125,6 @@ final class FactorPlan {
             return plan;
         }
     }
-
 
     Fallback fallback() {
         return fallback;

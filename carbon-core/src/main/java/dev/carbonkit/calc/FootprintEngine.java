@@ -149,16 +149,7 @@ public final class FootprintEngine {
         }
         // the CO2e first, straight from the plan where it is linear in the quantity; every other part of the
         // footprint (per-gas values, converted quantity) is worked out when first asked for
-        Quantity quantity = activity.getQuantity();
-        BigDecimal co2e;
-        if (quantity.getUnit().equals(factor.getPer())) {
-            co2e = plan.co2e(quantity.getAmount(), true, null, null, true);
-        } else {
-            BigDecimal reference = quantity.getAmount().multiply(quantity.getUnit().getFactorToReference());
-            BigDecimal divisor = factor.getPer().getFactorToReference();
-            co2e = plan.co2e(quantity.getAmount(), false, reference, divisor,
-                    CarbonMath.dividesExactly(reference, divisor));
-        }
+        BigDecimal co2e = plan.co2e(activity.getQuantity(), factor.getPer());
         if (co2e == null) {
             Footprint.Detail detail = detail(activity, selection, requested);
             return new Footprint(activity, selection, fallbacks, requested, detail.emissions.getCo2e(), detail,
