@@ -1,6 +1,5 @@
 package dev.carbonkit.examples.community;
 
-import dev.carbonkit.audit.CommunityReport;
 import dev.carbonkit.audit.Receipt;
 import dev.carbonkit.audit.ReceiptWriter;
 import dev.carbonkit.calc.Activity;

@@ -1,19 +1,27 @@
-package dev.carbonkit.audit;
+package dev.carbonkit.examples.community;
 
-import static dev.carbonkit.audit.ReceiptTest.CATALOG;
-import static dev.carbonkit.audit.ReceiptTest.ant;
-import static dev.carbonkit.audit.ReceiptTest.payment;
-import static dev.carbonkit.audit.ReceiptTest.trip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carbonkit.audit.Receipt;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.FootprintEngine;
+import dev.carbonkit.calc.FootprintTotals.Period;
+import dev.carbonkit.credit.Cap;
+import dev.carbonkit.credit.Condition;
 import dev.carbonkit.credit.CreditEngine;
+import dev.carbonkit.credit.CreditRule;
 import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.factor.FactorCatalog;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.factors.BundledFactors;
+import dev.carbonkit.quantity.Quantity;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,6 +30,29 @@ import org.junit.jupiter.api.Test;
 
 /** A community report's every figure is the sum of the receipts it names, and can be recomputed from them. */
 class CommunityReportTest {
+
+    private static final FactorCatalog CATALOG = FactorCatalog.of(BundledFactors.table("desnz-2024"));
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private static Activity trip(String id, String account, String type, String quantity, String day) {
+        return Activity.builder(id).account(account).type(type).quantity(Quantity.parse(quantity))
+                .time(Instant.parse(day + "T08:30:00Z"), LONDON).region(Region.of("GB-LND")).build();
+    }
+
+    /** Five points for an offline payment of at least 1 CNY, at most three a day. */
+    private static RuleSet ant() {
+        CreditRule offline = CreditRule.builder("ant-offline-payment", CreditRule.Kind.FIXED_PER_EVENT, "payment.offline")
+                .eligibility(Condition.atLeast("amount_cny", "1")).award("5", "5")
+                .cap(Cap.of(Period.DAY, Cap.Unit.COUNT, "3")).build();
+        return RuleSet.of("ant", "test", SHANGHAI, List.of(offline), List.of());
+    }
+
+    private static Activity payment(String id, String account, String localTime, String amount) {
+        return Activity.builder(id).account(account).type("payment.offline").quantity(Quantity.parse("1 count"))
+                .time(LocalDateTime.parse(localTime).atZone(SHANGHAI).toInstant(), SHANGHAI).region(Region.of("CN"))
+                .attribute("amount_cny", amount).build();
+    }
 
     private static List<Receipt> receipts() {
         FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), CATALOG);

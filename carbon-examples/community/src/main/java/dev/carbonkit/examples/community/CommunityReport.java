@@ -1,7 +1,12 @@
-package dev.carbonkit.audit;
+package dev.carbonkit.examples.community;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.carbonkit.CarbonMath;
-import dev.carbonkit.internal.CanonicalJson;
+import dev.carbonkit.audit.Receipt;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +36,9 @@ import java.util.function.Function;
  * rendered as JSON (data, canonical), Markdown or HTML (documents, with charts). Everything is exact: totals are
  * plain decimals; the median and quartiles are the nearest-rank values, never interpolated.
  * <p>
- * This class is not thread-safe while receipts are added.
+ * This class is not thread-safe while receipts are added. It lives with the community example, not in carbon-core:
+ * it is a program built on receipts, the way an operator or an auditor would write one, and it keeps the library's
+ * jar free of document rendering.
  */
 public final class CommunityReport {
 
@@ -262,12 +269,41 @@ public final class CommunityReport {
     }
 
     /**
-     * Renders the report as data: canonical JSON (sorted keys, every number a plain decimal string).
+     * Renders the report as data: JSON on one line with no white space, every object's keys sorted and every number
+     * a plain decimal string, so that the same receipts give the same bytes.
      *
      * @return the JSON text, one line, never null
      */
     public String toJson() {
-        return CanonicalJson.write(tree());
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            write(tree(), json);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("carbon bug: a StringWriter failed", impossible);
+        }
+        return out.toString();
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Writes a tree of maps, lists and strings with every object's keys sorted (by UTF-16 code units). */
+    private static void write(Object value, JsonGenerator json) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : new TreeMap<>(map).entrySet()) {
+                json.writeFieldName((String) entry.getKey());
+                write(entry.getValue(), json);
+            }
+            json.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                write(item, json);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeString((String) value);
+        }
     }
 
     //-----------------------------------------------------------------------
