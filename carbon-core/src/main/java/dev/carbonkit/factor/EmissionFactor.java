@@ -8,6 +8,8 @@ import dev.carbonkit.quantity.Dimension;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -43,7 +45,8 @@ public final class EmissionFactor {
     private final Shape shape;
     private final ValidityPeriod validity;
     private final Map<Gas, Quantity> gases;
-    private final String rowId;
+    /** The row id as UTF-8, or null: read rarely (receipts, digests), kept without a String's 24 bytes. */
+    private final byte[] rowId;
     /** The CO2e total's unscaled value when it fits in a long and there is a total; see {@link #co2eLarge}. */
     private final long co2eUnscaled;
     private final int co2eScale;
@@ -68,7 +71,7 @@ public final class EmissionFactor {
                 gasBasis, builder.location, builder.uncertainty, builder.boundary, builder.status);
         // most factors have no per-gas values: they share the empty map (130 bytes less each)
         this.gases = builder.gases.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(builder.gases));
-        this.rowId = builder.rowId;
+        this.rowId = builder.rowId == null ? null : builder.rowId.getBytes(StandardCharsets.UTF_8);
         BigDecimal amount = co2e == null ? BigDecimal.ZERO : co2e.getAmount();
         boolean compact = amount.unscaledValue().bitLength() < Long.SIZE;
         this.co2eUnscaled = compact ? amount.unscaledValue().longValue() : 0;
@@ -228,7 +231,7 @@ public final class EmissionFactor {
      * @return the row id, never null
      */
     public Optional<String> getRowId() {
-        return Optional.ofNullable(rowId);
+        return rowId == null ? Optional.empty() : Optional.of(new String(rowId, StandardCharsets.UTF_8));
     }
 
     /**
@@ -282,7 +285,7 @@ public final class EmissionFactor {
         return obj instanceof EmissionFactor other && id.equals(other.id) && shape.equals(other.shape)
                 && validity.equals(other.validity) && co2eUnscaled == other.co2eUnscaled
                 && co2eScale == other.co2eScale && Objects.equals(co2eLarge, other.co2eLarge)
-                && gases.equals(other.gases) && Objects.equals(rowId, other.rowId);
+                && gases.equals(other.gases) && Arrays.equals(rowId, other.rowId);
     }
 
     @Override

@@ -91,6 +91,19 @@ class EmissionFactorTest {
                 .isNotEqualTo(petrolPerMile().co2e(kg("0.26474")).build());
     }
 
+    /** The row id is kept as UTF-8 bytes and comes back as the publisher wrote it, in any script; it takes part in equals. */
+    @Test
+    void rowId_comesBackAsWritten() {
+        for (String row : new String[] {"4_301_3070_9", "AFG,2001", "表2 第3行", "", "row \"q\" \uD83C\uDF3F"}) {
+            EmissionFactor factor = petrolPerMile().rowId(row).build();
+            assertThat(factor.getRowId()).as(row).contains(row);
+            assertThat(factor).isEqualTo(petrolPerMile().rowId(row).build());
+        }
+        assertThat(petrolPerMile().rowId(null).build().getRowId()).isEmpty();
+        assertThat(petrolPerMile().rowId("a").build()).isNotEqualTo(petrolPerMile().rowId("b").build())
+                .isNotEqualTo(petrolPerMile().rowId(null).build());
+    }
+
     /** The total is kept as its digits (a long and a scale, or a BigDecimal past a long) and comes back unchanged. */
     @Test
     void co2e_comesBackWithItsDigitsAndScale() {
