@@ -2,6 +2,7 @@ package dev.carbonkit.calc;
 
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.internal.Checks;
+import dev.carbonkit.internal.Decimals;
 import dev.carbonkit.internal.LocalDays;
 import dev.carbonkit.quantity.InvalidQuantityException;
 import dev.carbonkit.quantity.Quantity;
@@ -37,6 +38,9 @@ public final class Activity {
     private final Region region;
     private final SortedMap<String, String> attributes;
     private final String factorId;
+    /** The local date as an epoch day, and the amount's digits (Decimals.NONE past a long): worked out once. */
+    private final long localEpochDay;
+    private final long amountDigits;
 
     private Activity(Builder builder) {
         this.id = builder.id;
@@ -48,6 +52,8 @@ public final class Activity {
         this.region = require(builder.region, "region");
         this.attributes = Collections.unmodifiableSortedMap(new TreeMap<>(builder.attributes));
         this.factorId = builder.factorId;
+        this.localEpochDay = LocalDays.epochDay(time, zone);
+        this.amountDigits = Decimals.digits(quantity.getAmount());
         if (quantity.isNegative()) {
             throw new InvalidQuantityException(quantity.toString(),
                     "Activity '" + id + "': quantity must not be negative: '" + quantity + "'");
@@ -134,9 +140,14 @@ public final class Activity {
         return LocalDate.ofEpochDay(getLocalEpochDay());
     }
 
-    /** The local date as a day count from 1970-01-01: time.atZone(zone).toLocalDate().toEpochDay(), built cheaply. */
+    /** The local date as a day count from 1970-01-01: time.atZone(zone).toLocalDate().toEpochDay(). */
     long getLocalEpochDay() {
-        return LocalDays.epochDay(time, zone);
+        return localEpochDay;
+    }
+
+    /** The quantity's amount as its unscaled digits, or {@link Decimals#NONE} where they do not fit a long. */
+    long getAmountDigits() {
+        return amountDigits;
     }
 
     /**

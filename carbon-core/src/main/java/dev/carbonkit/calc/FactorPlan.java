@@ -5,6 +5,7 @@ import dev.carbonkit.emissions.Gas;
 import dev.carbonkit.emissions.GasBasis;
 import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.internal.Decimals;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.math.BigDecimal;
@@ -31,6 +32,9 @@ final class FactorPlan {
      * another set), which takes the full route.
      */
     private final BigDecimal co2ePerUnit;
+    /** Its digits and scale, for the product on longs; NONE where there is none or it has 19 digits or more. */
+    private final long perUnitDigits;
+    private final int perUnitScale;
     /** Whether the CO2e is linear only when the unit conversion is exact: per-gas values, each rounded on its own. */
     private final boolean perGas;
     /** The GWP fallback the route takes, or null. */
@@ -40,6 +44,8 @@ final class FactorPlan {
 
     private FactorPlan(BigDecimal co2ePerUnit, boolean perGas, Fallback fallback) {
         this.co2ePerUnit = co2ePerUnit;
+        this.perUnitDigits = co2ePerUnit == null ? Decimals.NONE : Decimals.digits(co2ePerUnit);
+        this.perUnitScale = co2ePerUnit == null ? 0 : co2ePerUnit.scale();
         this.perGas = perGas;
         this.fallback = fallback;
         this.fallbacks = fallback == null ? List.of() : List.of(fallback);
@@ -82,16 +88,20 @@ final class FactorPlan {
      * The CO2e in kg of a quantity of the factor's dimension, or null when it must take the full per-gas route
      * (re-weighting, or per-gas values under an inexact unit conversion).
      *
-     * @param quantity  the activity's quantity
+     * @param activity  the activity
      * @param per  the factor's unit
      */
-    BigDecimal co2e(Quantity quantity, Unit per) {
+    BigDecimal co2e(Activity activity, Unit per) {
         if (co2ePerUnit == null) {
             return null;
         }
+        Quantity quantity = activity.getQuantity();
         if (quantity.getUnit().equals(per)) {
-            // the quantity in the factor's unit is its amount: no division at all
-            return CarbonMath.normalize(quantity.getAmount().multiply(co2ePerUnit));
+            // the quantity in the factor's unit is its amount: no division at all, and on longs where the digits fit
+            long digits = activity.getAmountDigits();
+            BigDecimal product = digits == Decimals.NONE || perUnitDigits == Decimals.NONE ? null
+                    : Decimals.product(digits, quantity.getAmount().scale(), perUnitDigits, perUnitScale);
+            return product != null ? product : CarbonMath.normalize(quantity.getAmount().multiply(co2ePerUnit));
         }
         BigDecimal reference = quantity.getAmount().multiply(quantity.getUnit().getFactorToReference());
         BigDecimal divisor = per.getFactorToReference();

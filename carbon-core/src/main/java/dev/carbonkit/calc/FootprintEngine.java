@@ -149,7 +149,7 @@ public final class FootprintEngine {
         }
         // the CO2e first, straight from the plan where it is linear in the quantity; every other part of the
         // footprint (per-gas values, converted quantity) is worked out when first asked for
-        BigDecimal co2e = plan.co2e(activity.getQuantity(), factor.getPer());
+        BigDecimal co2e = plan.co2e(activity, factor.getPer());
         if (co2e == null) {
             Footprint.Detail detail = detail(activity, selection, requested);
             return new Footprint(activity, selection, fallbacks, requested, detail.emissions.getCo2e(), detail,
