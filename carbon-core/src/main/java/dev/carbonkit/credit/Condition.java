@@ -1,6 +1,7 @@
 package dev.carbonkit.credit;
 
 import dev.carbonkit.calc.Activity;
+import dev.carbonkit.internal.Decimals;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -83,6 +84,11 @@ public record Condition(String attribute, Operator operator, List<String> values
             case EQUALS -> actual.equals(values.get(0));
             case IN -> values.contains(actual);
             case AT_LEAST, AT_MOST -> {
+                // plain decimals, the usual case, are compared from their text; any other form is parsed
+                int quick = Decimals.compare(actual, values.get(0));
+                if (quick != Decimals.UNDECIDED) {
+                    yield operator == Operator.AT_LEAST ? quick >= 0 : quick <= 0;
+                }
                 BigDecimal number;
                 try {
                     number = new BigDecimal(actual);

@@ -187,25 +187,31 @@ public final class CreditEngine {
 
     private static List<CreditRule> rulesAbout(State state, RuleSet ruleSet, Activity activity) {
         if (state.rulesByType == null) {
-            state.rulesByType = new HashMap<>();
+            Map<String, List<CreditRule>> byType = new HashMap<>();
             for (CreditRule rule : ruleSet.getRules()) {
-                state.rulesByType.computeIfAbsent(rule.getActivityType(), k -> new ArrayList<>()).add(rule);
+                byType.computeIfAbsent(rule.getActivityType(), k -> new ArrayList<>()).add(rule);
             }
+            state.rulesByType = new HashMap<>();
+            byType.forEach((type, rules) -> state.rulesByType.put(type, List.copyOf(rules)));
         }
-        List<CreditRule> rules = new ArrayList<>(2);
-        for (CreditRule rule : state.rulesByType.getOrDefault(activity.getType(), List.of())) {
+        List<CreditRule> ofType = state.rulesByType.getOrDefault(activity.getType(), List.of());
+        List<CreditRule> rules = null;
+        for (int i = 0; i < ofType.size(); i++) {
+            CreditRule rule = ofType.get(i);
             boolean matches = true;
-            for (Condition condition : rule.getMatching()) {
-                if (!condition.test(activity)) {
-                    matches = false;
-                    break;
-                }
+            List<Condition> matching = rule.getMatching();
+            for (int j = 0; j < matching.size() && matches; j++) {
+                matches = matching.get(j).test(activity);
             }
-            if (matches) {
+            if (rules == null && !matches) {
+                // the first rule the activity does not match: the ones before it, then only the ones it matches
+                rules = new ArrayList<>(ofType.subList(0, i));
+            } else if (rules != null && matches) {
                 rules.add(rule);
             }
         }
-        return rules;
+        // every rule of the type matches, the usual case: the type's own list, not a copy
+        return rules == null ? ofType : rules;
     }
 
     /** What earlier activities have used: deduplication keys, exclusive keys, and cap consumption. */
@@ -238,27 +244,37 @@ public final class CreditEngine {
      * account or attribute holding the separator of a joined text cannot make two keys one.
      */
     private static final class Key {
+        private static final String[] NO_VALUES = {};
+
         private final String scope;
+        /** Which of the scope's caps, by its place in the rule; -1 for what is not a cap. */
+        private final int part;
         private final String account;
-        private final List<String> values;
+        private final String[] values;
         private final Object qualifier;
 
-        Key(String scope, String account, List<String> values, Object qualifier) {
+        Key(String scope, int part, String account, String[] values, Object qualifier) {
             this.scope = scope;
+            this.part = part;
             this.account = account;
             this.values = values;
             this.qualifier = qualifier;
         }
 
+        Key(String scope, String account, String[] values, Object qualifier) {
+            this(scope, -1, account, values, qualifier);
+        }
+
         @Override
         public boolean equals(Object obj) {
-            return obj instanceof Key other && scope.equals(other.scope) && account.equals(other.account)
-                    && values.equals(other.values) && Objects.equals(qualifier, other.qualifier);
+            return obj instanceof Key other && part == other.part && scope.equals(other.scope)
+                    && account.equals(other.account) && Arrays.equals(values, other.values)
+                    && Objects.equals(qualifier, other.qualifier);
         }
 
         @Override
         public int hashCode() {
-            return ((scope.hashCode() * 31 + account.hashCode()) * 31 + values.hashCode()) * 31
+            return (((scope.hashCode() * 31 + part) * 31 + account.hashCode()) * 31 + Arrays.hashCode(values)) * 31
                     + Objects.hashCode(qualifier);
         }
     }
@@ -323,7 +339,9 @@ public final class CreditEngine {
             step(() -> "activity " + activity.getId() + ": " + activity.getType() + ", " + activity.getQuantity() + ", "
                     + activity.getTime() + " = " + localDate + " in " + ruleSet.getZone());
             header();
-            for (Condition condition : rule.getEligibility()) {
+            List<Condition> eligibility = rule.getEligibility();
+            for (int i = 0; i < eligibility.size(); i++) {
+                Condition condition = eligibility.get(i);
                 if (!condition.test(activity)) {
                     return zero(Award.Outcome.INELIGIBLE, () -> "not eligible: " + condition + " (the activity has "
                             + activity.getAttributes().getOrDefault(condition.attribute(), "no " + condition.attribute())
@@ -388,7 +406,9 @@ public final class CreditEngine {
             }
             boolean trimmed = false;
             boolean earns = grams.signum() > 0 || raw.points != null && raw.points.signum() > 0;
-            for (Cap cap : sortedCaps(false)) {
+            List<Cap> unitCaps = sortedCaps(false);
+            for (int i = 0; i < unitCaps.size(); i++) {
+                Cap cap = unitCaps.get(i);
                 BigDecimal asked = grams;
                 BigDecimal used = used(cap);
                 BigDecimal left = cap.limit().subtract(used);
@@ -416,7 +436,9 @@ public final class CreditEngine {
                 }
             }
             BigDecimal points = points(grams, raw.points);
-            for (Cap cap : sortedCaps(true)) {
+            List<Cap> pointCaps = sortedCaps(true);
+            for (int i = 0; i < pointCaps.size(); i++) {
+                Cap cap = pointCaps.get(i);
                 BigDecimal left = cap.limit().subtract(used(cap)).max(BigDecimal.ZERO);
                 BigDecimal asked = points;
                 if (points.compareTo(left) > 0) {
@@ -694,7 +716,7 @@ public final class CreditEngine {
             Unit unit = factor.per().getUnit();
             BigDecimal actual = activity.getQuantity().to(unit, CarbonMath.CONTEXT).getAmount();
             NavigableMap<LocalDate, BigDecimal> history = state.daily.computeIfAbsent(
-                    new Key(rule.getId(), activity.getAccount(), List.of(), null), k -> new TreeMap<>());
+                    new Key(rule.getId(), activity.getAccount(), Key.NO_VALUES, null), k -> new TreeMap<>());
             // the baseline as a fraction, so that a trailing average is divided once, at the end: 6 x 581 / 7
             BigDecimal baseline = null;
             BigDecimal over = BigDecimal.ONE;
@@ -817,7 +839,7 @@ public final class CreditEngine {
                 return rounded;
             }
             LocalDate start = period.startOf(localDate);
-            Key key = new Key(rule.getId(), activity.getAccount(), List.of(what), start);
+            Key key = new Key(rule.getId(), activity.getAccount(), new String[] {what}, start);
             BigDecimal before = state.periodTotals.getOrDefault(key, BigDecimal.ZERO);
             BigDecimal after = CarbonMath.normalize(before.add(amount));
             state.periodTotals.put(key, after);
@@ -876,22 +898,22 @@ public final class CreditEngine {
                 capKeys = new Key[rule.getCaps().size()];
             }
             if (capKeys[index] == null) {
-                capKeys[index] = new Key(rule.getId() + "#" + index, activity.getAccount(), values(cap.key()),
+                capKeys[index] = new Key(rule.getId(), index, activity.getAccount(), values(cap.key()),
                         cap.period() == null ? null : cap.period().startOf(localDate));
             }
             return capKeys[index];
         }
 
         /** The activity's values of some attributes, in order; a missing attribute is null. */
-        private List<String> values(List<String> attributes) {
+        private String[] values(List<String> attributes) {
             if (attributes.isEmpty()) {
-                return List.of();
+                return Key.NO_VALUES;
             }
             String[] values = new String[attributes.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = activity.getAttributes().get(attributes.get(i));
             }
-            return Arrays.asList(values);
+            return values;
         }
 
         private Award incompatible(String what, UnitMismatchException mismatch) {

@@ -1,7 +1,9 @@
 package dev.carbonkit.credit;
 
+import dev.carbonkit.internal.LocalDays;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -112,7 +114,8 @@ public record Issuance(Duration delay, LocalTime nextLocalDayAt, Duration collec
         if (delay != null) {
             issued = time.plus(delay);
         } else if (nextLocalDayAt != null) {
-            issued = time.atZone(zone).toLocalDate().plusDays(1).atTime(nextLocalDayAt).atZone(zone).toInstant();
+            issued = LocalDate.ofEpochDay(LocalDays.epochDay(time, zone) + 1).atTime(nextLocalDayAt).atZone(zone)
+                    .toInstant();
         } else {
             issued = time;
         }

@@ -53,4 +53,91 @@ public final class Decimals {
         }
         return BigDecimal.valueOf(digits, (int) scale);
     }
+
+    /** Powers of ten that fit a long, by exponent. */
+    private static final long[] POWERS = new long[19];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
+    }
+
+    /** What {@link #compare} returns where it leaves the comparison to {@code BigDecimal}. */
+    public static final int UNDECIDED = Integer.MIN_VALUE;
+
+    /**
+     * Compares two decimals written as text, as {@code new BigDecimal(a).compareTo(new BigDecimal(b))} does, for
+     * the plain forms activities' attributes and rules' conditions use (an optional sign, digits, and a point with
+     * digits; 17 digits at most), without making either decimal.
+     *
+     * @param a  the first text, not null
+     * @param b  the second text, not null
+     * @return a negative number, zero or a positive number; {@link #UNDECIDED} where either text has another form
+     *     (an exponent, more digits, or not a number), which the caller then parses
+     */
+    public static int compare(String a, String b) {
+        long first = plain(a);
+        long second = plain(b);
+        if (first == NONE || second == NONE) {
+            return UNDECIDED;
+        }
+        long digitsA = Math.floorDiv(first, 32);
+        long digitsB = Math.floorDiv(second, 32);
+        int scaleA = Math.floorMod(first, 32);
+        int scaleB = Math.floorMod(second, 32);
+        if (scaleA < scaleB) {
+            return compareScaled(digitsA, scaleB - scaleA, digitsB);
+        }
+        return -compareScaled(digitsB, scaleA - scaleB, digitsA);
+    }
+
+    /** Compares digits x 10^shift with other digits, where both have at most 17 digits. */
+    private static int compareScaled(long digits, int shift, long other) {
+        long scaled = digits * POWERS[shift];
+        if (Math.multiplyHigh(digits, POWERS[shift]) != (scaled >> 63)) {
+            // past a long, so past the other's 17 digits: the sign decides
+            return Long.signum(digits);
+        }
+        return Long.compare(scaled, other);
+    }
+
+    /**
+     * Reads a plain decimal of at most 17 digits as digits x 32 + scale, or NONE for any other text. Digits below
+     * 10^17 times 32 stay within a long, and the scale (0 to 17) within the five low bits.
+     */
+    private static long plain(String text) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        long digits = 0;
+        int count = 0;
+        int scale = -1;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++count > 17) {
+                    return NONE;
+                }
+                digits = digits * 10 + (c - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0 && count > 0) {
+                scale = 0;
+            } else {
+                return NONE;
+            }
+        }
+        if (count == 0 || scale == 0) {
+            // no digits, or a point with none after it: BigDecimal's to judge
+            return NONE;
+        }
+        return (negative ? -digits : digits) * 32 + Math.max(scale, 0);
+    }
 }

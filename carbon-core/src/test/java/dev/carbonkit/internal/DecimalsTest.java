@@ -67,4 +67,69 @@ class DecimalsTest {
         assertThat(Decimals.digits(new BigDecimal("1000000000000000000"))).isEqualTo(Decimals.NONE);
         assertThat(Decimals.digits(new BigDecimal("1E+3"))).isEqualTo(1L);
     }
+
+    /** A decimal's text from digits, a point position and a sign; leading and trailing zeros stay as written. */
+    private static String text(long digits, int scale, boolean negative, boolean plus) {
+        String plain = Long.toString(digits);
+        if (scale > 0) {
+            plain = "0".repeat(Math.max(0, scale + 1 - plain.length())) + plain;
+            plain = plain.substring(0, plain.length() - scale) + "." + plain.substring(plain.length() - scale);
+        }
+        return (negative ? "-" : plus ? "+" : "") + plain;
+    }
+
+    private static void checkCompare(String a, String b) {
+        int quick = Decimals.compare(a, b);
+        BigDecimal first;
+        BigDecimal second;
+        try {
+            first = new BigDecimal(a);
+            second = new BigDecimal(b);
+        } catch (NumberFormatException notNumber) {
+            assertThat(quick).as(a + " vs " + b).isEqualTo(Decimals.UNDECIDED);
+            return;
+        }
+        if (quick != Decimals.UNDECIDED) {
+            assertThat(Integer.signum(quick)).as(a + " vs " + b).isEqualTo(first.compareTo(second));
+        } else {
+            // it leaves to BigDecimal only texts with more than 17 digits or another form than plain
+            assertThat(a.replaceAll("[^0-9]", "").length() > 17 || b.replaceAll("[^0-9]", "").length() > 17
+                    || !a.matches("[+-]?[0-9]+(\\.[0-9]+)?") || !b.matches("[+-]?[0-9]+(\\.[0-9]+)?"))
+                    .as(a + " vs " + b).isTrue();
+        }
+    }
+
+    @Test
+    void compare_isBigDecimalsCompareTo() {
+        // values near each other (same digits, other scales) and far apart, up to 20 digits, signs and zeros
+        qt().withFixedSeed(20261130L).withExamples(50_000)
+                .forAll(longs().between(0, 99_999_999_999_999_999L), integers().between(0, 19),
+                        integers().between(0, 7), integers().between(-3, 3))
+                .checkAssert((digits, scale, signs, shift) -> {
+                    long other = shift < 0 ? digits / 10 : digits * (shift + 1) / (shift + 1) + shift;
+                    int otherScale = Math.max(0, scale + shift);
+                    checkCompare(text(digits, scale, (signs & 1) != 0, (signs & 4) != 0),
+                            text(other, otherScale, (signs & 2) != 0, false));
+                });
+        qt().withFixedSeed(20261131L).withExamples(20_000)
+                .forAll(longs().between(Long.MIN_VALUE + 1, Long.MAX_VALUE), integers().between(0, 19),
+                        longs().between(Long.MIN_VALUE + 1, Long.MAX_VALUE), integers().between(0, 19))
+                .checkAssert((a, scaleA, b, scaleB) -> checkCompare(text(Math.abs(a), scaleA, a < 0, false),
+                        text(Math.abs(b), scaleB, b < 0, false)));
+    }
+
+    @Test
+    void compare_edges() {
+        for (String[] pair : new String[][] {{"12", "1"}, {"0.5", "1"}, {"1", "1.000"}, {"-0", "0.0"}, {"+3", "3"},
+            {"007", "7"}, {"99999999999999999", "0.00000000000000001"}, {"-99999999999999999", "0.1"},
+            {"12345678901234567", "1234567890123456.7"}, {"1e3", "1000"}, {"1.", "1"}, {".5", "0.5"}, {"-", "1"},
+            {"", "1"}, {"abc", "1"}, {"1 ", "1"}, {"123456789012345678", "1"}, {"١٢", "1"}}) {
+            checkCompare(pair[0], pair[1]);
+            checkCompare(pair[1], pair[0]);
+        }
+        assertThat(Decimals.compare("12", "1")).isPositive();
+        assertThat(Decimals.compare("0.5", "1")).isNegative();
+        assertThat(Decimals.compare("1", "1.000")).isZero();
+        assertThat(Decimals.compare("1e3", "1000")).isEqualTo(Decimals.UNDECIDED);
+    }
 }
