@@ -84,7 +84,51 @@ public final class CreditEngine {
         return byTime != 0 ? byTime : a.getId().compareTo(b.getId());
     };
 
+    /** Activities of a batch sorted on primitive keys below this many: an index takes the low 20 bits of a key. */
+    private static final int KEYED_SORT_LIMIT = 1 << 20;
+
     private CreditEngine() {
+    }
+
+    /**
+     * Sorts activities as {@link #CHRONOLOGICAL} does, and as stably: on long keys (the second, less the batch's
+     * first, above the activity's place in the batch), then each run of one second by the comparator. Batches
+     * spanning more than 2^43 seconds or holding 2^20 activities or more are sorted by the comparator alone.
+     */
+    static void sortChronologically(List<Activity> activities) {
+        int size = activities.size();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            long second = activities.get(i).getTime().getEpochSecond();
+            min = Math.min(min, second);
+            max = Math.max(max, second);
+        }
+        if (size < 2 || size >= KEYED_SORT_LIMIT || max - min >= 1L << 43) {
+            activities.sort(CHRONOLOGICAL);
+            return;
+        }
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = (activities.get(i).getTime().getEpochSecond() - min) << 20 | i;
+        }
+        Arrays.sort(keys);
+        Activity[] sorted = new Activity[size];
+        for (int i = 0; i < size; i++) {
+            sorted[i] = activities.get((int) (keys[i] & (KEYED_SORT_LIMIT - 1)));
+        }
+        int start = 0;
+        for (int i = 1; i <= size; i++) {
+            if (i == size || keys[i] >>> 20 != keys[start] >>> 20) {
+                if (i - start > 1) {
+                    Arrays.sort(sorted, start, i, CHRONOLOGICAL);
+                }
+                start = i;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            activities.set(i, sorted[i]);
+        }
     }
 
     /**
@@ -116,7 +160,7 @@ public final class CreditEngine {
         Map<String, Activity> byId = new LinkedHashMap<>();
         List<Activity> sorted = new ArrayList<>();
         activities.forEach(sorted::add);
-        sorted.sort(CHRONOLOGICAL);
+        sortChronologically(sorted);
         sorted.forEach(activity -> byId.putIfAbsent(activity.getId(), activity));
         State state = new State();
         List<Award> awards = new ArrayList<>();

@@ -379,4 +379,37 @@ class CreditEngineTest {
         assertThatThrownBy(() -> new Condition("x", Condition.Operator.IN, List.of())).hasMessage("Condition on 'x' needs a value");
         assertThatThrownBy(() -> Condition.atLeast("x", "one")).isInstanceOf(NumberFormatException.class);
     }
+
+    /**
+     * The keyed sort gives the comparator's order object for object, ties and duplicate ids kept in batch order: over
+     * random batches with many equal seconds, equal instants and repeated ids, and batches spanning too long a time
+     * for the keys.
+     */
+    @Test
+    void sortChronologically_isTheComparatorsStableOrder() {
+        qt().withFixedSeed(20261128L).withExamples(400)
+                .forAll(integers().between(0, 300), integers().between(1, 5_000), longs().between(0, Long.MAX_VALUE))
+                .checkAssert((size, spread, seed) -> {
+                    Random random = new Random(seed);
+                    boolean wide = random.nextInt(10) == 0;
+                    List<Activity> batch = new ArrayList<>();
+                    for (int i = 0; i < size; i++) {
+                        long second = wide && i % 2 == 0 ? random.nextLong(-30_000_000_000L, 30_000_000_000L) * 1000
+                                : 1_700_000_000L + random.nextInt(spread);
+                        batch.add(Activity.builder("a" + random.nextInt(Math.max(1, size / 3))).account("x")
+                                .type("t.a").quantity(Quantity.parse("1 count"))
+                                .time(Instant.ofEpochSecond(second, random.nextInt(3) * 500_000_000L), SHANGHAI)
+                                .region(dev.carbonkit.factor.Region.of("CN")).build());
+                    }
+                    List<Activity> expected = new ArrayList<>(batch);
+                    expected.sort((a, b) -> {
+                        int byTime = a.getTime().compareTo(b.getTime());
+                        return byTime != 0 ? byTime : a.getId().compareTo(b.getId());
+                    });
+                    List<Activity> actual = new ArrayList<>(batch);
+                    CreditEngine.sortChronologically(actual);
+                    assertThat(actual).as("size %d, spread %d, wide %s", size, spread, wide)
+                            .usingElementComparator((a, b) -> a == b ? 0 : 1).containsExactlyElementsOf(expected);
+                });
+    }
 }
