@@ -177,7 +177,7 @@ public final class CreditEngine {
             }
             for (CreditRule rule : rules) {
                 Award award = new Evaluation(ruleSet, rule, activity, state).run();
-                write(ruleSet, rule, activity, award, awards, reductions, points);
+                write(ruleSet, state, rule, activity, award, awards, reductions, points);
             }
         }
         Instant last = byId.isEmpty() ? null : sorted.get(sorted.size() - 1).getTime();
@@ -189,8 +189,8 @@ public final class CreditEngine {
     }
 
     /** Keeps an award and writes its ledger entries: grams, and points linked to them with their schedule. */
-    private static void write(RuleSet ruleSet, CreditRule rule, Activity activity, Award award, List<Award> awards,
-            List<LedgerEntry> reductions, List<LedgerEntry> points) {
+    private static void write(RuleSet ruleSet, State state, CreditRule rule, Activity activity, Award award,
+            List<Award> awards, List<LedgerEntry> reductions, List<LedgerEntry> points) {
         awards.add(award);
         String reductionId = null;
         if (award.grams().signum() > 0) {
@@ -199,8 +199,8 @@ public final class CreditEngine {
                     activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null));
         }
         if (award.points().signum() > 0) {
-            LedgerEntry.Schedule schedule = rule.getIssuance()
-                    .map(issuance -> issuance.schedule(activity.getTime(), ruleSet.getZone())).orElse(null);
+            LedgerEntry.Schedule schedule = rule.getIssuance().isEmpty() ? null
+                    : state.schedule(rule.getIssuance().get(), activity.getTime(), ruleSet.getZone());
             points.add(LedgerEntry.earned(ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":points",
                     LedgerEntry.Ledger.POINTS, activity.getAccount(), activity.getId(), rule.getId(), award.points(),
                     activity.getTime(), reductionId, schedule));
@@ -220,7 +220,7 @@ public final class CreditEngine {
                     .type(open.rule.getActivityType()).quantity(Quantity.of(open.actual, Unit.GRAM))
                     .time(open.end, ruleSet.getZone()).region(Region.GLOBAL).build();
             Award award = new Evaluation(ruleSet, open.rule, period, state).closeBudget(open);
-            write(ruleSet, open.rule, period, award, awards, reductions, points);
+            write(ruleSet, state, open.rule, period, award, awards, reductions, points);
         }
     }
 
@@ -260,6 +260,30 @@ public final class CreditEngine {
 
     /** What earlier activities have used: deduplication keys, exclusive keys, and cap consumption. */
     private static final class State {
+        /** The last schedule of an issuance on the next local day, for the local day it was worked out for. */
+        private Issuance lastIssuance;
+        private ZoneId lastIssueZone;
+        private long lastIssueDay;
+        private LedgerEntry.Schedule lastSchedule;
+
+        /**
+         * An issuance's schedule for an activity: the same for every activity of one local day when the points are
+         * issued on the next local day, so worked out once per day and issuance.
+         */
+        LedgerEntry.Schedule schedule(Issuance issuance, Instant time, ZoneId zone) {
+            if (issuance.nextLocalDayAt() == null) {
+                return issuance.schedule(time, zone);
+            }
+            long day = LocalDays.epochDay(time, zone);
+            if (issuance != lastIssuance || zone != lastIssueZone || day != lastIssueDay) {
+                lastSchedule = issuance.schedule(time, zone);
+                lastIssuance = issuance;
+                lastIssueZone = zone;
+                lastIssueDay = day;
+            }
+            return lastSchedule;
+        }
+
         final Map<Key, String> dedup = new HashMap<>();
         /** Per rolling deduplication key, the activity that last earned under it. */
         final Map<Key, Earned> dedupRolling = new HashMap<>();

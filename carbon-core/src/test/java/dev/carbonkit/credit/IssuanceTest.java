@@ -78,6 +78,20 @@ class IssuanceTest {
         assertThat(plain.awards().get(0).explain()).doesNotContain("issuance");
     }
 
+    /** In a batch, each points entry has its own local day's schedule, across midnight and back and forth. */
+    @Test
+    void engine_batchOverSeveralDays_givesEachEntryItsDaysSchedule() {
+        List<Activity> batch = List.of(payment("p1", "2024-03-01T23:59"), payment("p2", "2024-03-02T00:01"),
+                payment("p3", "2024-03-02T09:00"), payment("p4", "2024-03-04T12:00"), payment("p5", "2024-03-01T08:00"));
+        CreditResult result = CreditEngine.evaluate(rules(offlinePayment(ANT)), batch);
+        assertThat(result.points()).hasSize(5).allSatisfy(entry -> assertThat(entry.schedule()).isEqualTo(ANT.schedule(
+                batch.stream().filter(a -> a.getId().equals(entry.activityId())).findFirst().orElseThrow().getTime(),
+                SHANGHAI)));
+        assertThat(result.points()).extracting(entry -> entry.schedule().issuedAt()).containsExactly(
+                local("2024-03-02T07:00"), local("2024-03-02T07:00"), local("2024-03-03T07:00"),
+                local("2024-03-03T07:00"), local("2024-03-05T07:00"));
+    }
+
     @Test
     void accounts_claimInsideTheWindow_countsFromTheClaim_andUnclaimedPointsAreLost() {
         CarbonAccounts accounts = new CarbonAccounts(rules(offlinePayment(ANT)), new InMemoryLedgerStore());
