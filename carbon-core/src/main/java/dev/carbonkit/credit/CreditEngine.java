@@ -200,7 +200,7 @@ public final class CreditEngine {
         }
         if (award.points().signum() > 0) {
             LedgerEntry.Schedule schedule = rule.getIssuance().isEmpty() ? null
-                    : state.schedule(rule.getIssuance().get(), activity.getTime(), ruleSet.getZone());
+                    : state.schedule(rule.getIssuance().get(), activity, ruleSet.getZone());
             points.add(LedgerEntry.earned(ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":points",
                     LedgerEntry.Ledger.POINTS, activity.getAccount(), activity.getId(), rule.getId(), award.points(),
                     activity.getTime(), reductionId, schedule));
@@ -224,9 +224,13 @@ public final class CreditEngine {
         }
     }
 
-    /** The local date of an instant in a zone: time.atZone(zone).toLocalDate(), without building a ZonedDateTime. */
-    private static LocalDate localDate(Instant time, ZoneId zone) {
-        return LocalDate.ofEpochDay(LocalDays.epochDay(time, zone));
+    /**
+     * The local date of an activity in the rule set's zone: the activity's own local date where its zone is that
+     * zone (the usual case, worked out when the activity was built), else time.atZone(zone).toLocalDate().
+     */
+    private static LocalDate localDate(Activity activity, ZoneId zone) {
+        return activity.getZone().equals(zone) ? activity.getLocalDate()
+                : LocalDate.ofEpochDay(LocalDays.epochDay(activity.getTime(), zone));
     }
 
     private static List<CreditRule> rulesAbout(State state, RuleSet ruleSet, Activity activity) {
@@ -270,13 +274,13 @@ public final class CreditEngine {
          * An issuance's schedule for an activity: the same for every activity of one local day when the points are
          * issued on the next local day, so worked out once per day and issuance.
          */
-        LedgerEntry.Schedule schedule(Issuance issuance, Instant time, ZoneId zone) {
+        LedgerEntry.Schedule schedule(Issuance issuance, Activity activity, ZoneId zone) {
             if (issuance.nextLocalDayAt() == null) {
-                return issuance.schedule(time, zone);
+                return issuance.schedule(activity.getTime(), zone);
             }
-            long day = LocalDays.epochDay(time, zone);
+            long day = localDate(activity, zone).toEpochDay();
             if (issuance != lastIssuance || zone != lastIssueZone || day != lastIssueDay) {
-                lastSchedule = issuance.schedule(time, zone);
+                lastSchedule = issuance.schedule(activity.getTime(), zone);
                 lastIssuance = issuance;
                 lastIssueZone = zone;
                 lastIssueDay = day;
@@ -400,7 +404,7 @@ public final class CreditEngine {
             this.rule = rule;
             this.activity = activity;
             this.state = state;
-            this.localDate = localDate(activity.getTime(), ruleSet.getZone());
+            this.localDate = localDate(activity, ruleSet.getZone());
         }
 
         Award run() {
@@ -655,14 +659,19 @@ public final class CreditEngine {
 
         /** The rule, its rule set and provenance, and the sources of its factors. */
         private void header() {
-            steps.addAll(state.headers.computeIfAbsent(rule, r -> {
+            List<String> header = state.headers.get(rule);
+            if (header == null) {
                 List<String> lines = new ArrayList<>();
-                lines.add("rule " + r.getId() + " (" + r.getKind() + ") of " + ruleSet.getId() + " "
-                        + ruleSet.getVersion() + " " + ruleSet.getDigest() + r.getSource().map(s -> "; source: " + s)
-                                .orElse("") + r.getStatus().map(s -> "; status: " + s).orElse(""));
-                r.getFactorSources().forEach((role, reference) -> lines.add("factor " + role + ": " + reference));
-                return List.copyOf(lines);
-            }));
+                lines.add("rule " + rule.getId() + " (" + rule.getKind() + ") of " + ruleSet.getId() + " "
+                        + ruleSet.getVersion() + " " + ruleSet.getDigest() + rule.getSource().map(s -> "; source: " + s)
+                                .orElse("") + rule.getStatus().map(s -> "; status: " + s).orElse(""));
+                rule.getFactorSources().forEach((role, reference) -> lines.add("factor " + role + ": " + reference));
+                header = List.copyOf(lines);
+                state.headers.put(rule, header);
+            }
+            for (int i = 0; i < header.size(); i++) {
+                steps.add(header.get(i));
+            }
         }
 
         /** The raw reduction and, for rules with fixed points, the points; null if nothing can be earned. */
