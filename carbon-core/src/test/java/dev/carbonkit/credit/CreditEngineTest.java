@@ -412,4 +412,30 @@ class CreditEngineTest {
                             .usingElementComparator((a, b) -> a == b ? 0 : 1).containsExactlyElementsOf(expected);
                 });
     }
+
+    /**
+     * Caps, issuance and explanations count the local day in the rule set's zone, whatever zone an activity was
+     * recorded in: 15:30 and 16:30 UTC on 1 March are 23:30 on 1 March and 00:30 on 2 March in Shanghai.
+     */
+    @Test
+    void localDay_isTheRuleSetsZones_notTheActivitys() {
+        CreditRule once = CreditRule.builder("once-a-day", CreditRule.Kind.FIXED_PER_EVENT, "payment.offline")
+                .award("5", "5").cap(Cap.of(Period.DAY, Cap.Unit.COUNT, "1"))
+                .issuance(Issuance.nextLocalDayAt(LocalTime.of(7, 0))).build();
+        List<Activity> batch = new ArrayList<>();
+        for (String[] row : new String[][] {{"u1", "2024-03-01T15:30:00Z", "UTC"}, {"u2", "2024-03-01T16:30:00Z", "UTC"},
+            {"u3", "2024-03-01T17:00:00Z", "Europe/London"}, {"u4", "2024-03-02T15:59:00Z", "Asia/Shanghai"}}) {
+            batch.add(Activity.builder(row[0]).account("alice").type("payment.offline").quantity(Quantity.parse("1 count"))
+                    .time(Instant.parse(row[1]), java.time.ZoneId.of(row[2])).region(dev.carbonkit.factor.Region.of("CN"))
+                    .build());
+        }
+        CreditResult result = CreditEngine.evaluate(rules(once), batch);
+        // u1 on 1 March; u2, u3 and u4 on 2 March (u4 at 23:59), so only u2 earns of those
+        assertThat(result.awards()).extracting(Award::activityId, Award::outcome).containsExactly(
+                tuple("u1", Award.Outcome.AWARDED), tuple("u2", Award.Outcome.AWARDED),
+                tuple("u3", Award.Outcome.CAPPED), tuple("u4", Award.Outcome.CAPPED));
+        assertThat(result.points()).extracting(entry -> entry.schedule().issuedAt()).containsExactly(
+                Instant.parse("2024-03-01T23:00:00Z"), Instant.parse("2024-03-02T23:00:00Z"));
+        assertThat(result.awards().get(1).explain()).contains("2024-03-01T16:30:00Z = 2024-03-02 in Asia/Shanghai");
+    }
 }
