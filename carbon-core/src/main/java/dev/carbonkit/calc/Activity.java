@@ -44,7 +44,11 @@ public final class Activity {
 
     private Activity(Builder builder) {
         this.id = builder.id;
-        this.account = Checks.requireNonBlank(require(builder.account, "account"), "account of activity " + id);
+        this.account = require(builder.account, "account");
+        if (account.isBlank()) {
+            // the message is built only when needed: every activity passes here
+            Checks.requireNonBlank(account, "account of activity " + id);
+        }
         this.type = Checks.requireActivityType(require(builder.type, "type"), () -> "type of activity '" + id + "'");
         this.quantity = require(builder.quantity, "quantity");
         this.time = require(builder.time, "time");

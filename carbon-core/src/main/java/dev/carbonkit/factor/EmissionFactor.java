@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The emissions of one unit of an activity as a publisher states them, with where they come from: for
@@ -35,7 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class EmissionFactor {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:/-]+");
 
     // A table keeps thousands of factors (OWID: 5,198), so a factor keeps little of its own: what many factors of a
     // table share is one Shape, kept once per table, and the CO2e total is its digits, a long and a scale when they
@@ -53,9 +51,37 @@ public final class EmissionFactor {
     /** The CO2e total's amount when its unscaled value does not fit in a long; else null. */
     private final BigDecimal co2eLarge;
 
-    /** What many factors of a table share: provenance, type, region, unit, GWP set and the like. */
+    /**
+     * What many factors of a table share: provenance, type, region, unit, GWP set and the like. Its equals and
+     * hashCode are written out: a record's own are linked through invokedynamic on first use, which cost a fresh
+     * JVM a quarter of loading the first table.
+     */
     record Shape(TableInfo table, String activityType, Region region, Unit per, Unit co2eUnit, GwpSet gwpSet,
             GasBasis gasBasis, String location, Uncertainty uncertainty, String boundary, String status) {
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj instanceof Shape other && table.equals(other.table) && activityType.equals(other.activityType)
+                    && region.equals(other.region) && per.equals(other.per) && Objects.equals(co2eUnit, other.co2eUnit)
+                    && gwpSet == other.gwpSet && gasBasis == other.gasBasis && Objects.equals(location, other.location)
+                    && Objects.equals(uncertainty, other.uncertainty) && Objects.equals(boundary, other.boundary)
+                    && Objects.equals(status, other.status);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = table.hashCode();
+            hash = hash * 31 + activityType.hashCode();
+            hash = hash * 31 + region.hashCode();
+            hash = hash * 31 + per.hashCode();
+            hash = hash * 31 + Objects.hashCode(co2eUnit);
+            hash = hash * 31 + Objects.hashCode(gwpSet);
+            hash = hash * 31 + Objects.hashCode(gasBasis);
+            hash = hash * 31 + Objects.hashCode(location);
+            hash = hash * 31 + Objects.hashCode(uncertainty);
+            hash = hash * 31 + Objects.hashCode(boundary);
+            return hash * 31 + Objects.hashCode(status);
+        }
     }
 
     private EmissionFactor(Builder builder) {
@@ -129,7 +155,7 @@ public final class EmissionFactor {
     public static Builder builder(String id, TableInfo table) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(table, "table");
-        Checks.requireArgument(ID.matcher(id).matches(),
+        Checks.requireArgument(Checks.isFactorId(id),
                 "Factor id must be letters, digits, '.', '_', ':', '/' or '-': '%s'", id);
         return new Builder(id, table);
     }

@@ -39,11 +39,19 @@ public final class FactorTable {
     /** The digest, computed on first request: a table scored without receipts or pins never needs it. */
     private volatile String digest;
 
+    /** Factors by id, for the binary search; a class of its own, linked without invokedynamic in a fresh JVM. */
+    private static final Comparator<EmissionFactor> BY_ID = new Comparator<>() {
+        @Override
+        public int compare(EmissionFactor a, EmissionFactor b) {
+            return a.getId().compareTo(b.getId());
+        }
+    };
+
     private FactorTable(TableInfo info, Map<String, EmissionFactor> inOrder) {
         this.info = info;
         this.factors = List.copyOf(inOrder.values());
         this.byId = factors.toArray(new EmissionFactor[0]);
-        Arrays.sort(byId, Comparator.comparing(EmissionFactor::getId));
+        Arrays.sort(byId, BY_ID);
     }
 
     /**

@@ -107,6 +107,23 @@ public final class Checks {
     }
 
     /**
+     * Tells whether a text is a factor id, {@code [A-Za-z0-9._:/-]+}, written out for the same reason.
+     *
+     * @param id  the text, not null
+     * @return true for an id such as "desnz-2024/4_301_3070_9"
+     */
+    public static boolean isFactorId(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == ':' || c == '/' || c == '-')) {
+                return false;
+            }
+        }
+        return !id.isEmpty();
+    }
+
+    /**
      * Finds the known code closest to an unknown one: a case-insensitive match, or else the single
      * nearest code within an edit distance of 2.
      *

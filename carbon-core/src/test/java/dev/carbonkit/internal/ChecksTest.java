@@ -25,6 +25,21 @@ class ChecksTest {
         }
     }
 
+    /** The documented grammar of a factor id, as the regular expression EmissionFactor used before. */
+    private static final Pattern FACTOR_ID = Pattern.compile("[A-Za-z0-9._:/-]+");
+
+    @Test
+    void isFactorId_agreesWithTheGrammar() {
+        // from ' ' to '~': every ASCII punctuation mark, both cases, digits
+        qt().withFixedSeed(20261129L).withExamples(50_000).forAll(strings().betweenCodePoints(' ', '~').ofLengthBetween(0, 6))
+                .checkAssert(text -> assertThat(Checks.isFactorId(text)).as("'%s'", text)
+                        .isEqualTo(FACTOR_ID.matcher(text).matches()));
+        for (String text : new String[] {"desnz-2024/4_301_3070_9", "owid/AF-2000", "a:b.c", "", " ", "a b", "a,b",
+                "\u00e9", "\u0662"}) {
+            assertThat(Checks.isFactorId(text)).as("'%s'", text).isEqualTo(FACTOR_ID.matcher(text).matches());
+        }
+    }
+
     @Test
     void requireActivityType_namesTheOwnerOnlyWhenWrong() {
         assertThat(Checks.requireActivityType("food.rice", () -> {

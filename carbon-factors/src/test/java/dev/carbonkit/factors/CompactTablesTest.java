@@ -71,7 +71,7 @@ class CompactTablesTest {
                         .gas(Gas.CH4_FOSSIL, Quantity.of(new BigDecimal("123456789012345678901234.5678"), Unit.GRAM))
                         .gas(Gas.N2O, Quantity.of(new BigDecimal("1E+3"), Unit.GRAM))
                         .uncertainty(Uncertainty.ofPercent(new BigDecimal("12.5"), BigDecimal.ZERO))
-                        .rowId("row,1").location("London \u00e9\u4e2d").boundary("b").status("UNVERIFIED").build())
+                        .rowId("row,1 \u8868\uD83C\uDF3F\u0000").location("London \u00e9\u4e2d").boundary("b").status("UNVERIFIED").build())
                 .add(EmissionFactor.builder("t/bare", info).activityType("food.rice").region(Region.GLOBAL)
                         .validity(ValidityPeriod.of(LocalDate.of(2010, 1, 1), null)).per(Unit.KILOGRAM)
                         .co2e(Quantity.of(new BigDecimal("-0.000000000000000001"), Unit.KILOGRAM)).build())
@@ -98,12 +98,12 @@ class CompactTablesTest {
                 .isInstanceOf(IOException.class);
         ByteArrayOutputStream other = new ByteArrayOutputStream();
         try (var data = new java.io.DataOutputStream(other)) {
-            data.writeUTF("carbonkit-compact-table/0");
+            data.writeUTF("carbonkit-compact-table/1");
         } catch (IOException e) {
             throw new AssertionError(e);
         }
         assertThatThrownBy(() -> CompactTables.read(new ByteArrayInputStream(other.toByteArray()), "old.table.bin"))
                 .isInstanceOf(IOException.class).hasMessageContaining("old.table.bin")
-                .hasMessageContaining("carbonkit-compact-table/1");
+                .hasMessageContaining(CompactTables.FORMAT).hasMessageContaining("carbonkit-compact-table/1");
     }
 }

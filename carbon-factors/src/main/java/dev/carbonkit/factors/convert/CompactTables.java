@@ -22,11 +22,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,9 @@ import java.util.Map;
  * YAML loader reads. The digest is not stored: a table computes it from the factors it holds, so a compact table
  * that differed from its YAML would show another digest.
  * <p>
- * Format {@value #FORMAT}, big-endian as {@link DataOutputStream} writes: the format string; the table info
+ * Format {@value #FORMAT}, big-endian as {@link DataOutputStream} writes: the format string (by writeUTF), then
+ * every text as the number of its UTF-8 bytes and the bytes (format 1 used writeUTF's modified UTF-8 throughout,
+ * which a fresh JVM decodes a character at a time); the table info
  * (id, title, publisher, edition, licence, attribution, url, absent ones as an empty string after a 0 flag);
  * a pool of the strings factors repeat; the number of factors; then per factor its id, pooled activity type,
  * region and unit codes, first and last days of validity (epoch days, {@link Long#MIN_VALUE} and
@@ -55,7 +57,7 @@ import java.util.Map;
 public final class CompactTables {
 
     /** The format written first; a reader refuses any other. */
-    public static final String FORMAT = "carbonkit-compact-table/1";
+    public static final String FORMAT = "carbonkit-compact-table/2";
 
     /** The suffix of a compact table beside its YAML: {@code desnz-2025.table.bin}. */
     public static final String SUFFIX = ".table.bin";
@@ -118,11 +120,11 @@ public final class CompactTables {
         }
         data.writeInt(pool.size());
         for (String text : pool) {
-            data.writeUTF(text);
+            text(data, text);
         }
         data.writeInt(table.getFactors().size());
         for (EmissionFactor factor : table.getFactors()) {
-            data.writeUTF(factor.getId());
+            text(data, factor.getId());
             data.writeInt(index.get(factor.getActivityType()));
             data.writeInt(index.get(factor.getRegion().getCode()));
             data.writeInt(index.get(factor.getPer().getCode()));
@@ -164,7 +166,14 @@ public final class CompactTables {
 
     private static void optional(DataOutputStream data, String text) throws IOException {
         data.writeBoolean(text != null);
-        data.writeUTF(text == null ? "" : text);
+        text(data, text == null ? "" : text);
+    }
+
+    /** Writes a text as the number of its UTF-8 bytes and the bytes. */
+    private static void text(DataOutputStream data, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        data.writeInt(bytes.length);
+        data.write(bytes);
     }
 
     private static void decimal(DataOutputStream data, BigDecimal value) throws IOException {
@@ -194,23 +203,26 @@ public final class CompactTables {
                 .build();
         String[] pool = new String[data.readInt()];
         for (int i = 0; i < pool.length; i++) {
-            pool[i] = data.readUTF();
+            pool[i] = text(data);
         }
         Map<String, Region> regions = new HashMap<>();
         Map<Long, LocalDate> days = new HashMap<>();
-        Map<List<LocalDate>, ValidityPeriod> periods = new HashMap<>();
+        Map<Days, ValidityPeriod> periods = new HashMap<>();
         Map<Quantity, Quantity> quantities = new HashMap<>();
         int count = data.readInt();
         FactorTable.Builder table = FactorTable.builder(info);
         for (int i = 0; i < count; i++) {
-            EmissionFactor.Builder factor = EmissionFactor.builder(data.readUTF(), info)
+            EmissionFactor.Builder factor = EmissionFactor.builder(text(data), info)
                     .activityType(pool[data.readInt()])
                     .region(regions.computeIfAbsent(pool[data.readInt()], Region::of))
                     .per(Unit.of(pool[data.readInt()]));
-            LocalDate first = day(data.readLong(), days);
-            LocalDate last = day(data.readLong(), days);
-            factor.validity(periods.computeIfAbsent(Arrays.asList(first, last),
-                    k -> ValidityPeriod.of(first, last)));
+            Days span = new Days(data.readLong(), data.readLong());
+            ValidityPeriod period = periods.get(span);
+            if (period == null) {
+                period = ValidityPeriod.of(day(span.first, days), day(span.last, days));
+                periods.put(span, period);
+            }
+            factor.validity(period);
             if (data.readBoolean()) {
                 BigDecimal amount = decimal(data);
                 factor.co2e(Quantity.of(amount, Unit.of(pool[data.readInt()])));
@@ -244,6 +256,34 @@ public final class CompactTables {
         return table.build();
     }
 
+    /** A validity's first and last epoch days as written (the least and greatest long for open ends). */
+    private static final class Days {
+        final long first;
+        final long last;
+
+        Days(long first, long last) {
+            this.first = first;
+            this.last = last;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj instanceof Days other && first == other.first && last == other.last;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(first) * 31 + Long.hashCode(last);
+        }
+    }
+
+    /** Reads a text written by {@link #text(DataOutputStream, String)}. */
+    private static String text(DataInputStream data) throws IOException {
+        byte[] bytes = new byte[data.readInt()];
+        data.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     private static LocalDate day(long epochDay, Map<Long, LocalDate> days) {
         if (epochDay == Long.MIN_VALUE || epochDay == Long.MAX_VALUE) {
             return null;
@@ -257,7 +297,7 @@ public final class CompactTables {
 
     private static String optional(DataInputStream data) throws IOException {
         boolean present = data.readBoolean();
-        String text = data.readUTF();
+        String text = text(data);
         return present ? text : null;
     }
 
