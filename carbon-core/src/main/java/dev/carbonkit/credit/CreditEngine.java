@@ -175,7 +175,8 @@ public final class CreditEngine {
                         BigDecimal.ZERO, BigDecimal.ZERO, new DeferredSteps(List.of(reason))));
                 continue;
             }
-            for (CreditRule rule : rules) {
+            for (int i = 0; i < rules.size(); i++) {
+                CreditRule rule = rules.get(i);
                 Award award = new Evaluation(ruleSet, rule, activity, state).run();
                 write(ruleSet, state, rule, activity, award, awards, reductions, points);
             }
@@ -199,8 +200,8 @@ public final class CreditEngine {
                     activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null));
         }
         if (award.points().signum() > 0) {
-            LedgerEntry.Schedule schedule = rule.getIssuance().isEmpty() ? null
-                    : state.schedule(rule.getIssuance().get(), activity, ruleSet.getZone());
+            Issuance issuance = rule.issuanceOrNull();
+            LedgerEntry.Schedule schedule = issuance == null ? null : state.schedule(issuance, activity, ruleSet.getZone());
             points.add(LedgerEntry.earned(ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":points",
                     LedgerEntry.Ledger.POINTS, activity.getAccount(), activity.getId(), rule.getId(), award.points(),
                     activity.getTime(), reductionId, schedule));
@@ -530,7 +531,9 @@ public final class CreditEngine {
             grams = CarbonMath.normalize(grams);
             points = CarbonMath.normalize(points);
             boolean earned = grams.signum() > 0 || points.signum() > 0;
-            for (Cap cap : rule.getCaps()) {
+            List<Cap> caps = rule.getCaps();
+            for (int i = 0; i < caps.size(); i++) {
+                Cap cap = caps.get(i);
                 record(cap, switch (cap.unit()) {
                     case COUNT -> earned ? BigDecimal.ONE : BigDecimal.ZERO;
                     case GRAMS -> grams;
@@ -568,8 +571,8 @@ public final class CreditEngine {
 
         /** The issuance step, if any, and the result. */
         private Award result(BigDecimal grams, BigDecimal points, boolean trimmed) {
-            if (rule.getIssuance().isPresent() && points.signum() > 0) {
-                Issuance issuance = rule.getIssuance().get();
+            Issuance issuance = rule.issuanceOrNull();
+            if (issuance != null && points.signum() > 0) {
                 step(() -> {
                     // the ledger entry's schedule is worked out when it is written; this is the same pure function
                     LedgerEntry.Schedule schedule = issuance.schedule(activity.getTime(), ruleSet.getZone());

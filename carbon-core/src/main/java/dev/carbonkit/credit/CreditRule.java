@@ -566,6 +566,11 @@ public final class CreditRule {
         return Optional.ofNullable(issuance);
     }
 
+    /** The issuance or null, for the engine: an Optional per award was 6 % of what crediting allocated. */
+    Issuance issuanceOrNull() {
+        return issuance;
+    }
+
     /**
      * Gets the status of the rule's values, such as "SOURCED" or "UNVERIFIED: rounding not published".
      *
