@@ -273,14 +273,15 @@ public final class CreditEngine {
 
         /**
          * An issuance's schedule for an activity: the same for every activity of one local day when the points are
-         * issued on the next local day, so worked out once per day and issuance.
+         * issued on the next local day, so worked out once per day and issuance (equal issuances alike).
          */
         LedgerEntry.Schedule schedule(Issuance issuance, Activity activity, ZoneId zone) {
             if (issuance.nextLocalDayAt() == null) {
                 return issuance.schedule(activity.getTime(), zone);
             }
             long day = localDate(activity, zone).toEpochDay();
-            if (issuance != lastIssuance || zone != lastIssueZone || day != lastIssueDay) {
+            // rules of a set often have equal issuances (Ant Forest's rules share one): compared by value
+            if (day != lastIssueDay || zone != lastIssueZone || !issuance.equals(lastIssuance)) {
                 lastSchedule = issuance.schedule(activity.getTime(), zone);
                 lastIssuance = issuance;
                 lastIssueZone = zone;
