@@ -1,6 +1,7 @@
 package dev.carbonkit.credit;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -16,31 +17,32 @@ import java.util.function.Supplier;
  */
 final class DeferredSteps extends AbstractList<String> implements RandomAccess {
 
-    private final Object[] lines;
+    private final List<Object> lines;
 
     /**
-     * Creates the list.
+     * Creates the list. An {@code ArrayList} is taken, not copied (an evaluation hands over its own list when it is
+     * done with it, and must not change it after); any other list is copied.
      *
      * @param lines  each line, a {@code String} or a {@code Supplier<String>}
      */
     DeferredSteps(List<Object> lines) {
-        this.lines = lines.toArray();
+        this.lines = lines instanceof ArrayList<Object> list ? list : new ArrayList<>(lines);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public String get(int index) {
-        Object line = lines[index];
+        Object line = lines.get(index);
         if (line instanceof String text) {
             return text;
         }
         String text = Objects.requireNonNull(((Supplier<String>) line).get(), "step");
-        lines[index] = text;
+        lines.set(index, text);
         return text;
     }
 
     @Override
     public int size() {
-        return lines.length;
+        return lines.size();
     }
 }
