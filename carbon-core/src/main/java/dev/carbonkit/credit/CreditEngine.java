@@ -327,12 +327,17 @@ public final class CreditEngine {
         private final String[] values;
         private final Object qualifier;
 
+        /** Worked out once: a key is looked up, then updated, in one or two maps. */
+        private final int hash;
+
         Key(String scope, int part, String account, String[] values, Object qualifier) {
             this.scope = scope;
             this.part = part;
             this.account = account;
             this.values = values;
             this.qualifier = qualifier;
+            this.hash = (((scope.hashCode() * 31 + part) * 31 + account.hashCode()) * 31 + Arrays.hashCode(values)) * 31
+                    + Objects.hashCode(qualifier);
         }
 
         Key(String scope, String account, String[] values, Object qualifier) {
@@ -341,15 +346,14 @@ public final class CreditEngine {
 
         @Override
         public boolean equals(Object obj) {
-            return obj instanceof Key other && part == other.part && scope.equals(other.scope)
+            return obj instanceof Key other && hash == other.hash && part == other.part && scope.equals(other.scope)
                     && account.equals(other.account) && Arrays.equals(values, other.values)
                     && Objects.equals(qualifier, other.qualifier);
         }
 
         @Override
         public int hashCode() {
-            return (((scope.hashCode() * 31 + part) * 31 + account.hashCode()) * 31 + Arrays.hashCode(values)) * 31
-                    + Objects.hashCode(qualifier);
+            return hash;
         }
     }
 
