@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,10 +44,12 @@ public final class FactorSelector {
     private final RegionHierarchy hierarchy;
     /**
      * The candidates by type, all of them and by region, so that selection looks only at the regions of the chain.
-     * Plain hash maps (a lookup costs less than in {@code Map.copyOf}'s), filled in the constructor and never
-     * changed after: the final field publishes them safely to every thread.
+     * Filled on a type's first selection from the tables that have the type, so that an engine reads a deferred
+     * table only when it scores one of its types.
      */
-    private final Map<String, OfType> byType;
+    private final Map<String, OfType> byType = new ConcurrentHashMap<>();
+    /** Every activity type of the tables, known without reading deferred tables. */
+    private final Set<String> types;
     /** Each region's chain, worked out once per region (up to {@link #CHAINS_KEPT} regions). */
     private final Map<Region, List<Region>> chains = new ConcurrentHashMap<>();
     private static final int CHAINS_KEPT = 4096;
@@ -160,17 +164,28 @@ public final class FactorSelector {
     public FactorSelector(List<FactorTable> tables, RegionHierarchy hierarchy) {
         this.tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
         this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
-        Map<String, List<Candidate>> index = new HashMap<>();
-        for (int i = 0; i < this.tables.size(); i++) {
-            FactorTable table = this.tables.get(i);
-            for (EmissionFactor factor : table.getFactors()) {
-                index.computeIfAbsent(factor.getActivityType(), t -> new ArrayList<>())
-                        .add(new Candidate(factor, table, i, new FactorPlan.PerSet(factor)));
+        Set<String> all = new HashSet<>();
+        this.tables.forEach(table -> all.addAll(table.getActivityTypes()));
+        this.types = all;
+    }
+
+    /** The candidates of a type, from every table that has it, in precedence then table order; null if none has. */
+    private OfType ofType(String type) {
+        OfType ofType = byType.get(type);
+        if (ofType == null && types.contains(type)) {
+            // racing threads may both build it; they build equal ones, and either may be kept
+            List<Candidate> candidates = new ArrayList<>();
+            for (int i = 0; i < tables.size(); i++) {
+                FactorTable table = tables.get(i);
+                for (EmissionFactor factor : table.getFactors(type)) {
+                    candidates.add(new Candidate(factor, table, i, new FactorPlan.PerSet(factor)));
+                }
             }
+            ofType = new OfType(candidates);
+            OfType raced = byType.putIfAbsent(type, ofType);
+            ofType = raced != null ? raced : ofType;
         }
-        Map<String, OfType> types = new HashMap<>();
-        index.forEach((type, candidates) -> types.put(type, new OfType(candidates)));
-        this.byType = types;
+        return ofType;
     }
 
     /**
@@ -185,9 +200,9 @@ public final class FactorSelector {
         if (activity.getFactorId().isPresent()) {
             return byId(activity, activity.getFactorId().get());
         }
-        OfType ofType = byType.get(activity.getType());
+        OfType ofType = ofType(activity.getType());
         if (ofType == null) {
-            String hint = Checks.suggest(activity.getType(), byType.keySet());
+            String hint = Checks.suggest(activity.getType(), types);
             throw new FactorNotFoundException(activity.getId(), "no factor for activity type '" + activity.getType()
                     + "'" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
         }

@@ -103,7 +103,7 @@ public final class FactorCatalog {
      */
     public SortedSet<String> getActivityTypes() {
         SortedSet<String> types = new TreeSet<>();
-        tables.forEach(table -> table.getFactors().forEach(factor -> types.add(factor.getActivityType())));
+        tables.forEach(table -> types.addAll(table.getActivityTypes()));
         return Collections.unmodifiableSortedSet(types);
     }
 
@@ -142,8 +142,7 @@ public final class FactorCatalog {
     public List<EmissionFactor> getFactors(String activityType) {
         Objects.requireNonNull(activityType, "activityType");
         List<EmissionFactor> factors = new ArrayList<>();
-        tables.forEach(table -> table.getFactors().stream()
-                .filter(factor -> factor.getActivityType().equals(activityType)).forEach(factors::add));
+        tables.forEach(table -> factors.addAll(table.getFactors(activityType)));
         return Collections.unmodifiableList(factors);
     }
 

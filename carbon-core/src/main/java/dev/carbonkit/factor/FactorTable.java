@@ -7,6 +7,7 @@ import dev.carbonkit.internal.Digests;
 import dev.carbonkit.quantity.Quantity;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * A named, versioned set of emission factors with a content digest, such as 'desnz-2024' with digest
@@ -25,6 +30,8 @@ import java.util.Optional;
  * of factors or keys, indentation and '0.1645' versus '0.16450' do not change it; any changed value does.
  * A caller can pin a table by this digest and rerun a calculation years later with the same result.
  * <p>
+ * A table is built from its factors, or {@link #deferred deferred}: read when first needed.
+ * <p>
  * This class is immutable and thread-safe.
  */
 public final class FactorTable {
@@ -33,11 +40,19 @@ public final class FactorTable {
     public static final String CANONICAL_FORMAT = "carbonkit-factor-table/1";
 
     private final TableInfo info;
+    /** The factors in the order added; null for a deferred table, whose {@link #loaded} table holds them. */
     private final List<EmissionFactor> factors;
     /** The factors sorted by id, for look-up by binary search: 4 bytes a factor, where a hash map took about 40. */
     private final EmissionFactor[] byId;
     /** The digest, computed on first request: a table scored without receipts or pins never needs it. */
     private volatile String digest;
+    /** The factors by activity type, in table order, built on first request. */
+    private volatile Map<String, List<EmissionFactor>> byType;
+    /** For a deferred table: what it declares before it is read, and how to read it; else null. */
+    private final SortedSet<String> declaredTypes;
+    private final Supplier<FactorTable> loader;
+    /** For a deferred table: the table read, once read. */
+    private volatile FactorTable loaded;
 
     /** Factors by id, for the binary search; a class of its own, linked without invokedynamic in a fresh JVM. */
     private static final Comparator<EmissionFactor> BY_ID = new Comparator<>() {
@@ -52,6 +67,72 @@ public final class FactorTable {
         this.factors = List.copyOf(inOrder.values());
         this.byId = factors.toArray(new EmissionFactor[0]);
         Arrays.sort(byId, BY_ID);
+        this.declaredTypes = null;
+        this.loader = null;
+    }
+
+    private FactorTable(TableInfo info, SortedSet<String> declaredTypes, Supplier<FactorTable> loader) {
+        this.info = info;
+        this.factors = null;
+        this.byId = null;
+        this.declaredTypes = declaredTypes;
+        this.loader = loader;
+    }
+
+    /**
+     * Obtains a table that is read when first needed: its info and activity types are known at once, its factors
+     * when something asks for them (a selection of one of its types, a look-up, its digest, its size). An engine
+     * over a catalog of such tables reads only the tables of the types it scores, which is how the bundled catalog
+     * starts fast.
+     * <p>
+     * The loader is called at most once with success (a failed read is tried again on the next request); the table
+     * it returns must have the same info and exactly the activity types declared, or the request fails with
+     * {@code IllegalStateException}. The deferred table is otherwise the table read: equal to it, with its digest.
+     *
+     * @param info  the table's info, not null
+     * @param activityTypes  the activity types of its factors, not null
+     * @param loader  reads the table, not null
+     * @return the deferred table, never null
+     */
+    public static FactorTable deferred(TableInfo info, Set<String> activityTypes, Supplier<FactorTable> loader) {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(loader, "loader");
+        SortedSet<String> types = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(activityTypes,
+                "activityTypes")));
+        return new FactorTable(info, types, loader);
+    }
+
+    /** This table, or for a deferred one the table read (read now if not yet). */
+    private FactorTable content() {
+        if (loader == null) {
+            return this;
+        }
+        FactorTable result = loaded;
+        if (result == null) {
+            synchronized (this) {
+                result = loaded;
+                if (result == null) {
+                    result = Objects.requireNonNull(loader.get(), "the loader of table " + info.getId()).content();
+                    if (!result.info.equals(info) || !result.getActivityTypes().equals(declaredTypes)) {
+                        throw new IllegalStateException("Table " + info.getId() + " was declared as " + info + " with"
+                                + " activity types " + declaredTypes + " but read as " + result.info + " with "
+                                + result.getActivityTypes());
+                    }
+                    loaded = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Tells whether the factors are in memory: always for a table built from factors, and for a deferred table
+     * once it has been read.
+     *
+     * @return true if no read is pending
+     */
+    public boolean isLoaded() {
+        return loader == null || loaded != null;
     }
 
     /**
@@ -89,7 +170,50 @@ public final class FactorTable {
      * @return the factors, unmodifiable, never null
      */
     public List<EmissionFactor> getFactors() {
-        return factors;
+        return content().factors;
+    }
+
+    /**
+     * Gets the activity types the table has factors for, sorted; a deferred table answers without being read.
+     *
+     * @return the types, unmodifiable, never null
+     */
+    public SortedSet<String> getActivityTypes() {
+        if (declaredTypes != null) {
+            return declaredTypes;
+        }
+        return Collections.unmodifiableSortedSet(new TreeSet<>(typeIndex().keySet()));
+    }
+
+    /**
+     * Gets the factors for one activity type, in the order added.
+     *
+     * @param activityType  the dotted type, not null
+     * @return the factors, empty if the table has none of that type, unmodifiable, never null
+     */
+    public List<EmissionFactor> getFactors(String activityType) {
+        Objects.requireNonNull(activityType, "activityType");
+        if (declaredTypes != null && !declaredTypes.contains(activityType)) {
+            return List.of();
+        }
+        return content().typeIndex().getOrDefault(activityType, List.of());
+    }
+
+    private Map<String, List<EmissionFactor>> typeIndex() {
+        Map<String, List<EmissionFactor>> index = byType;
+        if (index == null) {
+            // racing threads build equal indexes; either may be kept
+            Map<String, List<EmissionFactor>> lists = new HashMap<>();
+            for (EmissionFactor factor : factors) {
+                lists.computeIfAbsent(factor.getActivityType(), type -> new ArrayList<>()).add(factor);
+            }
+            index = new HashMap<>();
+            for (Map.Entry<String, List<EmissionFactor>> entry : lists.entrySet()) {
+                index.put(entry.getKey(), List.copyOf(entry.getValue()));
+            }
+            byType = index;
+        }
+        return index;
     }
 
     /**
@@ -100,6 +224,7 @@ public final class FactorTable {
      */
     public Optional<EmissionFactor> getFactor(String factorId) {
         Objects.requireNonNull(factorId, "factorId");
+        EmissionFactor[] byId = content().byId;
         int low = 0;
         int high = byId.length - 1;
         while (low <= high) {
@@ -123,7 +248,7 @@ public final class FactorTable {
      * @return the size
      */
     public int size() {
-        return factors.size();
+        return content().factors.size();
     }
 
     /**
@@ -132,6 +257,9 @@ public final class FactorTable {
      * @return the digest, never null
      */
     public String getDigest() {
+        if (loader != null) {
+            return content().getDigest();
+        }
         String result = digest;
         if (result == null) {
             // racing threads compute the same string; either may be kept
@@ -148,7 +276,7 @@ public final class FactorTable {
      */
     public String canonicalForm() {
         List<Object> factorForms = new ArrayList<>();
-        for (EmissionFactor factor : byId) {
+        for (EmissionFactor factor : content().byId) {
             factorForms.add(canonical(factor));
         }
         Map<String, Object> tableForm = new LinkedHashMap<>();
@@ -220,7 +348,7 @@ public final class FactorTable {
      */
     @Override
     public String toString() {
-        return info + ": " + factors.size() + " factors, " + getDigest();
+        return info + ": " + size() + " factors, " + getDigest();
     }
 
     /**

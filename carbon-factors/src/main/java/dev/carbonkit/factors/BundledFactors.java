@@ -45,9 +45,22 @@ public final class BundledFactors {
         static final FactorCatalog CATALOG = load();
     }
 
+    /**
+     * The catalog of every table, each deferred where its compact form is on the class path: its info and types are
+     * read now, its factors by {@link #table(String)} when an engine first scores one of its types or anything else
+     * needs them. Without the compact form (classes from an IDE) the tables are read from YAML at once.
+     */
     private static FactorCatalog load() {
         FactorCatalog.Builder catalog = FactorCatalog.builder();
-        TABLE_IDS.forEach(id -> catalog.add(table(id)));
+        ClassLoader classLoader = BundledFactors.class.getClassLoader();
+        for (String id : TABLE_IDS) {
+            String compact = FOLDER.concat(id).concat(CompactTables.SUFFIX);
+            try (InputStream in = classLoader.getResourceAsStream(compact)) {
+                catalog.add(in == null ? table(id) : CompactTables.readDeferred(in, compact, () -> table(id)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("carbon bug: the bundled table " + id + " cannot be read", e);
+            }
+        }
         return catalog.build();
     }
 

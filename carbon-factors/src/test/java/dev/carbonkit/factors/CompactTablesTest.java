@@ -59,6 +59,24 @@ class CompactTablesTest {
         assertThat(BundledFactors.table(id).getDigest()).isEqualTo(yaml.getDigest());
     }
 
+    /** The catalog's deferred tables declare the YAML's info and types, and read to the same table. */
+    @ParameterizedTest
+    @MethodSource("tables")
+    void deferred_declaresWhatTheYamlHolds(String id) throws IOException {
+        FactorTable yaml = FactorTableLoader.standard().loadResource(getClass().getClassLoader(),
+                "dev/carbonkit/factors/tables/" + id + ".yaml");
+        String resource = "dev/carbonkit/factors/tables/" + id + CompactTables.SUFFIX;
+        FactorTable deferred;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            deferred = CompactTables.readDeferred(in, resource, () -> BundledFactors.table(id));
+        }
+        assertThat(deferred.getInfo()).isEqualTo(yaml.getInfo());
+        assertThat(deferred.getActivityTypes()).isEqualTo(yaml.getActivityTypes());
+        assertThat(deferred.getDigest()).isEqualTo(yaml.getDigest());
+        assertThat(deferred.getFactors()).containsExactlyElementsOf(yaml.getFactors());
+        assertThat(BundledFactors.catalog().getTable(id).orElseThrow()).isEqualTo(yaml);
+    }
+
     @Test
     void roundTrip_keepsEveryKindOfValue() throws IOException {
         TableInfo info = TableInfo.builder("t").title("T").publisher("P").edition("1").licence("L").build();

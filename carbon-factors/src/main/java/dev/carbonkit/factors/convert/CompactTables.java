@@ -30,6 +30,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Supplier;
 
 /**
  * The compact form of the bundled tables in the jar: the same factors as the YAML, written by the build from the
@@ -44,7 +47,8 @@ import java.util.Map;
  * Format {@value #FORMAT}, big-endian as {@link DataOutputStream} writes: the format string (by writeUTF), then
  * every text as the number of its UTF-8 bytes and the bytes (format 1 used writeUTF's modified UTF-8 throughout,
  * which a fresh JVM decodes a character at a time); the table info
- * (id, title, publisher, edition, licence, attribution, url, absent ones as an empty string after a 0 flag);
+ * (id, title, publisher, edition, licence, attribution, url, absent ones as an empty string after a 0 flag); the
+ * activity types, sorted (their count, then each), which a deferred table declares without reading the rest;
  * a pool of the strings factors repeat; the number of factors; then per factor its id, pooled activity type,
  * region and unit codes, first and last days of validity (epoch days, {@link Long#MIN_VALUE} and
  * {@link Long#MAX_VALUE} for open ends), the CO2e total (flag, decimal, pooled unit code), GWP set and gas basis
@@ -100,6 +104,11 @@ public final class CompactTables {
         for (String text : new String[] {info.getId(), info.getTitle(), info.getPublisher(), info.getEdition(),
                 info.getLicence(), info.getAttribution().orElse(null), info.getUrl().orElse(null)}) {
             optional(data, text);
+        }
+        SortedSet<String> types = table.getActivityTypes();
+        data.writeInt(types.size());
+        for (String type : types) {
+            text(data, type);
         }
         List<String> pool = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
@@ -194,13 +203,8 @@ public final class CompactTables {
      */
     public static FactorTable read(InputStream in, String source) throws IOException {
         DataInputStream data = new DataInputStream(new BufferedInputStream(in));
-        String format = data.readUTF();
-        if (!FORMAT.equals(format)) {
-            throw new IOException(source + ": not a compact table of format " + FORMAT + " (found '" + format + "')");
-        }
-        TableInfo info = TableInfo.builder(optional(data)).title(optional(data)).publisher(optional(data))
-                .edition(optional(data)).licence(optional(data)).attribution(optional(data)).url(optional(data))
-                .build();
+        TableInfo info = info(data, source);
+        types(data);
         String[] pool = new String[data.readInt()];
         for (int i = 0; i < pool.length; i++) {
             pool[i] = text(data);
@@ -254,6 +258,41 @@ public final class CompactTables {
             table.add(factor.build());
         }
         return table.build();
+    }
+
+    /**
+     * Reads a compact table's info and activity types only, and gives the table {@link FactorTable#deferred deferred}:
+     * read in full by the loader when first needed.
+     *
+     * @param in  the stream, read to the end of the types and not closed, not null
+     * @param source  the name to give the source in errors, not null
+     * @param loader  reads the whole table when it is needed, not null
+     * @return the deferred table, never null
+     * @throws IOException if the stream fails, or is not a compact table of this format
+     */
+    public static FactorTable readDeferred(InputStream in, String source, Supplier<FactorTable> loader)
+            throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        TableInfo info = info(data, source);
+        return FactorTable.deferred(info, types(data), loader);
+    }
+
+    private static TableInfo info(DataInputStream data, String source) throws IOException {
+        String format = data.readUTF();
+        if (!FORMAT.equals(format)) {
+            throw new IOException(source + ": not a compact table of format " + FORMAT + " (found '" + format + "')");
+        }
+        return TableInfo.builder(optional(data)).title(optional(data)).publisher(optional(data))
+                .edition(optional(data)).licence(optional(data)).attribution(optional(data)).url(optional(data))
+                .build();
+    }
+
+    private static Set<String> types(DataInputStream data) throws IOException {
+        String[] types = new String[data.readInt()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = text(data);
+        }
+        return Set.of(types);
     }
 
     /** A validity's first and last epoch days as written (the least and greatest long for open ends). */
