@@ -33,16 +33,17 @@ public final class MeasureBundledLoad {
         long before = usedAfterGc();
         long start = System.nanoTime();
         FactorCatalog catalog = BundledFactors.catalog();
+        // the catalog's tables are deferred: read every one, as an app scoring every type would
+        int factors = catalog.getTables().stream().mapToInt(t -> t.size()).sum();
         long loaded = System.nanoTime();
         var footprint = FootprintEngine.of(CalculationPolicy.defaults(), catalog).score(Activity.builder("a")
                 .account("x").type("transport.car.average.petrol").quantity(Quantity.parse("12 mi"))
                 .time(Instant.parse("2024-06-15T12:00:00Z"), ZoneOffset.UTC).region(Region.of("GB")).build());
         long scored = System.nanoTime();
         long after = usedAfterGc();
-        int factors = catalog.getTables().stream().mapToInt(t -> t.size()).sum();
         long jvmUptime = ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.println(String.format(Locale.ROOT, "tables %d, factors %d", catalog.getTables().size(), factors));
-        System.out.println(String.format(Locale.ROOT, "load catalog: %d ms; first score: %d ms (%s kg CO2e)",
+        System.out.println(String.format(Locale.ROOT, "load catalog, every table read: %d ms; first score: %d ms (%s kg CO2e)",
                 (loaded - start) / 1_000_000, (scored - loaded) / 1_000_000, footprint.getCo2e().toPlainString()));
         System.out.println(String.format(Locale.ROOT, "JVM uptime at the end: %d ms", jvmUptime));
         System.out.println(String.format(Locale.ROOT, "retained heap: %d KiB, %d bytes per factor",
