@@ -45,9 +45,10 @@ public final class FactorSelector {
     /**
      * The candidates by type, all of them and by region, so that selection looks only at the regions of the chain.
      * Filled on a type's first selection from the tables that have the type, so that an engine reads a deferred
-     * table only when it scores one of its types.
+     * table only when it scores one of its types. A plain hash map, replaced by a copy with the new type under a lock
+     * (types are few and each is added once): every selection reads it, and a plain map's look-up costs less.
      */
-    private final Map<String, OfType> byType = new ConcurrentHashMap<>();
+    private volatile Map<String, OfType> byType = new HashMap<>();
     /** Every activity type of the tables, known without reading deferred tables. */
     private final Set<String> types;
     /** Each region's chain, worked out once per region (up to {@link #CHAINS_KEPT} regions). */
@@ -173,17 +174,22 @@ public final class FactorSelector {
     private OfType ofType(String type) {
         OfType ofType = byType.get(type);
         if (ofType == null && types.contains(type)) {
-            // racing threads may both build it; they build equal ones, and either may be kept
-            List<Candidate> candidates = new ArrayList<>();
-            for (int i = 0; i < tables.size(); i++) {
-                FactorTable table = tables.get(i);
-                for (EmissionFactor factor : table.getFactors(type)) {
-                    candidates.add(new Candidate(factor, table, i, new FactorPlan.PerSet(factor)));
+            synchronized (this) {
+                ofType = byType.get(type);
+                if (ofType == null) {
+                    List<Candidate> candidates = new ArrayList<>();
+                    for (int i = 0; i < tables.size(); i++) {
+                        FactorTable table = tables.get(i);
+                        for (EmissionFactor factor : table.getFactors(type)) {
+                            candidates.add(new Candidate(factor, table, i, new FactorPlan.PerSet(factor)));
+                        }
+                    }
+                    ofType = new OfType(candidates);
+                    Map<String, OfType> copy = new HashMap<>(byType);
+                    copy.put(type, ofType);
+                    byType = copy;
                 }
             }
-            ofType = new OfType(candidates);
-            OfType raced = byType.putIfAbsent(type, ofType);
-            ofType = raced != null ? raced : ofType;
         }
         return ofType;
     }
