@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +48,7 @@ public final class FactorSelector {
      * (types are few and each is added once): every selection reads it, and a plain map's look-up costs less.
      */
     private volatile Map<String, OfType> byType = new HashMap<>();
-    /** Every activity type of the tables, known without reading deferred tables. */
+    /** Every activity type of the tables, known without reading deferred tables, sorted. */
     private final Set<String> types;
     /** Each region's chain, worked out once per region (up to {@link #CHAINS_KEPT} regions). */
     private final Map<Region, List<Region>> chains = new ConcurrentHashMap<>();
@@ -165,7 +164,8 @@ public final class FactorSelector {
     public FactorSelector(List<FactorTable> tables, RegionHierarchy hierarchy) {
         this.tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
         this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
-        Set<String> all = new HashSet<>();
+        // sorted, so that a suggestion for an unknown type is the same on every JVM (the first of equally close ones)
+        Set<String> all = new TreeSet<>();
         this.tables.forEach(table -> all.addAll(table.getActivityTypes()));
         this.types = all;
     }

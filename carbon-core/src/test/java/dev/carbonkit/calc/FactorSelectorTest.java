@@ -138,6 +138,20 @@ class FactorSelectorTest {
                 .satisfies(e -> assertThat(((ScoringException) e).getActivityId()).isEqualTo("a7"));
     }
 
+    /** Of types equally close to an unknown one, the suggestion is the first in order, on any JVM. */
+    @Test
+    void select_unknownType_suggestsTheFirstOfEquallyCloseTypes() {
+        List<EmissionFactor> factors = new java.util.ArrayList<>();
+        for (String type : new String[] {"food.rich", "food.rice", "food.ricf"}) {
+            factors.add(EmissionFactor.builder(T.getId() + "/" + type, T).activityType(type).region(Region.GLOBAL)
+                    .validity(ValidityPeriod.ALWAYS).per(Unit.KILOGRAM).co2e(kg("1")).build());
+        }
+        FactorSelector selector = new FactorSelector(List.of(FactorTable.builder(T).addAll(factors).build()),
+                RegionHierarchy.standard());
+        assertThatThrownBy(() -> selector.select(activity("a8", "food.ric", "1 kg", "GB", "2024-01-01")))
+                .hasMessageEndingWith("no factor for activity type 'food.ric'; did you mean 'food.rice'?");
+    }
+
     @Test
     void select_noFactorInDimension_namesUnits() {
         assertThatThrownBy(() -> selector(factor(T, "gb", "GB", "../..", Unit.KILOWATT_HOUR))
