@@ -112,7 +112,13 @@ public final class FactorTable {
             synchronized (this) {
                 result = loaded;
                 if (result == null) {
-                    result = Objects.requireNonNull(loader.get(), "the loader of table " + info.getId()).content();
+                    result = loader.get();
+                    if (result == null) {
+                        // the message built only here: a text joined on every read would link a string
+                        // concatenation in a fresh JVM's cold start
+                        throw new NullPointerException("the loader of table " + info.getId() + " returned null");
+                    }
+                    result = result.content();
                     if (!result.info.equals(info) || !result.getActivityTypes().equals(declaredTypes)) {
                         throw new IllegalStateException("Table " + info.getId() + " was declared as " + info + " with"
                                 + " activity types " + declaredTypes + " but read as " + result.info + " with "

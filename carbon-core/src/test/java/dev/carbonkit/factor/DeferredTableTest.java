@@ -118,6 +118,8 @@ class DeferredTableTest {
         assertThat(calls).hasValue(2);
         assertThatThrownBy(() -> FactorTable.deferred(DESNZ.getInfo(), null, () -> DESNZ))
                 .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> FactorTable.deferred(DESNZ.getInfo(), DESNZ.getActivityTypes(), () -> null).size())
+                .isInstanceOf(NullPointerException.class).hasMessage("the loader of table desnz-2024 returned null");
         assertThat(FactorTable.deferred(DESNZ.getInfo(), List.of("b.b", "a.a").stream().collect(
                 java.util.stream.Collectors.toSet()), () -> DESNZ).getActivityTypes()).containsExactly("a.a", "b.b");
     }
