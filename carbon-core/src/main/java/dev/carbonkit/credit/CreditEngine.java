@@ -187,8 +187,8 @@ public final class CreditEngine {
             }
             for (int i = 0; i < rules.size(); i++) {
                 CreditRule rule = rules.get(i);
-                Award award = new Evaluation(ruleSet, rule, activity, state).run();
-                write(ruleSet, state, rule, activity, award, awards, reductions, points);
+                Evaluation evaluation = new Evaluation(ruleSet, rule, activity, state);
+                write(ruleSet, state, rule, evaluation, evaluation.run(), awards, reductions, points);
             }
         }
         Instant last = unique.isEmpty() ? null : sorted.get(sorted.size() - 1).getTime();
@@ -200,8 +200,9 @@ public final class CreditEngine {
     }
 
     /** Keeps an award and writes its ledger entries: grams, and points linked to them with their schedule. */
-    private static void write(RuleSet ruleSet, State state, CreditRule rule, Activity activity, Award award,
+    private static void write(RuleSet ruleSet, State state, CreditRule rule, Evaluation evaluation, Award award,
             List<Award> awards, List<LedgerEntry> reductions, List<LedgerEntry> points) {
+        Activity activity = evaluation.activity;
         awards.add(award);
         String reductionId = null;
         if (award.grams().signum() > 0) {
@@ -211,7 +212,8 @@ public final class CreditEngine {
         }
         if (award.points().signum() > 0) {
             Issuance issuance = rule.issuanceOrNull();
-            LedgerEntry.Schedule schedule = issuance == null ? null : state.schedule(issuance, activity, ruleSet.getZone());
+            LedgerEntry.Schedule schedule = issuance == null ? null : state.schedule(issuance, activity.getTime(),
+                    evaluation.localDate, ruleSet.getZone());
             points.add(LedgerEntry.earned(ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":points",
                     LedgerEntry.Ledger.POINTS, activity.getAccount(), activity.getId(), rule.getId(), award.points(),
                     activity.getTime(), reductionId, schedule));
@@ -230,8 +232,8 @@ public final class CreditEngine {
             Activity period = Activity.builder("budget:" + open.account + ":" + open.start).account(open.account)
                     .type(open.rule.getActivityType()).quantity(Quantity.of(open.actual, Unit.GRAM))
                     .time(open.end, ruleSet.getZone()).region(Region.GLOBAL).build();
-            Award award = new Evaluation(ruleSet, open.rule, period, state).closeBudget(open);
-            write(ruleSet, state, open.rule, period, award, awards, reductions, points);
+            Evaluation evaluation = new Evaluation(ruleSet, open.rule, period, state);
+            write(ruleSet, state, open.rule, evaluation, evaluation.closeBudget(open), awards, reductions, points);
         }
     }
 
@@ -283,16 +285,17 @@ public final class CreditEngine {
 
         /**
          * An issuance's schedule for an activity: the same for every activity of one local day when the points are
-         * issued on the next local day, so worked out once per day and issuance (equal issuances alike).
+         * issued on the next local day, so worked out once per day and issuance (equal issuances alike). The local
+         * date is the evaluation's own, in the zone given.
          */
-        LedgerEntry.Schedule schedule(Issuance issuance, Activity activity, ZoneId zone) {
+        LedgerEntry.Schedule schedule(Issuance issuance, Instant time, LocalDate localDate, ZoneId zone) {
             if (issuance.nextLocalDayAt() == null) {
-                return issuance.schedule(activity.getTime(), zone);
+                return issuance.schedule(time, zone);
             }
-            long day = localDate(activity, zone).toEpochDay();
+            long day = localDate.toEpochDay();
             // rules of a set often have equal issuances (Ant Forest's rules share one): compared by value
             if (day != lastIssueDay || zone != lastIssueZone || !issuance.equals(lastIssuance)) {
-                lastSchedule = issuance.schedule(activity.getTime(), zone);
+                lastSchedule = issuance.schedule(time, zone);
                 lastIssuance = issuance;
                 lastIssueZone = zone;
                 lastIssueDay = day;
