@@ -49,7 +49,7 @@ public final class Activity {
             // the message is built only when needed: every activity passes here
             Checks.requireNonBlank(account, "account of activity " + id);
         }
-        this.type = Checks.requireActivityType(require(builder.type, "type"), () -> "type of activity '" + id + "'");
+        this.type = Checks.requireActivityType(require(builder.type, "type"), "type of activity '%s'", id);
         this.quantity = require(builder.quantity, "quantity");
         this.time = require(builder.time, "time");
         this.zone = require(builder.zone, "zone");

@@ -234,7 +234,7 @@ public final class CreditRule {
     private CreditRule(Builder b) {
         this.id = b.id;
         this.kind = b.kind;
-        this.activityType = Checks.requireActivityType(b.activityType, () -> "activity type of rule " + id);
+        this.activityType = Checks.requireActivityType(b.activityType, "activity type of rule %s", id);
         this.matching = List.copyOf(b.matching);
         this.eligibility = List.copyOf(b.eligibility);
         this.threshold = b.threshold;

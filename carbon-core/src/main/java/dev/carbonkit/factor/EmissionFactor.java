@@ -86,7 +86,7 @@ public final class EmissionFactor {
 
     private EmissionFactor(Builder builder) {
         this.id = builder.id;
-        String activityType = Checks.requireActivityType(builder.activityType, () -> "activity type of factor " + id);
+        String activityType = Checks.requireActivityType(builder.activityType, "activity type of factor %s", id);
         Region region = require(builder.region, "region");
         this.validity = require(builder.validity, "validity");
         Unit per = require(builder.per, "per (the unit of activity)");
@@ -133,8 +133,8 @@ public final class EmissionFactor {
      * @return an equal factor, never null
      */
     EmissionFactor sharingShape(Map<Shape, Shape> shapes) {
-        Shape shared = shapes.computeIfAbsent(shape, s -> s);
-        return shared == shape ? this : new EmissionFactor(this, shared);
+        Shape shared = shapes.putIfAbsent(shape, shape);
+        return shared == null || shared == shape ? this : new EmissionFactor(this, shared);
     }
 
     private <T> T require(T value, String name) {

@@ -31,12 +31,20 @@ public final class RegionHierarchy {
 
     private RegionHierarchy(Map<Region, List<Region>> membersByGroup) {
         Map<Region, List<Region>> byMember = new LinkedHashMap<>();
-        membersByGroup.forEach((group, members) -> {
-            for (Region member : members) {
-                byMember.computeIfAbsent(member, m -> new ArrayList<>()).add(group);
+        // loops, not lambdas: the standard hierarchy is built on every cold start, where each lambda is linked
+        for (Map.Entry<Region, List<Region>> group : membersByGroup.entrySet()) {
+            for (Region member : group.getValue()) {
+                List<Region> groups = byMember.get(member);
+                if (groups == null) {
+                    groups = new ArrayList<>();
+                    byMember.put(member, groups);
+                }
+                groups.add(group.getKey());
             }
-        });
-        byMember.replaceAll((member, groups) -> List.copyOf(groups));
+        }
+        for (Map.Entry<Region, List<Region>> member : byMember.entrySet()) {
+            member.setValue(List.copyOf(member.getValue()));
+        }
         this.groupsByMember = Collections.unmodifiableMap(byMember);
         this.membersByGroup = Collections.unmodifiableMap(new LinkedHashMap<>(membersByGroup));
     }

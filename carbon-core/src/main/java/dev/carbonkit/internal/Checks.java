@@ -3,7 +3,6 @@ package dev.carbonkit.internal;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Precondition helpers, with messages formatted in {@link Locale#US} so that they read the same on every
@@ -59,24 +58,25 @@ public final class Checks {
      * @return the key
      */
     public static String requireActivityType(String type, String name) {
-        return requireActivityType(type, () -> name);
+        return requireActivityType(type, "%s", name);
     }
 
     /**
      * Checks an activity type, naming it only if it is wrong: every factor, rule and activity is checked, and
-     * building the name each time cost more than the check.
+     * building the name each time cost more than the check (and a supplier of it, a lambda linked on a cold start).
      *
      * @param type  the type
-     * @param name  what the type belongs to, such as "type of activity 'a1'"
+     * @param name  what the type belongs to, a format with one {@code %s} for its owner, such as "type of activity '%s'"
+     * @param owner  the owner's id, such as "a1"
      * @return the type
      */
-    public static String requireActivityType(String type, Supplier<String> name) {
+    public static String requireActivityType(String type, String name, String owner) {
         if (type == null) {
-            throw new NullPointerException(name.get());
+            throw new NullPointerException(format(name, owner));
         }
         if (!isActivityType(type)) {
             throw new IllegalArgumentException(format("%s must be a dotted lower-case key such as"
-                    + " 'transport.rail.metro': '%s'", name.get(), type));
+                    + " 'transport.rail.metro': '%s'", format(name, owner), type));
         }
         return type;
     }

@@ -42,14 +42,14 @@ class ChecksTest {
 
     @Test
     void requireActivityType_namesTheOwnerOnlyWhenWrong() {
-        assertThat(Checks.requireActivityType("food.rice", () -> {
-            throw new AssertionError("the name is built only for a message");
-        })).isEqualTo("food.rice");
-        assertThatThrownBy(() -> Checks.requireActivityType("Food.Rice", () -> "type of activity 'a1'"))
+        assertThat(Checks.requireActivityType("food.rice", "type of activity '%s'", "a1")).isEqualTo("food.rice");
+        assertThatThrownBy(() -> Checks.requireActivityType("Food.Rice", "type of activity '%s'", "a1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("type of activity 'a1' must be a dotted lower-case key such as 'transport.rail.metro':"
                         + " 'Food.Rice'");
         assertThatThrownBy(() -> Checks.requireActivityType(null, "type")).isInstanceOf(NullPointerException.class)
                 .hasMessage("type");
+        assertThatThrownBy(() -> Checks.requireActivityType(null, "activity type of factor %s", "f1"))
+                .isInstanceOf(NullPointerException.class).hasMessage("activity type of factor f1");
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The factor tables that ship with carbonkit, loaded from the jar: {@code BundledFactors.catalog()}.
@@ -56,7 +58,7 @@ public final class BundledFactors {
         for (String id : TABLE_IDS) {
             String compact = FOLDER.concat(id).concat(CompactTables.SUFFIX);
             try (InputStream in = classLoader.getResourceAsStream(compact)) {
-                catalog.add(in == null ? table(id) : CompactTables.readDeferred(in, compact, () -> table(id)));
+                catalog.add(in == null ? table(id) : CompactTables.readDeferred(in, compact, new Reader(id)));
             } catch (IOException e) {
                 throw new UncheckedIOException("carbon bug: the bundled table " + id + " cannot be read", e);
             }
@@ -114,6 +116,31 @@ public final class BundledFactors {
         if (!TABLE_IDS.contains(tableId)) {
             throw new NoSuchElementException("No bundled table '" + tableId + "'; bundled: " + TABLE_IDS);
         }
-        return LOADED.computeIfAbsent(tableId, BundledFactors::read);
+        return LOADED.computeIfAbsent(tableId, Reader.READ);
+    }
+
+    /**
+     * Reads a bundled table: as a supplier, the table of its id; as a function, the table of the id given. A class
+     * rather than lambdas, which a cold start would link one by one (about half a millisecond each).
+     */
+    private static final class Reader implements Supplier<FactorTable>, Function<String, FactorTable> {
+
+        static final Reader READ = new Reader(null);
+
+        private final String id;
+
+        Reader(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public FactorTable get() {
+            return table(id);
+        }
+
+        @Override
+        public FactorTable apply(String tableId) {
+            return read(tableId);
+        }
     }
 }
