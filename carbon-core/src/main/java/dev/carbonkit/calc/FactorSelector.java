@@ -9,11 +9,12 @@ import dev.carbonkit.quantity.Unit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,10 +43,9 @@ public final class FactorSelector {
     private final List<FactorTable> tables;
     private final RegionHierarchy hierarchy;
     /**
-     * The candidates by type, all of them and by region, so that selection looks only at the regions of the chain.
-     * Filled on a type's first selection from the tables that have the type, so that an engine reads a deferred
-     * table only when it scores one of its types. A plain hash map, replaced by a copy with the new type under a lock
-     * (types are few and each is added once): every selection reads it, and a plain map's look-up costs less.
+     * The candidates by type, indexed on a type's first selection from the tables that have the type. A plain hash
+     * map, replaced by a copy with the new type under a lock (types are few and each is added once): every selection
+     * reads it, and a plain map's look-up costs less.
      */
     private volatile Map<String, OfType> byType = new HashMap<>();
     /** Every activity type of the tables, known without reading deferred tables, sorted. */
@@ -56,42 +56,93 @@ public final class FactorSelector {
 
     /**
      * A factor with the table it came from, that table's precedence (0 first), its scoring plans, and the selection
-     * of it without fallbacks, the same immutable object for every activity that selects it so.
+     * of it without fallbacks, the same immutable object for every activity that selects it so. Ordered by first day
+     * of validity, for sorting without a comparator (whose lambda a cold start would link).
      */
     private record Candidate(EmissionFactor factor, FactorTable table, int precedence, FactorPlan.PerSet plans,
-            Selection plain) {
+            Selection plain, long first) implements Comparable<Candidate> {
 
-        Candidate(EmissionFactor factor, FactorTable table, int precedence, FactorPlan.PerSet plans) {
-            this(factor, table, precedence, plans, new Selection(factor, table, List.of(), false, plans));
+        Candidate(EmissionFactor factor, FactorTable table, int precedence) {
+            this(factor, table, precedence, new FactorPlan.PerSet(factor));
+        }
+
+        private Candidate(EmissionFactor factor, FactorTable table, int precedence, FactorPlan.PerSet plans) {
+            this(factor, table, precedence, plans, new Selection(factor, table, List.of(), false, plans),
+                    epochDay(factor.getValidity().getStartInclusive(), Long.MIN_VALUE));
+        }
+
+        @Override
+        public int compareTo(Candidate other) {
+            return Long.compare(first, other.first);
         }
     }
 
     /**
-     * The candidates of one type: all of them, and by region, indexed on first use, so that an engine over thousands
-     * of factors starts without indexing types it may never see. Racing threads may both build the index; they
-     * build equal ones, and either may be kept.
+     * The candidates of one type, indexed region by region on first use from the tables that have the type at that
+     * region: an engine over thousands of factors starts without indexing what it may never see, and reads a
+     * deferred table only when an activity's type and region (or a wider region of its chain) are among those it
+     * declares.
      */
     private static final class OfType {
 
-        private final List<Candidate> all;
-        private volatile Map<Region, AtRegion> byRegion;
+        private final String type;
+        /** The tables that have the type, their precedences, and the regions each has it at. */
+        private final List<FactorTable> tables = new ArrayList<>();
+        private final List<Integer> precedences = new ArrayList<>();
+        private final List<Set<Region>> regions = new ArrayList<>();
+        /** Every region some table has the type at. */
+        private final Set<Region> anyRegion = new HashSet<>();
+        /** The regions indexed so far; a plain map replaced by a copy with the new region under a lock. */
+        private volatile Map<Region, AtRegion> byRegion = new HashMap<>();
 
-        OfType(List<Candidate> all) {
-            this.all = List.copyOf(all);
+        OfType(String type) {
+            this.type = type;
         }
 
+        void add(FactorTable table, int precedence) {
+            Set<Region> at = table.getRegions(type);
+            tables.add(table);
+            precedences.add(precedence);
+            regions.add(at);
+            anyRegion.addAll(at);
+        }
+
+        /** The candidates at a region, or null if no table has the type there. */
         AtRegion at(Region region) {
-            Map<Region, AtRegion> index = byRegion;
-            if (index == null) {
-                Map<Region, List<Candidate>> lists = new HashMap<>();
-                all.forEach(c -> lists.computeIfAbsent(c.factor.getRegion(), r -> new ArrayList<>()).add(c));
-                index = new HashMap<>();
-                for (Map.Entry<Region, List<Candidate>> entry : lists.entrySet()) {
-                    index.put(entry.getKey(), new AtRegion(entry.getValue()));
+            AtRegion at = byRegion.get(region);
+            if (at == null && anyRegion.contains(region)) {
+                synchronized (this) {
+                    at = byRegion.get(region);
+                    if (at == null) {
+                        List<Candidate> candidates = new ArrayList<>();
+                        for (int i = 0; i < tables.size(); i++) {
+                            if (regions.get(i).contains(region)) {
+                                for (EmissionFactor factor : tables.get(i).getFactors(type)) {
+                                    if (factor.getRegion().equals(region)) {
+                                        candidates.add(new Candidate(factor, tables.get(i), precedences.get(i)));
+                                    }
+                                }
+                            }
+                        }
+                        at = new AtRegion(candidates);
+                        Map<Region, AtRegion> copy = new HashMap<>(byRegion);
+                        copy.put(region, at);
+                        byRegion = copy;
+                    }
                 }
-                byRegion = index;
             }
-            return index.get(region);
+            return at;
+        }
+
+        /** Every candidate of the type, for saying why none fits: reads every table that has the type. */
+        List<Candidate> all() {
+            List<Candidate> all = new ArrayList<>();
+            for (int i = 0; i < tables.size(); i++) {
+                for (EmissionFactor factor : tables.get(i).getFactors(type)) {
+                    all.add(new Candidate(factor, tables.get(i), precedences.get(i)));
+                }
+            }
+            return all;
         }
     }
 
@@ -113,14 +164,15 @@ public final class FactorSelector {
         AtRegion(List<Candidate> candidates) {
             this.candidates = List.copyOf(candidates);
             this.byStart = candidates.toArray(new Candidate[0]);
-            Arrays.sort(byStart, Comparator.comparingLong(FactorSelector::firstDay));
+            // stable: candidates starting the same day stay in precedence, then table, order
+            Arrays.sort(byStart);
             this.first = new long[byStart.length];
             this.last = new long[byStart.length];
             this.lastSoFar = new long[byStart.length];
             long latest = Long.MIN_VALUE;
             for (int i = 0; i < byStart.length; i++) {
-                first[i] = firstDay(byStart[i]);
-                last[i] = byStart[i].factor.getValidity().getEndInclusive().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+                first[i] = byStart[i].first;
+                last[i] = epochDay(byStart[i].factor.getValidity().getEndInclusive(), Long.MAX_VALUE);
                 latest = Math.max(latest, last[i]);
                 lastSoFar[i] = latest;
             }
@@ -166,25 +218,25 @@ public final class FactorSelector {
         this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
         // sorted, so that a suggestion for an unknown type is the same on every JVM (the first of equally close ones)
         Set<String> all = new TreeSet<>();
-        this.tables.forEach(table -> all.addAll(table.getActivityTypes()));
+        for (FactorTable table : this.tables) {
+            all.addAll(table.getActivityTypes());
+        }
         this.types = all;
     }
 
-    /** The candidates of a type, from every table that has it, in precedence then table order; null if none has. */
+    /** The candidates of a type, from every table that has it, in precedence order; null if none has. */
     private OfType ofType(String type) {
         OfType ofType = byType.get(type);
         if (ofType == null && types.contains(type)) {
             synchronized (this) {
                 ofType = byType.get(type);
                 if (ofType == null) {
-                    List<Candidate> candidates = new ArrayList<>();
+                    ofType = new OfType(type);
                     for (int i = 0; i < tables.size(); i++) {
-                        FactorTable table = tables.get(i);
-                        for (EmissionFactor factor : table.getFactors(type)) {
-                            candidates.add(new Candidate(factor, table, i, new FactorPlan.PerSet(factor)));
+                        if (tables.get(i).getActivityTypes().contains(type)) {
+                            ofType.add(tables.get(i), i);
                         }
                     }
-                    ofType = new OfType(candidates);
                     Map<String, OfType> copy = new HashMap<>(byType);
                     copy.put(type, ofType);
                     byType = copy;
@@ -244,15 +296,16 @@ public final class FactorSelector {
             }
         }
         // nothing fits: say why, looking at every factor of the type
+        List<Candidate> all = ofType.all();
         List<Candidate> usable = new ArrayList<>();
-        for (Candidate candidate : ofType.all) {
+        for (Candidate candidate : all) {
             if (unit.isConvertibleTo(candidate.factor.getPer())) {
                 usable.add(candidate);
             }
         }
         if (usable.isEmpty()) {
             TreeSet<String> units = new TreeSet<>();
-            ofType.all.forEach(c -> units.add(c.factor.getPer() + " (" + c.factor.getPer().getDimension() + ")"));
+            all.forEach(c -> units.add(c.factor.getPer() + " (" + c.factor.getPer().getDimension() + ")"));
             throw new FactorNotFoundException(activity.getId(), "factors for type '" + activity.getType()
                     + "' are per " + String.join(", ", units) + "; the quantity '" + activity.getQuantity()
                     + "' is " + activity.getQuantity().getDimension() + " and does not convert");
@@ -296,12 +349,12 @@ public final class FactorSelector {
     /** When no candidate is valid on the date: the one valid nearest to it first, then {@link #order}. */
     private static int nearest(Candidate a, Candidate b, Unit unit, LocalDate date) {
         int byDistance = Long.compare(a.factor.getValidity().daysTo(date), b.factor.getValidity().daysTo(date));
-        return byDistance != 0 ? byDistance : order(a, firstDay(a), b, firstDay(b), unit);
+        return byDistance != 0 ? byDistance : order(a, a.first, b, b.first, unit);
     }
 
-    /** A candidate's first day of validity as an epoch day, {@link Long#MIN_VALUE} for an open start. */
-    private static long firstDay(Candidate candidate) {
-        return candidate.factor.getValidity().getStartInclusive().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+    /** A day as an epoch day, or the value given for an open end. */
+    private static long epochDay(Optional<LocalDate> day, long open) {
+        return day.isPresent() ? day.get().toEpochDay() : open;
     }
 
     private static Selection selection(Activity activity, Candidate best, Region region, LocalDate date,

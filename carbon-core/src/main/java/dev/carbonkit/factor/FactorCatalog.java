@@ -31,7 +31,9 @@ public final class FactorCatalog {
     private FactorCatalog(List<FactorTable> tables) {
         this.tables = List.copyOf(tables);
         Map<String, FactorTable> map = new LinkedHashMap<>();
-        tables.forEach(table -> map.put(table.getId(), table));
+        for (FactorTable table : this.tables) {
+            map.put(table.getId(), table);
+        }
         this.byId = Collections.unmodifiableMap(map);
     }
 
@@ -108,18 +110,23 @@ public final class FactorCatalog {
     }
 
     /**
-     * Gets every region that some table has a factor for, sorted by code.
+     * Gets every region that some table has a factor for, sorted by code; deferred tables answer without being read.
      *
      * @return the regions, unmodifiable, never null
      */
     public SortedSet<Region> getRegions() {
         SortedSet<Region> regions = new TreeSet<>();
-        tables.forEach(table -> table.getFactors().forEach(factor -> regions.add(factor.getRegion())));
+        for (FactorTable table : tables) {
+            for (SortedSet<Region> ofType : table.getRegionsByType().values()) {
+                regions.addAll(ofType);
+            }
+        }
         return Collections.unmodifiableSortedSet(regions);
     }
 
     /**
-     * Gets the regions that have a factor for an activity type, sorted by code.
+     * Gets the regions that have a factor for an activity type, sorted by code; deferred tables answer without being
+     * read.
      *
      * @param activityType  the dotted type, not null
      * @return the regions, empty if no table has the type, unmodifiable, never null
@@ -127,8 +134,8 @@ public final class FactorCatalog {
     public SortedSet<Region> getRegions(String activityType) {
         Objects.requireNonNull(activityType, "activityType");
         SortedSet<Region> regions = new TreeSet<>();
-        for (EmissionFactor factor : getFactors(activityType)) {
-            regions.add(factor.getRegion());
+        for (FactorTable table : tables) {
+            regions.addAll(table.getRegions(activityType));
         }
         return Collections.unmodifiableSortedSet(regions);
     }
@@ -239,7 +246,9 @@ public final class FactorCatalog {
          */
         public FactorCatalog build() {
             FactorCatalog catalog = new FactorCatalog(tables);
-            pins.forEach(catalog::requireTable);
+            for (Map.Entry<String, String> pin : pins.entrySet()) {
+                catalog.requireTable(pin.getKey(), pin.getValue());
+            }
             return catalog;
         }
     }

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -48,7 +50,12 @@ public final class FactorTable {
     private volatile String digest;
     /** The factors by activity type, in table order, built on first request. */
     private volatile Map<String, List<EmissionFactor>> byType;
-    /** For a deferred table: what it declares before it is read, and how to read it; else null. */
+    /**
+     * For a deferred table: what it declares before it is read (each activity type with the regions it has factors
+     * of that type at, and the types alone), and how to read it; else null. The regions are kept unsorted: sorting
+     * thousands of them for every cold start cost more than sorting a type's when asked.
+     */
+    private final Map<String, Set<Region>> declared;
     private final SortedSet<String> declaredTypes;
     private final Supplier<FactorTable> loader;
     /** For a deferred table: the table read, once read. */
@@ -67,39 +74,47 @@ public final class FactorTable {
         this.factors = List.copyOf(inOrder.values());
         this.byId = factors.toArray(new EmissionFactor[0]);
         Arrays.sort(byId, BY_ID);
+        this.declared = null;
         this.declaredTypes = null;
         this.loader = null;
     }
 
-    private FactorTable(TableInfo info, SortedSet<String> declaredTypes, Supplier<FactorTable> loader) {
+    private FactorTable(TableInfo info, TreeMap<String, Set<Region>> declared, Supplier<FactorTable> loader) {
         this.info = info;
         this.factors = null;
         this.byId = null;
-        this.declaredTypes = declaredTypes;
+        this.declared = declared;
+        this.declaredTypes = Collections.unmodifiableSortedSet(declared.navigableKeySet());
         this.loader = loader;
     }
 
     /**
-     * Obtains a table that is read when first needed: its info and activity types are known at once, its factors
-     * when something asks for them (a selection of one of its types, a look-up, its digest, its size). An engine
-     * over a catalog of such tables reads only the tables of the types it scores, which is how the bundled catalog
-     * starts fast.
+     * Obtains a table that is read when first needed: its info, activity types and the regions of each type are
+     * known at once, its factors when something asks for them (a selection of one of its types at one of its
+     * regions, a look-up, its digest, its size). An engine over a catalog of such tables reads only the tables that
+     * have the types and regions it scores, which is how the bundled catalog starts fast.
      * <p>
      * The loader is called at most once with success (a failed read is tried again on the next request); the table
-     * it returns must have the same info and exactly the activity types declared, or the request fails with
-     * {@code IllegalStateException}. The deferred table is otherwise the table read: equal to it, with its digest.
+     * it returns must have the same info and exactly the activity types and regions declared (its
+     * {@link #getRegionsByType()}), or the request fails with {@code IllegalStateException}. The deferred table is
+     * otherwise the table read: equal to it, with its digest.
      *
      * @param info  the table's info, not null
-     * @param activityTypes  the activity types of its factors, not null
+     * @param regionsByType  each activity type of its factors with the regions it has factors of that type at, as
+     *     {@link #getRegionsByType()} gives them, not null
      * @param loader  reads the table, not null
      * @return the deferred table, never null
      */
-    public static FactorTable deferred(TableInfo info, Set<String> activityTypes, Supplier<FactorTable> loader) {
+    public static FactorTable deferred(TableInfo info, Map<String, ? extends Set<Region>> regionsByType,
+            Supplier<FactorTable> loader) {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(loader, "loader");
-        SortedSet<String> types = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(activityTypes,
-                "activityTypes")));
-        return new FactorTable(info, types, loader);
+        TreeMap<String, Set<Region>> declared = new TreeMap<>();
+        for (Map.Entry<String, ? extends Set<Region>> type : Objects.requireNonNull(regionsByType, "regionsByType")
+                .entrySet()) {
+            declared.put(Objects.requireNonNull(type.getKey(), "activity type"), Set.copyOf(type.getValue()));
+        }
+        return new FactorTable(info, declared, loader);
     }
 
     /** This table, or for a deferred one the table read (read now if not yet). */
@@ -119,10 +134,11 @@ public final class FactorTable {
                         throw new NullPointerException("the loader of table " + info.getId() + " returned null");
                     }
                     result = result.content();
-                    if (!result.info.equals(info) || !result.getActivityTypes().equals(declaredTypes)) {
+                    SortedMap<String, SortedSet<Region>> read = result.getRegionsByType();
+                    if (!result.info.equals(info) || !read.equals(declared)) {
                         throw new IllegalStateException("Table " + info.getId() + " was declared as " + info + " with"
-                                + " activity types " + declaredTypes + " but read as " + result.info + " with "
-                                + result.getActivityTypes());
+                                + " activity types and regions " + getRegionsByType() + " but read as " + result.info
+                                + " with " + read);
                     }
                     loaded = result;
                 }
@@ -192,6 +208,40 @@ public final class FactorTable {
     }
 
     /**
+     * Gets the regions at which the table has factors of one activity type, sorted; a deferred table answers without
+     * being read.
+     *
+     * @param activityType  the dotted type, not null
+     * @return the regions, empty if the table has no factor of that type, unmodifiable, never null
+     */
+    public SortedSet<Region> getRegions(String activityType) {
+        Objects.requireNonNull(activityType, "activityType");
+        SortedSet<Region> regions = new TreeSet<>();
+        if (declared != null) {
+            regions.addAll(declared.getOrDefault(activityType, Set.of()));
+        } else {
+            for (EmissionFactor factor : getFactors(activityType)) {
+                regions.add(factor.getRegion());
+            }
+        }
+        return Collections.unmodifiableSortedSet(regions);
+    }
+
+    /**
+     * Gets each activity type the table has factors for with the regions it has factors of that type at, both
+     * sorted: what a {@linkplain #deferred deferred} table declares. A deferred table answers without being read.
+     *
+     * @return the regions by type, unmodifiable, never null
+     */
+    public SortedMap<String, SortedSet<Region>> getRegionsByType() {
+        SortedMap<String, SortedSet<Region>> regions = new TreeMap<>();
+        for (String type : getActivityTypes()) {
+            regions.put(type, getRegions(type));
+        }
+        return Collections.unmodifiableSortedMap(regions);
+    }
+
+    /**
      * Gets the factors for one activity type, in the order added.
      *
      * @param activityType  the dotted type, not null
@@ -211,7 +261,12 @@ public final class FactorTable {
             // racing threads build equal indexes; either may be kept
             Map<String, List<EmissionFactor>> lists = new HashMap<>();
             for (EmissionFactor factor : factors) {
-                lists.computeIfAbsent(factor.getActivityType(), type -> new ArrayList<>()).add(factor);
+                List<EmissionFactor> list = lists.get(factor.getActivityType());
+                if (list == null) {
+                    list = new ArrayList<>();
+                    lists.put(factor.getActivityType(), list);
+                }
+                list.add(factor);
             }
             index = new HashMap<>();
             for (Map.Entry<String, List<EmissionFactor>> entry : lists.entrySet()) {
@@ -399,7 +454,9 @@ public final class FactorTable {
          * @throws IllegalArgumentException if a factor belongs to another table or its id is already used
          */
         public Builder addAll(Iterable<EmissionFactor> factors) {
-            factors.forEach(this::add);
+            for (EmissionFactor factor : factors) {
+                add(factor);
+            }
             return this;
         }
 

@@ -9,8 +9,10 @@ import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.FootprintEngine;
 import dev.carbonkit.quantity.Quantity;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class DeferredTableTest {
     }
 
     private static FactorTable deferred(Counting loader) {
-        return FactorTable.deferred(loader.table.getInfo(), loader.table.getActivityTypes(), loader);
+        return FactorTable.deferred(loader.table.getInfo(), loader.table.getRegionsByType(), loader);
     }
 
     private static Activity electricity(String type, String region) {
@@ -55,6 +57,10 @@ class DeferredTableTest {
         assertThat(table.getInfo()).isEqualTo(DESNZ.getInfo());
         assertThat(table.getActivityTypes()).isEqualTo(DESNZ.getActivityTypes()).contains("home.electricity.grid");
         assertThat(table.getFactors("no.such.type")).isEmpty();
+        assertThat(table.getRegions("home.electricity.grid")).isEqualTo(DESNZ.getRegions("home.electricity.grid"))
+                .containsExactly(Region.of("GB"));
+        assertThat(table.getRegions("no.such.type")).isEmpty();
+        assertThat(table.getRegionsByType()).isEqualTo(DESNZ.getRegionsByType()).hasSameSizeAs(DESNZ.getActivityTypes());
         assertThat(table.isLoaded()).isFalse();
         assertThat(loader.reads).hasValue(0);
         assertThat(table.getFactors("home.electricity.grid")).isEqualTo(DESNZ.getFactors("home.electricity.grid"));
@@ -67,6 +73,32 @@ class DeferredTableTest {
         String id = DESNZ.getFactors().get(0).getId();
         assertThat(table.getFactor(id)).isEqualTo(DESNZ.getFactor(id));
         assertThat(loader.reads).hasValue(1);
+    }
+
+    @Test
+    void engine_readsOnlyTheTablesThatHaveTheActivitysTypeAtARegionOfItsChain() {
+        Counting desnz = new Counting(DESNZ);
+        Counting owid = new Counting(OWID);
+        FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(),
+                FactorCatalog.of(deferred(desnz), deferred(owid)));
+        FootprintEngine reference = FootprintEngine.of(CalculationPolicy.defaults(), FactorCatalog.of(DESNZ, OWID));
+        // France's grid: only OWID has it; DESNZ has grid electricity for GB alone, and stays unread
+        Activity france = electricity("home.electricity.grid", "FR");
+        assertThat(engine.score(france).getCo2e()).isEqualByComparingTo(reference.score(france).getCo2e());
+        assertThat(engine.score(france).getExplanation().toString())
+                .isEqualTo(reference.score(france).getExplanation().toString());
+        assertThat(owid.reads).hasValue(1);
+        assertThat(desnz.reads).hasValue(0);
+        // a region neither has, with a chain through France's: still DESNZ unread
+        Activity paris = electricity("home.electricity.grid", "FR-75");
+        assertThat(engine.score(paris).getCo2e()).isEqualByComparingTo(reference.score(paris).getCo2e());
+        assertThat(engine.score(paris).getExplanation().toString())
+                .isEqualTo(reference.score(paris).getExplanation().toString());
+        assertThat(desnz.reads).hasValue(0);
+        Activity gb = electricity("home.electricity.grid", "GB");
+        assertThat(engine.score(gb).getExplanation().toString())
+                .isEqualTo(reference.score(gb).getExplanation().toString());
+        assertThat(desnz.reads).hasValue(1);
     }
 
     @Test
@@ -98,15 +130,25 @@ class DeferredTableTest {
 
     @Test
     void aTableOtherThanDeclared_failsWhenRead_andAFailedReadIsTriedAgain() {
-        FactorTable wrongTypes = FactorTable.deferred(DESNZ.getInfo(), Set.of("home.electricity.grid"), () -> DESNZ);
+        FactorTable wrongTypes = FactorTable.deferred(DESNZ.getInfo(),
+                Map.of("home.electricity.grid", Set.of(Region.of("GB"))), () -> DESNZ);
         assertThat(wrongTypes.getFactors("food.rice")).isEmpty();
         assertThatThrownBy(wrongTypes::size).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("desnz-2024").hasMessageContaining("[home.electricity.grid]");
-        FactorTable wrongInfo = FactorTable.deferred(OWID.getInfo(), DESNZ.getActivityTypes(), () -> DESNZ);
+                .hasMessageContaining("desnz-2024").hasMessageContaining("{home.electricity.grid=[GB]}");
+        // the right types, one region short: a selection would skip the table there, so the read fails
+        Map<String, Set<Region>> regionShort = new TreeMap<>(OWID.getRegionsByType());
+        Set<Region> grid = new TreeSet<>(regionShort.get("home.electricity.grid"));
+        assertThat(grid.remove(Region.of("FR"))).isTrue();
+        regionShort.put("home.electricity.grid", grid);
+        FactorTable wrongRegions = FactorTable.deferred(OWID.getInfo(), regionShort, () -> OWID);
+        assertThat(wrongRegions.getRegions("home.electricity.grid")).doesNotContain(Region.of("FR"));
+        assertThatThrownBy(wrongRegions::getFactors).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(OWID.getId());
+        FactorTable wrongInfo = FactorTable.deferred(OWID.getInfo(), DESNZ.getRegionsByType(), () -> DESNZ);
         assertThatThrownBy(wrongInfo::getDigest).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(OWID.getId());
         AtomicInteger calls = new AtomicInteger();
-        FactorTable flaky = FactorTable.deferred(DESNZ.getInfo(), DESNZ.getActivityTypes(), () -> {
+        FactorTable flaky = FactorTable.deferred(DESNZ.getInfo(), DESNZ.getRegionsByType(), () -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("disk");
             }
@@ -118,9 +160,11 @@ class DeferredTableTest {
         assertThat(calls).hasValue(2);
         assertThatThrownBy(() -> FactorTable.deferred(DESNZ.getInfo(), null, () -> DESNZ))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> FactorTable.deferred(DESNZ.getInfo(), DESNZ.getActivityTypes(), () -> null).size())
+        assertThatThrownBy(() -> FactorTable.deferred(DESNZ.getInfo(), DESNZ.getRegionsByType(), () -> null).size())
                 .isInstanceOf(NullPointerException.class).hasMessage("the loader of table desnz-2024 returned null");
-        assertThat(FactorTable.deferred(DESNZ.getInfo(), List.of("b.b", "a.a").stream().collect(
-                java.util.stream.Collectors.toSet()), () -> DESNZ).getActivityTypes()).containsExactly("a.a", "b.b");
+        FactorTable declared = FactorTable.deferred(DESNZ.getInfo(), Map.of("b.b", Set.of(Region.GLOBAL), "a.a",
+                Set.of(Region.of("GB"), Region.of("FR"))), () -> DESNZ);
+        assertThat(declared.getActivityTypes()).containsExactly("a.a", "b.b");
+        assertThat(declared.getRegions("a.a")).containsExactly(Region.of("FR"), Region.of("GB"));
     }
 }

@@ -59,7 +59,7 @@ class CompactTablesTest {
         assertThat(BundledFactors.table(id).getDigest()).isEqualTo(yaml.getDigest());
     }
 
-    /** The catalog's deferred tables declare the YAML's info and types, and read to the same table. */
+    /** The catalog's deferred tables declare the YAML's info, types and regions, and read to the same table. */
     @ParameterizedTest
     @MethodSource("tables")
     void deferred_declaresWhatTheYamlHolds(String id) throws IOException {
@@ -72,6 +72,8 @@ class CompactTablesTest {
         }
         assertThat(deferred.getInfo()).isEqualTo(yaml.getInfo());
         assertThat(deferred.getActivityTypes()).isEqualTo(yaml.getActivityTypes());
+        assertThat(deferred.getRegionsByType()).isEqualTo(yaml.getRegionsByType());
+        assertThat(deferred.isLoaded()).isFalse();
         assertThat(deferred.getDigest()).isEqualTo(yaml.getDigest());
         assertThat(deferred.getFactors()).containsExactlyElementsOf(yaml.getFactors());
         assertThat(BundledFactors.catalog().getTable(id).orElseThrow()).isEqualTo(yaml);

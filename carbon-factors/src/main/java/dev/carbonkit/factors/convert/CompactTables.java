@@ -31,7 +31,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -48,7 +50,9 @@ import java.util.function.Supplier;
  * every text as the number of its UTF-8 bytes and the bytes (format 1 used writeUTF's modified UTF-8 throughout,
  * which a fresh JVM decodes a character at a time); the table info
  * (id, title, publisher, edition, licence, attribution, url, absent ones as an empty string after a 0 flag); the
- * activity types, sorted (their count, then each), which a deferred table declares without reading the rest;
+ * regions of its factors, sorted (their count, then each code), and the activity types, sorted (their count, then
+ * each type with the number of its regions and their places in that list), which a deferred table declares without
+ * reading the rest (format 2 had the types alone);
  * a pool of the strings factors repeat; the number of factors; then per factor its id, pooled activity type,
  * region and unit codes, first and last days of validity (epoch days, {@link Long#MIN_VALUE} and
  * {@link Long#MAX_VALUE} for open ends), the CO2e total (flag, decimal, pooled unit code), GWP set and gas basis
@@ -61,7 +65,7 @@ import java.util.function.Supplier;
 public final class CompactTables {
 
     /** The format written first; a reader refuses any other. */
-    public static final String FORMAT = "carbonkit-compact-table/2";
+    public static final String FORMAT = "carbonkit-compact-table/3";
 
     /** The suffix of a compact table beside its YAML: {@code desnz-2025.table.bin}. */
     public static final String SUFFIX = ".table.bin";
@@ -105,10 +109,22 @@ public final class CompactTables {
                 info.getLicence(), info.getAttribution().orElse(null), info.getUrl().orElse(null)}) {
             optional(data, text);
         }
-        SortedSet<String> types = table.getActivityTypes();
+        SortedMap<String, SortedSet<Region>> types = table.getRegionsByType();
+        SortedSet<Region> regions = new TreeSet<>();
+        types.values().forEach(regions::addAll);
+        Map<Region, Integer> place = new HashMap<>();
+        data.writeInt(regions.size());
+        for (Region region : regions) {
+            place.put(region, place.size());
+            text(data, region.getCode());
+        }
         data.writeInt(types.size());
-        for (String type : types) {
-            text(data, type);
+        for (Map.Entry<String, SortedSet<Region>> type : types.entrySet()) {
+            text(data, type.getKey());
+            data.writeInt(type.getValue().size());
+            for (Region region : type.getValue()) {
+                data.writeInt(place.get(region));
+            }
         }
         List<String> pool = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
@@ -209,7 +225,8 @@ public final class CompactTables {
         for (int i = 0; i < pool.length; i++) {
             pool[i] = text(data);
         }
-        Map<String, Region> regions = new HashMap<>();
+        // regions by pool index, and days by epoch day: loops rather than computeIfAbsent's lambdas on a cold start
+        Region[] regions = new Region[pool.length];
         Map<Long, LocalDate> days = new HashMap<>();
         Map<Days, ValidityPeriod> periods = new HashMap<>();
         Map<Quantity, Quantity> quantities = new HashMap<>();
@@ -218,7 +235,7 @@ public final class CompactTables {
         for (int i = 0; i < count; i++) {
             EmissionFactor.Builder factor = EmissionFactor.builder(text(data), info)
                     .activityType(pool[data.readInt()])
-                    .region(regions.computeIfAbsent(pool[data.readInt()], Region::of))
+                    .region(region(pool, data.readInt(), regions))
                     .per(Unit.of(pool[data.readInt()]));
             Days span = new Days(data.readLong(), data.readLong());
             ValidityPeriod period = periods.get(span);
@@ -261,8 +278,8 @@ public final class CompactTables {
     }
 
     /**
-     * Reads a compact table's info and activity types only, and gives the table {@link FactorTable#deferred deferred}:
-     * read in full by the loader when first needed.
+     * Reads a compact table's info, activity types and their regions only, and gives the table
+     * {@link FactorTable#deferred deferred}: read in full by the loader when first needed.
      *
      * @param in  the stream, read to the end of the types and not closed, not null
      * @param source  the name to give the source in errors, not null
@@ -287,12 +304,22 @@ public final class CompactTables {
                 .build();
     }
 
-    private static Set<String> types(DataInputStream data) throws IOException {
-        String[] types = new String[data.readInt()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = text(data);
+    private static Map<String, Set<Region>> types(DataInputStream data) throws IOException {
+        Region[] regions = new Region[data.readInt()];
+        for (int r = 0; r < regions.length; r++) {
+            regions[r] = Region.of(text(data));
         }
-        return Set.of(types);
+        int count = data.readInt();
+        Map<String, Set<Region>> types = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String type = text(data);
+            Region[] at = new Region[data.readInt()];
+            for (int r = 0; r < at.length; r++) {
+                at[r] = regions[data.readInt()];
+            }
+            types.put(type, Set.of(at));
+        }
+        return types;
     }
 
     /** A validity's first and last epoch days as written (the least and greatest long for open ends). */
@@ -327,7 +354,21 @@ public final class CompactTables {
         if (epochDay == Long.MIN_VALUE || epochDay == Long.MAX_VALUE) {
             return null;
         }
-        return days.computeIfAbsent(epochDay, LocalDate::ofEpochDay);
+        LocalDate day = days.get(epochDay);
+        if (day == null) {
+            day = LocalDate.ofEpochDay(epochDay);
+            days.put(epochDay, day);
+        }
+        return day;
+    }
+
+    private static Region region(String[] pool, int index, Region[] regions) {
+        Region region = regions[index];
+        if (region == null) {
+            region = Region.of(pool[index]);
+            regions[index] = region;
+        }
+        return region;
     }
 
     private static String pooled(String[] pool, int index) {
