@@ -181,6 +181,11 @@ public final class Activity {
         return Optional.ofNullable(factorId);
     }
 
+    /** The factor id, or null: for the selector, which asks for every activity. */
+    String factorIdOrNull() {
+        return factorId;
+    }
+
     @Override
     public boolean equals(Object obj) {
         return obj instanceof Activity other && id.equals(other.id) && account.equals(other.account)

@@ -102,6 +102,11 @@ public final class CalculationPolicy {
         return Optional.ofNullable(rounding);
     }
 
+    /** The rounding, or null: for the engine, which asks for every activity. */
+    Rounding roundingOrNull() {
+        return rounding;
+    }
+
     /**
      * Returns a copy reporting under another GWP set.
      *

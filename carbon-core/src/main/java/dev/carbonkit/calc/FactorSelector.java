@@ -255,8 +255,9 @@ public final class FactorSelector {
      */
     public Selection select(Activity activity) {
         Objects.requireNonNull(activity, "activity");
-        if (activity.getFactorId().isPresent()) {
-            return byId(activity, activity.getFactorId().get());
+        String factorId = activity.factorIdOrNull();
+        if (factorId != null) {
+            return byId(activity, factorId);
         }
         OfType ofType = ofType(activity.getType());
         if (ofType == null) {

@@ -59,7 +59,7 @@ public final class Footprint {
             BigDecimal co2e, Detail detail, Rounding rounding) {
         this.activity = activity;
         this.selection = selection;
-        this.fallbacks = List.copyOf(fallbacks); // no copy of an immutable list
+        this.fallbacks = fallbacks; // immutable: the engine's, the selection's or the plan's
         this.requestedGwpSet = requestedGwpSet;
         this.co2e = co2e;
         this.detail = detail;

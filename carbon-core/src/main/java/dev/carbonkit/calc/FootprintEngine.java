@@ -139,8 +139,9 @@ public final class FootprintEngine {
         if (fallbacks.isEmpty()) {
             fallbacks = plan.fallbacks();
         } else if (plan.fallback() != null) {
-            fallbacks = new ArrayList<>(fallbacks);
-            fallbacks.add(plan.fallback());
+            List<Fallback> both = new ArrayList<>(fallbacks);
+            both.add(plan.fallback());
+            fallbacks = List.copyOf(both);
         }
         for (int i = 0; i < fallbacks.size(); i++) {
             // by index: an iterator, even over no fallbacks, was a third of scoring's allocation
@@ -155,9 +156,9 @@ public final class FootprintEngine {
         if (co2e == null) {
             Footprint.Detail detail = detail(activity, selection, requested);
             return new Footprint(activity, selection, fallbacks, requested, detail.emissions.getCo2e(), detail,
-                    policy.getRounding().orElse(null));
+                    policy.roundingOrNull());
         }
-        return new Footprint(activity, selection, fallbacks, requested, co2e, null, policy.getRounding().orElse(null));
+        return new Footprint(activity, selection, fallbacks, requested, co2e, null, policy.roundingOrNull());
     }
 
     /**

@@ -152,7 +152,7 @@ public final class Region implements Comparable<Region> {
 
     @Override
     public boolean equals(Object obj) {
-        return obj instanceof Region other && code.equals(other.code);
+        return this == obj || obj instanceof Region other && code.equals(other.code);
     }
 
     @Override

@@ -291,7 +291,7 @@ public final class Unit {
      */
     @Override
     public boolean equals(Object obj) {
-        return obj instanceof Unit other && code.equals(other.code);
+        return this == obj || obj instanceof Unit other && code.equals(other.code);
     }
 
     @Override
