@@ -144,8 +144,13 @@ public final class Activity {
         return LocalDate.ofEpochDay(getLocalEpochDay());
     }
 
-    /** The local date as a day count from 1970-01-01: time.atZone(zone).toLocalDate().toEpochDay(). */
-    long getLocalEpochDay() {
+    /**
+     * Gets the local date as a day count from 1970-01-01, {@code getLocalDate().toEpochDay()}, without making a date:
+     * worked out once, when the activity was built.
+     *
+     * @return the local epoch day
+     */
+    public long getLocalEpochDay() {
         return localEpochDay;
     }
 

@@ -172,9 +172,11 @@ public final class CreditEngine {
             }
         }
         State state = new State();
-        List<Award> awards = new ArrayList<>();
-        List<LedgerEntry> reductions = new ArrayList<>();
-        List<LedgerEntry> points = new ArrayList<>();
+        // sized for an award per activity, and at most an entry of each ledger per award: growing them was a tenth of
+        // a batch's allocation (CreditResult copies them)
+        List<Award> awards = new ArrayList<>(unique.size());
+        List<LedgerEntry> reductions = new ArrayList<>(unique.size());
+        List<LedgerEntry> points = new ArrayList<>(unique.size());
         for (int a = 0; a < unique.size(); a++) {
             Activity activity = unique.get(a);
             closeBudgets(ruleSet, state, activity.getTime(), awards, reductions, points);
@@ -238,12 +240,17 @@ public final class CreditEngine {
     }
 
     /**
-     * The local date of an activity in the rule set's zone: the activity's own local date where its zone is that
-     * zone (the usual case, worked out when the activity was built), else time.atZone(zone).toLocalDate().
+     * The local date of an activity in the rule set's zone: the activity's own local day where its zone is that
+     * zone (the usual case, worked out when the activity was built), else time.atZone(zone).toLocalDate(). The date
+     * of the last day asked for is kept: activities come in time order, most of them on the day before them.
      */
-    private static LocalDate localDate(Activity activity, ZoneId zone) {
-        return activity.getZone().equals(zone) ? activity.getLocalDate()
-                : LocalDate.ofEpochDay(LocalDays.epochDay(activity.getTime(), zone));
+    private static LocalDate localDate(Activity activity, ZoneId zone, State state) {
+        long day = activity.getZone().equals(zone) ? activity.getLocalEpochDay()
+                : LocalDays.epochDay(activity.getTime(), zone);
+        if (state.lastDate == null || state.lastDate.toEpochDay() != day) {
+            state.lastDate = LocalDate.ofEpochDay(day);
+        }
+        return state.lastDate;
     }
 
     private static List<CreditRule> rulesAbout(State state, RuleSet ruleSet, Activity activity) {
@@ -277,6 +284,8 @@ public final class CreditEngine {
 
     /** What earlier activities have used: deduplication keys, exclusive keys, and cap consumption. */
     private static final class State {
+        /** The local date last worked out for an activity. */
+        private LocalDate lastDate;
         /** The last schedule of an issuance on the next local day, for the local day it was worked out for. */
         private Issuance lastIssuance;
         private ZoneId lastIssueZone;
@@ -423,7 +432,7 @@ public final class CreditEngine {
             this.rule = rule;
             this.activity = activity;
             this.state = state;
-            this.localDate = localDate(activity, ruleSet.getZone());
+            this.localDate = localDate(activity, ruleSet.getZone(), state);
         }
 
         Award run() {
@@ -574,7 +583,9 @@ public final class CreditEngine {
                         + derived.toPlainString());
                 points = derived;
             }
-            for (Promotion promotion : ruleSet.getPromotions()) {
+            List<Promotion> promotions = ruleSet.getPromotions();
+            for (int i = 0; i < promotions.size(); i++) {
+                Promotion promotion = promotions.get(i);
                 if (promotion.appliesTo(rule.getId(), activity.getTime())) {
                     BigDecimal before = points;
                     BigDecimal promoted = CarbonMath.normalize(points.multiply(promotion.multiplier()));

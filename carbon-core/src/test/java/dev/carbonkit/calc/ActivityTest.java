@@ -46,6 +46,9 @@ class ActivityTest {
         assertThat(trip().build().getLocalDate()).isEqualTo(LocalDate.of(2024, 3, 5));
         assertThat(trip().time(LATE_EVENING_UTC, ZoneId.of("Asia/Shanghai")).build().getLocalDate())
                 .isEqualTo(LocalDate.of(2024, 3, 6));
+        assertThat(trip().build().getLocalEpochDay()).isEqualTo(LocalDate.of(2024, 3, 5).toEpochDay());
+        assertThat(trip().time(LATE_EVENING_UTC, ZoneId.of("Asia/Shanghai")).build().getLocalEpochDay())
+                .isEqualTo(LocalDate.of(2024, 3, 6).toEpochDay());
     }
 
     @Test
