@@ -247,8 +247,9 @@ public final class CreditEngine {
     private static LocalDate localDate(Activity activity, ZoneId zone, State state) {
         long day = activity.getZone().equals(zone) ? activity.getLocalEpochDay()
                 : LocalDays.epochDay(activity.getTime(), zone);
-        if (state.lastDate == null || state.lastDate.toEpochDay() != day) {
+        if (state.lastDate == null || state.lastDay != day) {
             state.lastDate = LocalDate.ofEpochDay(day);
+            state.lastDay = day;
         }
         return state.lastDate;
     }
@@ -284,8 +285,9 @@ public final class CreditEngine {
 
     /** What earlier activities have used: deduplication keys, exclusive keys, and cap consumption. */
     private static final class State {
-        /** The local date last worked out for an activity. */
+        /** The local date last worked out for an activity, and its epoch day. */
         private LocalDate lastDate;
+        private long lastDay;
         /** The last schedule of an issuance on the next local day, for the local day it was worked out for. */
         private Issuance lastIssuance;
         private ZoneId lastIssueZone;
@@ -420,8 +422,11 @@ public final class CreditEngine {
         private final Activity activity;
         private final State state;
         private final LocalDate localDate;
-        /** The explanation so far: lines as text (the rule's header) or as the values to write them from. */
-        private final List<Object> steps = new ArrayList<>();
+        /**
+         * The explanation so far: lines as text (the rule's header) or as the values to write them from. Sized for
+         * the seven lines of the benchmark's usual award, and one spare.
+         */
+        private final List<Object> steps = new ArrayList<>(8);
         /** The keys of the rule's caps for this activity, by the cap's place in the rule; built when first needed. */
         private Key[] capKeys;
         /** The outcome of a kind that finds nothing to earn. */
