@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -158,8 +159,14 @@ public final class CreditEngine {
     public static CreditResult evaluate(RuleSet ruleSet, Iterable<Activity> activities, Instant closedUpTo) {
         Objects.requireNonNull(ruleSet, "ruleSet");
         Objects.requireNonNull(activities, "activities");
-        List<Activity> sorted = new ArrayList<>();
-        activities.forEach(sorted::add);
+        // a collection copied at once, not grown an activity at a time (3 % of a batch's time)
+        List<Activity> sorted;
+        if (activities instanceof Collection<Activity> collection) {
+            sorted = new ArrayList<>(collection);
+        } else {
+            sorted = new ArrayList<>();
+            activities.forEach(sorted::add);
+        }
         sortChronologically(sorted);
         // the first of each id in time order, sized once: a map that grew and linked its entries cost 10 % of the
         // allocation of a batch
