@@ -99,8 +99,7 @@ public final class FactorSelector {
             this.type = type;
         }
 
-        void add(FactorTable table, int precedence) {
-            Set<Region> at = table.getRegions(type);
+        void add(FactorTable table, int precedence, Set<Region> at) {
             tables.add(table);
             precedences.add(precedence);
             regions.add(at);
@@ -233,8 +232,10 @@ public final class FactorSelector {
                 if (ofType == null) {
                     ofType = new OfType(type);
                     for (int i = 0; i < tables.size(); i++) {
-                        if (tables.get(i).getActivityTypes().contains(type)) {
-                            ofType.add(tables.get(i), i);
+                        // a deferred table answers from its declaration, without being read
+                        Set<Region> at = tables.get(i).getRegions(type);
+                        if (!at.isEmpty()) {
+                            ofType.add(tables.get(i), i, at);
                         }
                     }
                     Map<String, OfType> copy = new HashMap<>(byType);

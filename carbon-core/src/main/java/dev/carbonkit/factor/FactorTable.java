@@ -52,11 +52,12 @@ public final class FactorTable {
     private volatile Map<String, List<EmissionFactor>> byType;
     /**
      * For a deferred table: what it declares before it is read (each activity type with the regions it has factors
-     * of that type at, and the types alone), and how to read it; else null. The regions are kept unsorted: sorting
-     * thousands of them for every cold start cost more than sorting a type's when asked.
+     * of that type at), and how to read it; else null. The regions are kept unsorted: sorting thousands of them for
+     * every cold start cost more than sorting a type's when asked.
      */
     private final Map<String, Set<Region>> declared;
-    private final SortedSet<String> declaredTypes;
+    /** The activity types, sorted: a deferred table's declared, a built table's worked out on first request. */
+    private volatile SortedSet<String> activityTypes;
     private final Supplier<FactorTable> loader;
     /** For a deferred table: the table read, once read. */
     private volatile FactorTable loaded;
@@ -75,7 +76,6 @@ public final class FactorTable {
         this.byId = factors.toArray(new EmissionFactor[0]);
         Arrays.sort(byId, BY_ID);
         this.declared = null;
-        this.declaredTypes = null;
         this.loader = null;
     }
 
@@ -84,7 +84,7 @@ public final class FactorTable {
         this.factors = null;
         this.byId = null;
         this.declared = declared;
-        this.declaredTypes = Collections.unmodifiableSortedSet(declared.navigableKeySet());
+        this.activityTypes = Collections.unmodifiableSortedSet(declared.navigableKeySet());
         this.loader = loader;
     }
 
@@ -201,10 +201,13 @@ public final class FactorTable {
      * @return the types, unmodifiable, never null
      */
     public SortedSet<String> getActivityTypes() {
-        if (declaredTypes != null) {
-            return declaredTypes;
+        SortedSet<String> types = activityTypes;
+        if (types == null) {
+            // racing threads work out equal sets; either may be kept
+            types = Collections.unmodifiableSortedSet(new TreeSet<>(typeIndex().keySet()));
+            activityTypes = types;
         }
-        return Collections.unmodifiableSortedSet(new TreeSet<>(typeIndex().keySet()));
+        return types;
     }
 
     /**
@@ -249,7 +252,7 @@ public final class FactorTable {
      */
     public List<EmissionFactor> getFactors(String activityType) {
         Objects.requireNonNull(activityType, "activityType");
-        if (declaredTypes != null && !declaredTypes.contains(activityType)) {
+        if (declared != null && !declared.containsKey(activityType)) {
             return List.of();
         }
         return content().typeIndex().getOrDefault(activityType, List.of());
