@@ -65,6 +65,10 @@ class DeferredTableTest {
         assertThat(loader.reads).hasValue(0);
         assertThat(table.getFactors("home.electricity.grid")).isEqualTo(DESNZ.getFactors("home.electricity.grid"));
         assertThat(table.isLoaded()).isTrue();
+        // once read, the table answers from what it read (the declaration is released): the same answers
+        assertThat(table.getActivityTypes()).isEqualTo(DESNZ.getActivityTypes());
+        assertThat(table.getRegionsByType()).isEqualTo(DESNZ.getRegionsByType());
+        assertThat(table.getFactors("no.such.type")).isEmpty();
         assertThat(table.getFactors()).isEqualTo(DESNZ.getFactors());
         assertThat(table.size()).isEqualTo(DESNZ.size());
         assertThat(table.getDigest()).isEqualTo(DESNZ.getDigest());

@@ -3,10 +3,14 @@ package dev.carbonkit.factors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.calc.CalculationPolicy;
+import dev.carbonkit.calc.FootprintEngine;
 import dev.carbonkit.emissions.Gas;
 import dev.carbonkit.emissions.GasBasis;
 import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.EmissionFactor;
+import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.factor.TableInfo;
@@ -77,6 +81,39 @@ class CompactTablesTest {
         assertThat(deferred.getDigest()).isEqualTo(yaml.getDigest());
         assertThat(deferred.getFactors()).containsExactlyElementsOf(yaml.getFactors());
         assertThat(BundledFactors.catalog().getTable(id).orElseThrow()).isEqualTo(yaml);
+    }
+
+    /**
+     * The bundled catalog's first activity, grid electricity in London, reads the two DESNZ editions and no other
+     * table: EPA's and China's have grid electricity, but not in GB or a wider region of its chain (docs/factors.md).
+     */
+    @Test
+    void deferredCatalog_aGbActivityReadsOnlyTheTablesWithItsTypeInGb() throws IOException {
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        FactorCatalog.Builder catalog = FactorCatalog.builder();
+        for (String id : BundledFactors.TABLE_IDS) {
+            String resource = "dev/carbonkit/factors/tables/" + id + CompactTables.SUFFIX;
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                catalog.add(CompactTables.readDeferred(in, resource, () -> {
+                    synchronized (read) {
+                        read.add(id);
+                    }
+                    return BundledFactors.table(id);
+                }));
+            }
+        }
+        FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), catalog.build());
+        Activity grid = Activity.builder("a1").account("x").type("home.electricity.grid")
+                .quantity(Quantity.parse("3.2 kWh")).time(java.time.Instant.parse("2024-06-01T08:00:00Z"),
+                        java.time.ZoneId.of("Europe/London")).region(Region.of("GB")).build();
+        assertThat(engine.score(grid).getCo2e()).isEqualByComparingTo(FootprintEngine.of(CalculationPolicy.defaults(),
+                BundledFactors.catalog()).score(grid).getCo2e());
+        assertThat(read).containsExactly("desnz-2024", "desnz-2025");
+        Activity us = Activity.builder("a2").account("x").type("home.electricity.grid")
+                .quantity(Quantity.parse("3.2 kWh")).time(java.time.Instant.parse("2024-06-01T08:00:00Z"),
+                        java.time.ZoneId.of("America/New_York")).region(Region.of("US")).build();
+        engine.score(us);
+        assertThat(read).containsExactly("desnz-2024", "desnz-2025", "epa-2025");
     }
 
     @Test
