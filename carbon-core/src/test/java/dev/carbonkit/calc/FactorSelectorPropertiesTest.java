@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The selector, with its index by region and by first day of validity, chooses what a plain reading of its documented
  * rules chooses: random tables of overlapping, open-ended and gapped validity periods in nested regions and several
- * units, against a scan of every factor sorted by the documented order of preference.
+ * units, against a scan of every factor sorted by the documented order of preference; over the same tables deferred,
+ * which the selector reads only where they declare the activity's type at a region of its chain, the same choice.
  */
 class FactorSelectorPropertiesTest {
 
@@ -58,6 +59,12 @@ class FactorSelectorPropertiesTest {
                         tables.add(FactorTable.builder(TABLES.get(t)).addAll(perTable.get(t)).build());
                     }
                     FactorSelector selector = new FactorSelector(tables, RegionHierarchy.standard());
+                    // the same tables deferred: the selector reads a table only where it declares the type's region
+                    List<FactorTable> deferredTables = new ArrayList<>();
+                    for (FactorTable table : tables) {
+                        deferredTables.add(FactorTable.deferred(table.getInfo(), table.getRegionsByType(), () -> table));
+                    }
+                    FactorSelector deferred = new FactorSelector(deferredTables, RegionHierarchy.standard());
                     for (int a = 0; a < 20; a++) {
                         String region = REGIONS.get(random.nextInt(REGIONS.size() - 1));
                         LocalDate date = EPOCH.plusDays(random.nextInt(7 * 365));
@@ -65,15 +72,17 @@ class FactorSelectorPropertiesTest {
                         Activity activity = Fixtures.activity("a" + a, TYPE, "1 " + unit.getCode(), region,
                                 date.toString());
                         Expected expected = expected(tables, activity);
-                        if (expected == null) {
-                            assertThatThrownBy(() -> selector.select(activity))
-                                    .isInstanceOf(FactorNotFoundException.class);
-                        } else {
-                            Selection selection = selector.select(activity);
-                            assertThat(selection.getFactor().getId()).as(activity.toString())
-                                    .isEqualTo(expected.factor.getId());
-                            assertThat(selection.getFallbacks()).as(activity.toString())
-                                    .isEqualTo(expected.fallbacks);
+                        for (FactorSelector each : List.of(selector, deferred)) {
+                            if (expected == null) {
+                                assertThatThrownBy(() -> each.select(activity))
+                                        .isInstanceOf(FactorNotFoundException.class);
+                            } else {
+                                Selection selection = each.select(activity);
+                                assertThat(selection.getFactor().getId()).as(activity.toString())
+                                        .isEqualTo(expected.factor.getId());
+                                assertThat(selection.getFallbacks()).as(activity.toString())
+                                        .isEqualTo(expected.fallbacks);
+                            }
                         }
                     }
                 });
