@@ -78,10 +78,9 @@ public final class FactorSelector {
     }
 
     /**
-     * The candidates of one type, indexed region by region on first use from the tables that have the type at that
-     * region: an engine over thousands of factors starts without indexing what it may never see, and reads a
-     * deferred table only when an activity's type and region (or a wider region of its chain) are among those it
-     * declares.
+     * The candidates of one type, indexed on first use from the tables that have the type at a region: an engine
+     * over thousands of factors starts without indexing what it may never see, and reads a deferred table only when
+     * an activity's type and region (or a wider region of its chain) are among those it declares.
      */
     private static final class OfType {
 
@@ -113,24 +112,60 @@ public final class FactorSelector {
                 synchronized (this) {
                     at = byRegion.get(region);
                     if (at == null) {
-                        List<Candidate> candidates = new ArrayList<>();
-                        for (int i = 0; i < tables.size(); i++) {
-                            if (regions.get(i).contains(region)) {
-                                for (EmissionFactor factor : tables.get(i).getFactors(type)) {
-                                    if (factor.getRegion().equals(region)) {
-                                        candidates.add(new Candidate(factor, tables.get(i), precedences.get(i)));
-                                    }
-                                }
-                            }
-                        }
-                        at = new AtRegion(candidates);
-                        Map<Region, AtRegion> copy = new HashMap<>(byRegion);
-                        copy.put(region, at);
-                        byRegion = copy;
+                        index(region);
+                        at = byRegion.get(region);
                     }
                 }
             }
             return at;
+        }
+
+        /**
+         * Reads the tables that have the type at a region, then indexes every region not indexed yet whose tables
+         * are all read (all of them, for tables built from factors): one pass over each table's factors of the type
+         * and one copy of the index per table read, not per region, since a type may span thousands of regions.
+         */
+        private void index(Region region) {
+            List<Map<Region, List<EmissionFactor>>> byTable = new ArrayList<>(tables.size());
+            for (int i = 0; i < tables.size(); i++) {
+                FactorTable table = tables.get(i);
+                byTable.add(regions.get(i).contains(region) || table.isLoaded() ? byRegion(table) : null);
+            }
+            Map<Region, AtRegion> copy = new HashMap<>(byRegion);
+            for (Region each : anyRegion) {
+                if (copy.containsKey(each)) {
+                    continue;
+                }
+                List<Candidate> candidates = new ArrayList<>();
+                boolean read = true;
+                for (int i = 0; i < tables.size() && read; i++) {
+                    if (regions.get(i).contains(each)) {
+                        Map<Region, List<EmissionFactor>> factors = byTable.get(i);
+                        read = factors != null;
+                        for (EmissionFactor factor : read ? factors.get(each) : List.<EmissionFactor>of()) {
+                            candidates.add(new Candidate(factor, tables.get(i), precedences.get(i)));
+                        }
+                    }
+                }
+                if (read) {
+                    copy.put(each, new AtRegion(candidates));
+                }
+            }
+            byRegion = copy;
+        }
+
+        /** A table's factors of the type, by region, in table order. */
+        private Map<Region, List<EmissionFactor>> byRegion(FactorTable table) {
+            Map<Region, List<EmissionFactor>> byRegion = new HashMap<>();
+            for (EmissionFactor factor : table.getFactors(type)) {
+                List<EmissionFactor> list = byRegion.get(factor.getRegion());
+                if (list == null) {
+                    list = new ArrayList<>();
+                    byRegion.put(factor.getRegion(), list);
+                }
+                list.add(factor);
+            }
+            return byRegion;
         }
 
         /** Every candidate of the type, for saying why none fits: reads every table that has the type. */
