@@ -17,8 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -249,7 +249,7 @@ public final class CreditEngine {
     /**
      * The local date of an activity in the rule set's zone: the activity's own local day where its zone is that
      * zone (the usual case, worked out when the activity was built), else time.atZone(zone).toLocalDate(). The date
-     * of the last day asked for is kept: activities come in time order, most of them on the day before them.
+     * of the last day asked for is kept: activities come in time order, most on the same local day as the one before.
      */
     private static LocalDate localDate(Activity activity, ZoneId zone, State state) {
         long day = activity.getZone().equals(zone) ? activity.getLocalEpochDay()

@@ -220,7 +220,7 @@ public final class CompactTables {
     public static FactorTable read(InputStream in, String source) throws IOException {
         DataInputStream data = new DataInputStream(new BufferedInputStream(in));
         TableInfo info = info(data, source);
-        types(data);
+        skipTypes(data);
         String[] pool = new String[data.readInt()];
         for (int i = 0; i < pool.length; i++) {
             pool[i] = text(data);
@@ -320,6 +320,22 @@ public final class CompactTables {
             types.put(type, Set.of(at));
         }
         return types;
+    }
+
+    /**
+     * Skips the regions and activity types: a full read learns them from the factors, and a deferred table read in
+     * full has already read them once.
+     */
+    private static void skipTypes(DataInputStream data) throws IOException {
+        int regions = data.readInt();
+        for (int r = 0; r < regions; r++) {
+            data.skipNBytes(data.readInt());
+        }
+        int types = data.readInt();
+        for (int i = 0; i < types; i++) {
+            data.skipNBytes(data.readInt());
+            data.skipNBytes(4L * data.readInt());
+        }
     }
 
     /** A validity's first and last epoch days as written (the least and greatest long for open ends). */
