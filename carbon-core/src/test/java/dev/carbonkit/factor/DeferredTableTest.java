@@ -113,6 +113,8 @@ class DeferredTableTest {
         FactorCatalog catalog = FactorCatalog.of(deferred(desnz), deferred(owid), deferred(poore));
         FactorCatalog eager = FactorCatalog.of(DESNZ, OWID, POORE);
         assertThat(catalog.getActivityTypes()).isEqualTo(eager.getActivityTypes());
+        assertThat(catalog.getRegions()).isEqualTo(eager.getRegions()).contains(Region.of("GB"), Region.of("FR"));
+        assertThat(catalog.getRegions("home.electricity.grid")).isEqualTo(eager.getRegions("home.electricity.grid"));
         FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), catalog);
         FootprintEngine reference = FootprintEngine.of(CalculationPolicy.defaults(), eager);
         assertThat(desnz.reads.get() + owid.reads.get() + poore.reads.get()).isZero();
