@@ -4,6 +4,11 @@ import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.FootprintTotals;
 import dev.carbonkit.calc.Rounding;
+import dev.carbonkit.credit.CreditState.BudgetKey;
+import dev.carbonkit.credit.CreditState.Earned;
+import dev.carbonkit.credit.CreditState.Key;
+import dev.carbonkit.credit.CreditState.OpenBudget;
+import dev.carbonkit.credit.CreditState.Used;
 import dev.carbonkit.internal.LocalDays;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
@@ -15,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,10 +30,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -178,120 +180,33 @@ public final class CreditEngine {
                 unique.add(activity);
             }
         }
-        State state = new State();
-        // sized for an award per activity, and at most an entry of each ledger per award: growing them was a tenth of
-        // a batch's allocation (CreditResult copies them)
-        List<Award> awards = new ArrayList<>(unique.size());
-        List<LedgerEntry> reductions = new ArrayList<>(unique.size());
-        List<LedgerEntry> points = new ArrayList<>(unique.size());
+        Sweep sweep = new Sweep(ruleSet, unique.size());
+        CreditState state = new CreditState.Plain();
         for (int a = 0; a < unique.size(); a++) {
-            Activity activity = unique.get(a);
-            closeBudgets(ruleSet, state, activity.getTime(), awards, reductions, points);
-            List<CreditRule> rules = rulesAbout(state, ruleSet, activity);
-            if (rules.isEmpty()) {
-                Supplier<String> reason = () -> "no rule of " + ruleSet.getId() + " is about " + activity.getType();
-                awards.add(new Award(activity.getId(), activity.getAccount(), null, Award.Outcome.NO_RULE,
-                        BigDecimal.ZERO, BigDecimal.ZERO, new DeferredSteps(List.of(reason))));
-                continue;
-            }
-            for (int i = 0; i < rules.size(); i++) {
-                CreditRule rule = rules.get(i);
-                Evaluation evaluation = new Evaluation(ruleSet, rule, activity, state);
-                write(ruleSet, state, rule, evaluation, evaluation.run(), awards, reductions, points);
-            }
+            sweep.step(unique.get(a), state);
         }
         Instant last = unique.isEmpty() ? null : sorted.get(sorted.size() - 1).getTime();
         Instant until = closedUpTo == null ? last : last == null || closedUpTo.isAfter(last) ? closedUpTo : last;
         if (until != null) {
-            closeBudgets(ruleSet, state, until, awards, reductions, points);
+            sweep.closeBudgets(state, until);
         }
-        return new CreditResult(ruleSet.getId(), awards, reductions, points, until);
-    }
-
-    /** Keeps an award and writes its ledger entries: grams, and points linked to them with their schedule. */
-    private static void write(RuleSet ruleSet, State state, CreditRule rule, Evaluation evaluation, Award award,
-            List<Award> awards, List<LedgerEntry> reductions, List<LedgerEntry> points) {
-        Activity activity = evaluation.activity;
-        awards.add(award);
-        String reductionId = null;
-        if (award.grams().signum() > 0) {
-            reductionId = ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":reduction";
-            reductions.add(LedgerEntry.earned(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
-                    activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null));
-        }
-        if (award.points().signum() > 0) {
-            Issuance issuance = rule.issuanceOrNull();
-            LedgerEntry.Schedule schedule = issuance == null ? null : state.schedule(issuance, activity.getTime(),
-                    evaluation.localDate, ruleSet.getZone());
-            points.add(LedgerEntry.earned(ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":points",
-                    LedgerEntry.Ledger.POINTS, activity.getAccount(), activity.getId(), rule.getId(), award.points(),
-                    activity.getTime(), reductionId, schedule));
-        }
+        return new CreditResult(ruleSet.getId(), sweep.awards, sweep.reductions, sweep.points, until);
     }
 
     /**
-     * Closes the budget periods that end at or before an instant, earliest first, and writes their awards. Each
-     * stands as an activity "budget:ACCOUNT:START" of the rule's type at the instant the period ended, whose
-     * quantity is the emissions counted.
+     * One pass over activities in time order under a rule set: what it has written (awards and the entries of both
+     * ledgers, appended in order), and what it works out once and keeps (rules by type, explanation headers, sorted
+     * caps, the last local date and issuance schedule). What activities leave for later ones is the
+     * {@link CreditState} each step is given, so that the same sweep can run over a batch's plain maps or over an
+     * account's versioned history. Not thread-safe.
      */
-    private static void closeBudgets(RuleSet ruleSet, State state, Instant until, List<Award> awards,
-            List<LedgerEntry> reductions, List<LedgerEntry> points) {
-        while (!state.budgets.isEmpty() && !state.budgets.firstKey().end().isAfter(until)) {
-            OpenBudget open = state.budgets.pollFirstEntry().getValue();
-            Activity period = Activity.builder("budget:" + open.account + ":" + open.start).account(open.account)
-                    .type(open.rule.getActivityType()).quantity(Quantity.of(open.actual, Unit.GRAM))
-                    .time(open.end, ruleSet.getZone()).region(Region.GLOBAL).build();
-            Evaluation evaluation = new Evaluation(ruleSet, open.rule, period, state);
-            write(ruleSet, state, open.rule, evaluation, evaluation.closeBudget(open), awards, reductions, points);
-        }
-    }
+    static final class Sweep {
+        final RuleSet ruleSet;
+        /** What the steps have written; the caller may replace them between steps. */
+        List<Award> awards;
+        List<LedgerEntry> reductions;
+        List<LedgerEntry> points;
 
-    /**
-     * The local date of an activity in the rule set's zone: the activity's own local day where its zone is that
-     * zone (the usual case, worked out when the activity was built), else time.atZone(zone).toLocalDate(). The date
-     * of the last day asked for is kept: activities come in time order, most on the same local day as the one before.
-     */
-    private static LocalDate localDate(Activity activity, ZoneId zone, State state) {
-        long day = activity.getZone().equals(zone) ? activity.getLocalEpochDay()
-                : LocalDays.epochDay(activity.getTime(), zone);
-        if (state.lastDate == null || state.lastDay != day) {
-            state.lastDate = LocalDate.ofEpochDay(day);
-            state.lastDay = day;
-        }
-        return state.lastDate;
-    }
-
-    private static List<CreditRule> rulesAbout(State state, RuleSet ruleSet, Activity activity) {
-        if (state.rulesByType == null) {
-            Map<String, List<CreditRule>> byType = new HashMap<>();
-            for (CreditRule rule : ruleSet.getRules()) {
-                byType.computeIfAbsent(rule.getActivityType(), k -> new ArrayList<>()).add(rule);
-            }
-            state.rulesByType = new HashMap<>();
-            byType.forEach((type, rules) -> state.rulesByType.put(type, List.copyOf(rules)));
-        }
-        List<CreditRule> ofType = state.rulesByType.getOrDefault(activity.getType(), List.of());
-        List<CreditRule> rules = null;
-        for (int i = 0; i < ofType.size(); i++) {
-            CreditRule rule = ofType.get(i);
-            boolean matches = true;
-            List<Condition> matching = rule.getMatching();
-            for (int j = 0; j < matching.size() && matches; j++) {
-                matches = matching.get(j).test(activity);
-            }
-            if (rules == null && !matches) {
-                // the first rule the activity does not match: the ones before it, then only the ones it matches
-                rules = new ArrayList<>(ofType.subList(0, i));
-            } else if (rules != null && matches) {
-                rules.add(rule);
-            }
-        }
-        // every rule of the type matches, the usual case: the type's own list, not a copy
-        return rules == null ? ofType : rules;
-    }
-
-    /** What earlier activities have used: deduplication keys, exclusive keys, and cap consumption. */
-    private static final class State {
         /** The local date last worked out for an activity, and its epoch day. */
         private LocalDate lastDate;
         private long lastDay;
@@ -300,6 +215,93 @@ public final class CreditEngine {
         private ZoneId lastIssueZone;
         private long lastIssueDay;
         private LedgerEntry.Schedule lastSchedule;
+        /** The rule set's rules by activity type, in rule-set order; built on first use. */
+        private Map<String, List<CreditRule>> rulesByType;
+        /** Per rule, the explanation's first lines (the rule, its rule set, provenance and factor sources). */
+        private final Map<CreditRule, List<String>> headers = new HashMap<>();
+        /** Per rule, its caps in order: those not on points, then those on points. */
+        private final Map<CreditRule, List<List<Cap>>> sortedCaps = new HashMap<>();
+
+        /**
+         * Creates a sweep whose lists are sized for an award per activity, and at most an entry of each ledger per
+         * award: growing them was a tenth of a batch's allocation (CreditResult copies them).
+         */
+        Sweep(RuleSet ruleSet, int expected) {
+            this.ruleSet = ruleSet;
+            this.awards = new ArrayList<>(expected);
+            this.reductions = new ArrayList<>(expected);
+            this.points = new ArrayList<>(expected);
+        }
+
+        /**
+         * Evaluates the next activity in time order: closes the budget periods that end at or before it, then applies
+         * each rule about it, or writes a NO_RULE award.
+         */
+        void step(Activity activity, CreditState state) {
+            closeBudgets(state, activity.getTime());
+            List<CreditRule> rules = rulesAbout(activity);
+            if (rules.isEmpty()) {
+                Supplier<String> reason = () -> "no rule of " + ruleSet.getId() + " is about " + activity.getType();
+                awards.add(new Award(activity.getId(), activity.getAccount(), null, Award.Outcome.NO_RULE,
+                        BigDecimal.ZERO, BigDecimal.ZERO, new DeferredSteps(List.of(reason))));
+                return;
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                CreditRule rule = rules.get(i);
+                Evaluation evaluation = new Evaluation(this, rule, activity, state);
+                write(rule, evaluation, evaluation.run());
+            }
+        }
+
+        /** Keeps an award and writes its ledger entries: grams, and points linked to them with their schedule. */
+        private void write(CreditRule rule, Evaluation evaluation, Award award) {
+            Activity activity = evaluation.activity;
+            awards.add(award);
+            String reductionId = null;
+            if (award.grams().signum() > 0) {
+                reductionId = ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":reduction";
+                reductions.add(LedgerEntry.earned(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
+                        activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null));
+            }
+            if (award.points().signum() > 0) {
+                Issuance issuance = rule.issuanceOrNull();
+                LedgerEntry.Schedule schedule = issuance == null ? null : schedule(issuance, activity.getTime(),
+                        evaluation.localDate, ruleSet.getZone());
+                points.add(LedgerEntry.earned(ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":points",
+                        LedgerEntry.Ledger.POINTS, activity.getAccount(), activity.getId(), rule.getId(), award.points(),
+                        activity.getTime(), reductionId, schedule));
+            }
+        }
+
+        /**
+         * Closes the budget periods that end at or before an instant, earliest first, and writes their awards. Each
+         * stands as an activity "budget:ACCOUNT:START" of the rule's type at the instant the period ended, whose
+         * quantity is the emissions counted.
+         */
+        void closeBudgets(CreditState state, Instant until) {
+            for (OpenBudget open = state.pollBudget(until); open != null; open = state.pollBudget(until)) {
+                Activity period = budgetActivity(ruleSet, open);
+                Evaluation evaluation = new Evaluation(this, open.rule, period, state);
+                write(open.rule, evaluation, evaluation.closeBudget(open));
+            }
+        }
+
+        /**
+         * The local date of an activity in the rule set's zone: the activity's own local day where its zone is that
+         * zone (the usual case, worked out when the activity was built), else time.atZone(zone).toLocalDate(). The
+         * date of the last day asked for is kept: activities come in time order, most on the same local day as the
+         * one before.
+         */
+        LocalDate localDate(Activity activity) {
+            ZoneId zone = ruleSet.getZone();
+            long day = activity.getZone().equals(zone) ? activity.getLocalEpochDay()
+                    : LocalDays.epochDay(activity.getTime(), zone);
+            if (lastDate == null || lastDay != day) {
+                lastDate = LocalDate.ofEpochDay(day);
+                lastDay = day;
+            }
+            return lastDate;
+        }
 
         /**
          * An issuance's schedule for an activity: the same for every activity of one local day when the points are
@@ -321,113 +323,61 @@ public final class CreditEngine {
             return lastSchedule;
         }
 
-        final Map<Key, String> dedup = new HashMap<>();
-        /** Per rolling deduplication key, the activity that last earned under it. */
-        final Map<Key, Earned> dedupRolling = new HashMap<>();
-        final Map<Key, String> exclusive = new HashMap<>();
-        final Map<Key, BigDecimal> capUsed = new HashMap<>();
-        /** Per rolling-window cap, the awards still inside the window, oldest first. */
-        final Map<Key, ArrayDeque<Used>> rolling = new HashMap<>();
-        /** Per rule and account, the quantity of each local day, for trailing baselines. */
-        final Map<Key, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
-        /** The rule set's rules by activity type, in rule-set order; built on first use. */
-        Map<String, List<CreditRule>> rulesByType;
-        /** Per rule, the explanation's first lines (the rule, its rule set, provenance and factor sources). */
-        final Map<CreditRule, List<String>> headers = new HashMap<>();
-        /** Per rule, its caps in order: those not on points, then those on points. */
-        final Map<CreditRule, List<List<Cap>>> sortedCaps = new HashMap<>();
-        /** Per rule, account, grams or points and local period, the exact running total for period rounding. */
-        final Map<Key, BigDecimal> periodTotals = new HashMap<>();
-        /** The budget periods not closed yet, by the instant they close, then account, then rule. */
-        final TreeMap<BudgetKey, OpenBudget> budgets = new TreeMap<>(BUDGET_ORDER);
-    }
-
-    /**
-     * What a deduplication key, exclusive group, cap, running total or daily history is kept under: its scope (a
-     * rule, a rule's cap, an exclusive group), the account, the activity's values of the key's attributes, and a
-     * qualifier (the local period's first day, or the attributes' names). Values are compared as values, so an
-     * account or attribute holding the separator of a joined text cannot make two keys one.
-     */
-    private static final class Key {
-        private static final String[] NO_VALUES = {};
-
-        private final String scope;
-        /** Which of the scope's caps, by its place in the rule; -1 for what is not a cap. */
-        private final int part;
-        private final String account;
-        private final String[] values;
-        private final Object qualifier;
-
-        /** Worked out once: a key is looked up, then updated, in one or two maps. */
-        private final int hash;
-
-        Key(String scope, int part, String account, String[] values, Object qualifier) {
-            this.scope = scope;
-            this.part = part;
-            this.account = account;
-            this.values = values;
-            this.qualifier = qualifier;
-            this.hash = (((scope.hashCode() * 31 + part) * 31 + account.hashCode()) * 31 + Arrays.hashCode(values)) * 31
-                    + Objects.hashCode(qualifier);
+        /** The rules of the rule set's type that an activity matches, in rule-set order. */
+        List<CreditRule> rulesAbout(Activity activity) {
+            List<CreditRule> ofType = rulesOfType(activity.getType());
+            List<CreditRule> rules = null;
+            for (int i = 0; i < ofType.size(); i++) {
+                CreditRule rule = ofType.get(i);
+                boolean matches = true;
+                List<Condition> matching = rule.getMatching();
+                for (int j = 0; j < matching.size() && matches; j++) {
+                    matches = matching.get(j).test(activity);
+                }
+                if (rules == null && !matches) {
+                    // the first rule the activity does not match: the ones before it, then only the ones it matches
+                    rules = new ArrayList<>(ofType.subList(0, i));
+                } else if (rules != null && matches) {
+                    rules.add(rule);
+                }
+            }
+            // every rule of the type matches, the usual case: the type's own list, not a copy
+            return rules == null ? ofType : rules;
         }
 
-        Key(String scope, String account, String[] values, Object qualifier) {
-            this(scope, -1, account, values, qualifier);
-        }
-
-        @Override
-        public boolean equals(Object obj) {
-            return obj instanceof Key other && hash == other.hash && part == other.part && scope.equals(other.scope)
-                    && account.equals(other.account) && Arrays.equals(values, other.values)
-                    && Objects.equals(qualifier, other.qualifier);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
+        /** The rules about an activity type, whether the activity matches them or not, in rule-set order. */
+        List<CreditRule> rulesOfType(String type) {
+            if (rulesByType == null) {
+                Map<String, List<CreditRule>> byType = new HashMap<>();
+                for (CreditRule rule : ruleSet.getRules()) {
+                    byType.computeIfAbsent(rule.getActivityType(), k -> new ArrayList<>()).add(rule);
+                }
+                rulesByType = new HashMap<>();
+                byType.forEach((t, rules) -> rulesByType.put(t, List.copyOf(rules)));
+            }
+            return rulesByType.getOrDefault(type, List.of());
         }
     }
 
-    /** Orders open budget periods by the instant they close, then account, then the rule's place in the set. */
-    private static final Comparator<BudgetKey> BUDGET_ORDER = Comparator.comparing(BudgetKey::end)
-            .thenComparing(BudgetKey::account).thenComparingInt(BudgetKey::rule);
-
-    /** An open budget period of one account under one rule. */
-    private record BudgetKey(Instant end, String account, int rule) {
+    /** The activity a closed budget period stands as: "budget:ACCOUNT:START", at the instant the period ended. */
+    static Activity budgetActivity(RuleSet ruleSet, OpenBudget open) {
+        return Activity.builder(budgetActivityId(open.account(), open.start)).account(open.account())
+                .type(open.rule.getActivityType()).quantity(Quantity.of(open.actual, Unit.GRAM))
+                .time(open.end(), ruleSet.getZone()).region(Region.GLOBAL).build();
     }
 
-    /** What an account has used of a budget in a period that has not closed yet. */
-    private static final class OpenBudget {
-        final CreditRule rule;
-        final String account;
-        final LocalDate start;
-        final Instant end;
-        final List<String> ids = new ArrayList<>();
-        final List<BigDecimal> grams = new ArrayList<>();
-        BigDecimal actual = BigDecimal.ZERO;
-
-        OpenBudget(CreditRule rule, String account, LocalDate start, Instant end) {
-            this.rule = rule;
-            this.account = account;
-            this.start = start;
-            this.end = end;
-        }
-    }
-
-    /** The activity that last passed a rolling deduplication, and when. */
-    private record Earned(Instant at, String activityId) {
-    }
-
-    /** What one award used of a rolling-window cap, and when. */
-    private record Used(Instant at, BigDecimal amount) {
+    /** The id of the activity a closed budget period stands as. */
+    static String budgetActivityId(String account, LocalDate start) {
+        return "budget:" + account + ":" + start;
     }
 
     /** One rule applied to one activity. */
     private static final class Evaluation {
         private final RuleSet ruleSet;
+        private final Sweep sweep;
         private final CreditRule rule;
         private final Activity activity;
-        private final State state;
+        private final CreditState state;
         private final LocalDate localDate;
         /**
          * The explanation so far: lines as text (the rule's header) or as the values to write them from. Sized for
@@ -439,12 +389,13 @@ public final class CreditEngine {
         /** The outcome of a kind that finds nothing to earn. */
         private Award.Outcome nothing = Award.Outcome.BELOW_THRESHOLD;
 
-        Evaluation(RuleSet ruleSet, CreditRule rule, Activity activity, State state) {
-            this.ruleSet = ruleSet;
+        Evaluation(Sweep sweep, CreditRule rule, Activity activity, CreditState state) {
+            this.ruleSet = sweep.ruleSet;
+            this.sweep = sweep;
             this.rule = rule;
             this.activity = activity;
             this.state = state;
-            this.localDate = localDate(activity, ruleSet.getZone(), state);
+            this.localDate = sweep.localDate(activity);
         }
 
         Award run() {
@@ -474,18 +425,20 @@ public final class CreditEngine {
             if (rule.getDedupWindow().isPresent()) {
                 Duration window = rule.getDedupWindow().get();
                 Key key = new Key(rule.getId(), activity.getAccount(), values(rule.getDedupKey().orElseThrow()), null);
-                Earned last = state.dedupRolling.get(key);
+                Earned last = (Earned) state.get(CreditState.DEDUP_ROLLING, key);
                 if (last != null && activity.getTime().isBefore(last.at().plus(window))) {
                     return zero(Award.Outcome.DUPLICATE, () -> "duplicate: " + rule.getDedupKey().get() + " already earned"
                             + " within " + window + " (activity " + last.activityId() + " at " + local(last.at()) + ")");
                 }
-                state.dedupRolling.put(key, new Earned(activity.getTime(), activity.getId()));
+                state.put(CreditState.DEDUP_ROLLING, key, new Earned(activity.getTime(), activity.getId()));
             } else if (rule.getDedupKey().isPresent()) {
                 FootprintTotals.Period period = rule.getDedupPeriod().orElseThrow();
                 Key key = new Key(rule.getId(), activity.getAccount(), values(rule.getDedupKey().get()),
                         period.startOf(localDate));
-                String first = state.dedup.putIfAbsent(key, activity.getId());
-                if (first != null) {
+                String first = (String) state.get(CreditState.DEDUP, key);
+                if (first == null) {
+                    state.put(CreditState.DEDUP, key, activity.getId());
+                } else {
                     return zero(Award.Outcome.DUPLICATE, () -> "duplicate: " + rule.getDedupKey().get() + " already earned"
                             + " in this " + period.name().toLowerCase(Locale.ROOT) + " (activity " + first + ")");
                 }
@@ -494,8 +447,10 @@ public final class CreditEngine {
                 // the attributes' names belong to the key: rules of one group may name different attributes
                 Key key = new Key(rule.getExclusiveGroup().get(), activity.getAccount(), values(rule.getExclusiveKey()),
                         rule.getExclusiveKey());
-                String first = state.exclusive.putIfAbsent(key, activity.getId());
-                if (first != null) {
+                String first = (String) state.get(CreditState.EXCLUSIVE, key);
+                if (first == null) {
+                    state.put(CreditState.EXCLUSIVE, key, activity.getId());
+                } else {
                     return zero(Award.Outcome.EXCLUDED, () -> "excluded: exclusive group " + rule.getExclusiveGroup().get()
                             + " already earned for " + rule.getExclusiveKey() + " (activity " + first + "), first wins");
                 }
@@ -653,11 +608,10 @@ public final class CreditEngine {
             CreditRule.Budget budget = rule.getBudget().orElseThrow();
             LocalDate start = budget.period().startOf(localDate);
             Instant end = budget.period().nextStartAfter(localDate).atStartOfDay(ruleSet.getZone()).toInstant();
-            OpenBudget open = state.budgets.computeIfAbsent(new BudgetKey(end, activity.getAccount(),
-                    ruleSet.getRules().indexOf(rule)), k -> new OpenBudget(rule, activity.getAccount(), start, end));
-            open.ids.add(activity.getId());
-            open.grams.add(grams);
-            open.actual = CarbonMath.normalize(open.actual.add(grams));
+            BudgetKey key = new BudgetKey(end, activity.getAccount(), ruleSet.getRules().indexOf(rule));
+            OpenBudget open = state.budget(key);
+            open = (open == null ? new OpenBudget(key, rule, start) : open).plus(activity.getId(), grams);
+            state.putBudget(open);
             BigDecimal soFar = open.actual; // the explanation is written later, and the period goes on counting
             steps.add("counted against the budget of the " + budget.period().name().toLowerCase(Locale.ROOT) + " from "
                     + start + ": " + soFar.toPlainString() + " g of " + budget.gramsPerAccount().toPlainString()
@@ -670,18 +624,15 @@ public final class CreditEngine {
         /** The award of a closed budget period; this evaluation's activity stands for the period. */
         private Award closeBudget(OpenBudget open) {
             CreditRule.Budget budget = rule.getBudget().orElseThrow();
-            steps.add("budget period of account " + open.account + ": the " + budget.period().name().toLowerCase(Locale.ROOT)
+            steps.add("budget period of account " + open.account() + ": the " + budget.period().name().toLowerCase(Locale.ROOT)
                     + " from " + open.start + " to " + budget.period().nextStartAfter(open.start).minusDays(1) + " in "
-                    + ruleSet.getZone() + ", closed at " + local(open.end));
+                    + ruleSet.getZone() + ", closed at " + local(open.end()));
             header();
             BigDecimal allowed = budget.gramsPerAccount();
             steps.add("budget: " + budget.total() + " for " + budget.participants().toPlainString() + " participant"
                     + (budget.participants().compareTo(BigDecimal.ONE) == 0 ? "" : "s") + " = " + allowed.toPlainString()
                     + " g per account");
-            List<String> counted = new ArrayList<>();
-            for (int i = 0; i < open.ids.size(); i++) {
-                counted.add(open.ids.get(i) + " " + open.grams.get(i).toPlainString() + " g");
-            }
+            List<String> counted = CreditState.describe(open);
             BigDecimal actual = open.actual;
             steps.add("actual: " + counted.size() + " activit" + (counted.size() == 1 ? "y" : "ies") + " ("
                     + String.join(", ", counted) + ") = " + actual.toPlainString() + " g");
@@ -703,7 +654,7 @@ public final class CreditEngine {
 
         /** The rule, its rule set and provenance, and the sources of its factors. */
         private void header() {
-            List<String> header = state.headers.get(rule);
+            List<String> header = sweep.headers.get(rule);
             if (header == null) {
                 List<String> lines = new ArrayList<>();
                 lines.add("rule " + rule.getId() + " (" + rule.getKind() + ") of " + ruleSet.getId() + " "
@@ -711,7 +662,7 @@ public final class CreditEngine {
                                 .orElse("") + rule.getStatus().map(s -> "; status: " + s).orElse(""));
                 rule.getFactorSources().forEach((role, reference) -> lines.add("factor " + role + ": " + reference));
                 header = List.copyOf(lines);
-                state.headers.put(rule, header);
+                sweep.headers.put(rule, header);
             }
             for (int i = 0; i < header.size(); i++) {
                 steps.add(header.get(i));
@@ -836,8 +787,6 @@ public final class CreditEngine {
             CreditRule.Term factor = rule.savingFactor();
             Unit unit = factor.per().getUnit();
             BigDecimal actual = activity.getQuantity().to(unit, CarbonMath.CONTEXT).getAmount();
-            NavigableMap<LocalDate, BigDecimal> history = state.daily.computeIfAbsent(
-                    new Key(rule.getId(), activity.getAccount(), Key.NO_VALUES, null), k -> new TreeMap<>());
             // the baseline as a fraction, so that a trailing average is divided once, at the end: 6 x 581 / 7
             BigDecimal baseline = null;
             BigDecimal over = BigDecimal.ONE;
@@ -862,7 +811,7 @@ public final class CreditEngine {
                 BigDecimal sum = BigDecimal.ZERO;
                 LocalDate missing = null;
                 for (LocalDate day = first; day.isBefore(localDate); day = day.plusDays(1)) {
-                    BigDecimal total = history.get(day);
+                    BigDecimal total = (BigDecimal) state.get(CreditState.DAILY, dailyKey(day));
                     if (total == null) {
                         missing = day;
                         break;
@@ -887,7 +836,9 @@ public final class CreditEngine {
                     }
                 }
             }
-            history.merge(localDate, actual, BigDecimal::add);
+            Key today = dailyKey(localDate);
+            BigDecimal before = (BigDecimal) state.get(CreditState.DAILY, today);
+            state.put(CreditState.DAILY, today, before == null ? actual : before.add(actual));
             if (baseline == null) {
                 nothing = Award.Outcome.NOT_BELOW_BASELINE;
                 steps.add("not below any baseline: " + activity.getQuantity() + " earns nothing");
@@ -902,6 +853,11 @@ public final class CreditEngine {
             steps.add("saving: " + saving + " " + unit + " x " + factor.grams().toPlainString() + " g per "
                     + factor.per() + " = " + grams.toPlainString() + " g");
             return new Raw(grams, null);
+        }
+
+        /** The key of the account's quantity on a local day under this rule. */
+        private Key dailyKey(LocalDate day) {
+            return new Key(rule.getId(), activity.getAccount(), Key.NO_VALUES, day);
         }
 
         private BigDecimal persons(String attribute) {
@@ -961,9 +917,10 @@ public final class CreditEngine {
             }
             LocalDate start = period.startOf(localDate);
             Key key = new Key(rule.getId(), activity.getAccount(), new String[] {what}, start);
-            BigDecimal before = state.periodTotals.getOrDefault(key, BigDecimal.ZERO);
+            Object total = state.get(CreditState.PERIOD_TOTAL, key);
+            BigDecimal before = total == null ? BigDecimal.ZERO : (BigDecimal) total;
             BigDecimal after = CarbonMath.normalize(before.add(amount));
-            state.periodTotals.put(key, after);
+            state.put(CreditState.PERIOD_TOTAL, key, after);
             BigDecimal roundedBefore = rounding.apply(before);
             BigDecimal roundedAfter = rounding.apply(after);
             BigDecimal earned = CarbonMath.normalize(roundedAfter.subtract(roundedBefore));
@@ -980,7 +937,7 @@ public final class CreditEngine {
 
         /** The rule's caps on points, or on counts and grams, in {@link #CAP_ORDER}; sorted once per rule. */
         private List<Cap> sortedCaps(boolean onPoints) {
-            List<List<Cap>> both = state.sortedCaps.computeIfAbsent(rule, r -> List.of(
+            List<List<Cap>> both = sweep.sortedCaps.computeIfAbsent(rule, r -> List.of(
                     r.getCaps().stream().filter(cap -> cap.unit() != Cap.Unit.POINTS).sorted(CAP_ORDER).toList(),
                     r.getCaps().stream().filter(cap -> cap.unit() == Cap.Unit.POINTS).sorted(CAP_ORDER).toList()));
             return both.get(onPoints ? 1 : 0);
@@ -989,26 +946,22 @@ public final class CreditEngine {
         /** What earlier awards used of a cap: in this local period, in the rolling window, or nothing per event. */
         private BigDecimal used(Cap cap) {
             if (cap.window() != null) {
-                Instant from = activity.getTime().minus(cap.window());
-                ArrayDeque<Used> window = state.rolling.get(capKey(cap));
-                // activities come in time order, so what has left the window never returns to it
-                while (window != null && !window.isEmpty() && !window.peekFirst().at().isAfter(from)) {
-                    window.pollFirst();
-                }
-                BigDecimal sum = BigDecimal.ZERO;
-                for (Used used : window == null ? List.<Used>of() : window) {
-                    sum = sum.add(used.amount());
-                }
-                return sum;
+                return state.windowSum(capKey(cap), activity.getTime().minus(cap.window()));
             }
-            return cap.period() == null ? BigDecimal.ZERO : state.capUsed.getOrDefault(capKey(cap), BigDecimal.ZERO);
+            if (cap.period() == null) {
+                return BigDecimal.ZERO;
+            }
+            Object used = state.get(CreditState.CAP_USED, capKey(cap));
+            return used == null ? BigDecimal.ZERO : (BigDecimal) used;
         }
 
         private void record(Cap cap, BigDecimal amount) {
             if (cap.window() != null) {
-                state.rolling.computeIfAbsent(capKey(cap), k -> new ArrayDeque<>()).add(new Used(activity.getTime(), amount));
+                state.windowAdd(capKey(cap), new Used(activity.getTime(), amount));
             } else if (cap.period() != null) {
-                state.capUsed.merge(capKey(cap), amount, BigDecimal::add);
+                Key key = capKey(cap);
+                Object used = state.get(CreditState.CAP_USED, key);
+                state.put(CreditState.CAP_USED, key, used == null ? amount : ((BigDecimal) used).add(amount));
             }
         }
 
