@@ -3,14 +3,11 @@ package dev.carbonkit.credit;
 import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.FootprintTotals;
-import dev.carbonkit.factor.Region;
-import dev.carbonkit.quantity.Quantity;
-import dev.carbonkit.quantity.Unit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,12 +25,17 @@ import java.util.function.Function;
  * and earns from the activities awarded to it.
  * <p>
  * {@link #award(Activity)} is idempotent: awarding an activity id the account already has changes nothing and
- * returns the original awards. An activity that arrives late (earlier in time than activities already awarded)
- * is placed where it belongs: the account's activities are re-evaluated in chronological order, and every
- * entry that changes as a result (a cap now reached earlier, a duplicate now second) is corrected explicitly,
- * by a reversal entry and a new entry whose reason names the activity that caused the change. Entries are
- * never edited or removed, so the ledger is its own audit trail. {@link #reverse} cancels an activity's
- * awards (a fraud finding, a refund) in the same way.
+ * returns its awards as the account now stands. An activity that arrives late (earlier in time than activities
+ * already awarded) is placed where it belongs, and every entry that changes as a result (a cap now reached earlier,
+ * a duplicate now second) is corrected explicitly, by a reversal entry and a new entry whose reason names the
+ * activity that caused the change. Entries are never edited or removed, so the ledger is its own audit trail.
+ * {@link #reverse} cancels an activity's awards (a fraud finding, a refund) in the same way. The ledger is always
+ * what {@link CreditEngine#evaluate} makes of the account's activities, entry for entry.
+ * <p>
+ * An update costs what it can change, not the account's length: an activity later than every other is evaluated
+ * against the account's state as it stands; a late one, or a reversal, is evaluated where it belongs against the
+ * state as it stood there, and the activities after it only until they leave the state they left before (the end
+ * of a cap's day, of a rolling window). An account is read from its {@link LedgerStore} when first used, and kept.
  * <p>
  * Points under a rule with an {@link Issuance} count from their schedule: once collectible, or, when they must
  * be claimed, from the {@link #claim(String, Instant) claim} made inside their window; unclaimed points are
@@ -41,28 +43,37 @@ import java.util.function.Function;
  * <p>
  * Allowance-budget periods close, and earn, once the account's own timeline has passed their end: when it has an
  * activity at or after that instant, or when {@link #closePeriods} says the time has come. Closing is kept in the
- * store as an activity of type {@value #CLOSE_TYPE}, so it survives a restart and replays the same way; such
- * activities earn nothing.
+ * store as an {@link AccountEvent.Kind#CLOSED} event, so it survives a restart and replays the same way.
  * <p>
  * This class is thread-safe: updates of one account are serialised, updates of different accounts run
- * concurrently, and concurrent awards lose nothing and double nothing.
+ * concurrently, and concurrent awards lose nothing and double nothing. Several instances, in one process or many,
+ * may share a store that serialises updates across processes (such as {@code JdbcLedgerStore}): each update first
+ * reads what the others wrote.
  */
 public final class CarbonAccounts {
 
-    /** The type of the activities that record up to when an account's budget periods are closed. */
-    public static final String CLOSE_TYPE = "carbonkit.close_periods";
-
     private final RuleSet ruleSet;
     private final LedgerStore store;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, List<Award>>> originals = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> reversed = new ConcurrentHashMap<>();
+    private final Map<String, Holder> holders = new ConcurrentHashMap<>();
+
+    /** An account's book, as far as it has read the account's records; null until first used, or after a failure. */
+    private static final class Holder {
+        final String account;
+        AccountBook book;
+        long sequence;
+        /** Whether the book was changed by an update that may not have been written. */
+        boolean changing;
+
+        Holder(String account) {
+            this.account = account;
+        }
+    }
 
     /**
      * Creates accounts under a rule set, kept in a store.
      *
      * @param ruleSet  the rule set, not null
-     * @param store  where the activities and entries are kept, not null
+     * @param store  where the accounts' events and entries are kept, not null
      */
     public CarbonAccounts(RuleSet ruleSet, LedgerStore store) {
         this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
@@ -79,32 +90,72 @@ public final class CarbonAccounts {
     }
 
     /**
+     * Gets the store.
+     *
+     * @return the store, never null
+     */
+    public LedgerStore getStore() {
+        return store;
+    }
+
+    /**
      * Awards an activity to its account.
      *
      * @param activity  the activity, not null
-     * @return the activity's awards (one per rule about it, or one NO_RULE award), never null
+     * @return the activity's awards (one per rule about it, or one NO_RULE award); for an activity the account has
+     *  already, its awards as the account now stands; for one that was reversed, none, and nothing is written
+     * @throws LedgerStoreException if the store cannot be read or written; nothing is written then
      */
     public List<Award> award(Activity activity) {
         Objects.requireNonNull(activity, "activity");
-        if (activity.getType().equals(CLOSE_TYPE)) {
-            throw new IllegalArgumentException("Activity '" + activity.getId() + "' has the reserved type " + CLOSE_TYPE
-                    + "; use closePeriods to close budget periods");
+        return awardAll(List.of(activity)).get(0);
+    }
+
+    /**
+     * Awards activities to their accounts: each account's activities in one update of the store, in the order given.
+     * The result is what {@link #award} would give for each, in the order given.
+     *
+     * @param activities  the activities, of any accounts, not null
+     * @return the awards of each activity, in the order given, never null
+     * @throws LedgerStoreException if the store cannot be read or written; the update of the account named is not
+     *  written, and the updates of the accounts before it in the batch are
+     */
+    public List<List<Award>> awardAll(Collection<Activity> activities) {
+        Objects.requireNonNull(activities, "activities");
+        Map<String, List<Integer>> byAccount = new LinkedHashMap<>();
+        List<Activity> list = new ArrayList<>(activities);
+        for (int i = 0; i < list.size(); i++) {
+            Activity activity = Objects.requireNonNull(list.get(i), "activity");
+            byAccount.computeIfAbsent(activity.getAccount(), k -> new ArrayList<>()).add(i);
         }
-        String account = activity.getAccount();
-        synchronized (lock(account)) {
-            Map<String, List<Award>> known = originals.computeIfAbsent(account, k -> new ConcurrentHashMap<>());
-            List<Award> original = known.get(activity.getId());
-            if (original != null) {
-                return original;
-            }
-            List<Activity> activities = new ArrayList<>(store.activities(account));
-            activities.add(activity);
-            Map<String, List<Award>> awards = update(account, activities, "activity " + activity.getId()
-                    + " was awarded");
-            List<Award> result = awards.getOrDefault(activity.getId(), List.of());
-            known.put(activity.getId(), result);
-            return result;
+        List<List<Award>> results = new ArrayList<>(Collections.nCopies(list.size(), List.of()));
+        for (Map.Entry<String, List<Integer>> group : byAccount.entrySet()) {
+            String account = group.getKey();
+            List<Integer> indexes = group.getValue();
+            String first = list.get(indexes.get(0)).getId();
+            update(account, first, (holder, transaction) -> {
+                for (int index : indexes) {
+                    results.set(index, awardOne(holder, transaction, list.get(index)));
+                }
+                return null;
+            });
         }
+        return results;
+    }
+
+    private List<Award> awardOne(Holder holder, LedgerStore.Transaction transaction, Activity activity) {
+        AccountBook book = holder.book;
+        if (book.hasActivity(activity.getId())) {
+            return book.awardsOf(activity.getId());
+        }
+        if (book.reversedReason(activity.getId()) != null) {
+            return List.of();
+        }
+        holder.changing = true;
+        AccountBook.Change change = book.award(activity);
+        holder.sequence = transaction.append(ruleSet, List.of(AccountEvent.awarded(activity)), change.appended());
+        book.applyAll(change.appended());
+        return change.awards();
     }
 
     /**
@@ -115,25 +166,26 @@ public final class CarbonAccounts {
      * @param reason  why, such as "fraud finding 2024-118", not null
      * @return the entries written, never null
      * @throws IllegalArgumentException if the account has no such activity, or it is already reversed
+     * @throws LedgerStoreException if the store cannot be read or written; nothing is written then
      */
     public List<LedgerEntry> reverse(String account, String activityId, String reason) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(activityId, "activityId");
         Objects.requireNonNull(reason, "reason");
-        synchronized (lock(account)) {
-            List<Activity> activities = new ArrayList<>(store.activities(account));
-            boolean present = activities.removeIf(a -> a.getId().equals(activityId));
-            Map<String, String> gone = reversed.computeIfAbsent(account, k -> new ConcurrentHashMap<>());
-            if (!present) {
+        return update(account, activityId, (holder, transaction) -> {
+            AccountBook book = holder.book;
+            if (!book.hasActivity(activityId)) {
+                String gone = book.reversedReason(activityId);
                 throw new IllegalArgumentException("Account '" + account + "' has no activity '" + activityId + "'"
-                        + (gone.containsKey(activityId) ? "; it was already reversed: " + gone.get(activityId) : ""));
+                        + (gone != null ? "; it was already reversed: " + gone : ""));
             }
-            gone.put(activityId, reason);
-            int before = store.entries(account).size();
-            update(account, activities, "activity " + activityId + " was reversed: " + reason);
-            List<LedgerEntry> entries = store.entries(account);
-            return List.copyOf(entries.subList(before, entries.size()));
-        }
+            holder.changing = true;
+            AccountBook.Change change = book.reverse(activityId, reason);
+            holder.sequence = transaction.append(ruleSet, List.of(AccountEvent.reversed(activityId, reason)),
+                    change.appended());
+            book.applyAll(change.appended());
+            return List.copyOf(change.appended());
+        });
     }
 
     /**
@@ -143,85 +195,94 @@ public final class CarbonAccounts {
      * @param account  the account, not null
      * @param at  the instant, not null
      * @return the entries written, never null
+     * @throws LedgerStoreException if the store cannot be read or written; nothing is written then
      */
     public List<LedgerEntry> closePeriods(String account, Instant at) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(at, "at");
-        synchronized (lock(account)) {
-            List<Activity> activities = new ArrayList<>(store.activities(account));
-            Instant closed = closedUpTo(activities);
+        return update(account, null, (holder, transaction) -> {
+            AccountBook book = holder.book;
+            Instant closed = book.closedUpTo();
             if (closed != null && !at.isAfter(closed)) {
-                return List.of();
+                return List.<LedgerEntry>of();
             }
-            activities.add(Activity.builder("close:" + at).account(account).type(CLOSE_TYPE)
-                    .quantity(Quantity.of(BigDecimal.ZERO, Unit.COUNT)).time(at, ZoneOffset.UTC).region(Region.GLOBAL)
-                    .build());
-            int before = store.entries(account).size();
-            update(account, activities, "budget periods were closed up to " + at);
-            List<LedgerEntry> entries = store.entries(account);
-            return List.copyOf(entries.subList(before, entries.size()));
+            holder.changing = true;
+            AccountBook.Change change = book.close(at);
+            holder.sequence = transaction.append(ruleSet, List.of(AccountEvent.closed(at)), change.appended());
+            book.applyAll(change.appended());
+            return List.copyOf(change.appended());
+        });
+    }
+
+    /** One update of an account, given its book brought up to date inside the store's transaction. */
+    private interface AccountUpdate<T> {
+        T apply(Holder holder, LedgerStore.Transaction transaction);
+    }
+
+    /**
+     * Runs an update of an account: in the account's lock here, inside the store's transaction, after reading what
+     * other writers appended. If it fails after changing the book, the book is dropped and read again from the store
+     * when next used, so that nothing unwritten stays in memory.
+     */
+    private <T> T update(String account, String activityId, AccountUpdate<T> work) {
+        Holder holder = holders.computeIfAbsent(account, Holder::new);
+        synchronized (holder) {
+            try {
+                return store.update(account, transaction -> {
+                    refresh(holder, transaction.read(holder.book == null ? 0 : holder.sequence));
+                    return work.apply(holder, transaction);
+                });
+            } catch (LedgerStoreException e) {
+                drop(holder);
+                throw e.about(account, activityId);
+            } catch (RuntimeException | Error e) {
+                if (holder.changing) {
+                    drop(holder);
+                }
+                throw e;
+            } finally {
+                holder.changing = false;
+            }
         }
     }
 
-    /** The latest instant up to which the account's periods were closed explicitly, or null. */
-    private static Instant closedUpTo(List<Activity> activities) {
-        Instant closed = null;
-        for (Activity activity : activities) {
-            if (activity.getType().equals(CLOSE_TYPE) && (closed == null || activity.getTime().isAfter(closed))) {
-                closed = activity.getTime();
-            }
-        }
-        return closed;
+    private static void drop(Holder holder) {
+        holder.book = null;
+        holder.sequence = 0;
     }
 
-    private Object lock(String account) {
-        return locks.computeIfAbsent(account, k -> new Object());
+    /** Brings a holder's book up to date with records read after its sequence number, or loads it from them. */
+    private void refresh(Holder holder, List<LedgerRecord> records) {
+        if (holder.book == null) {
+            AccountBook book = new AccountBook(ruleSet, holder.account);
+            book.load(records);
+            holder.book = book;
+        } else if (!records.isEmpty()) {
+            holder.changing = true;
+            holder.book.catchUp(records);
+        }
+        if (!records.isEmpty()) {
+            holder.sequence = records.get(records.size() - 1).getSequence();
+        }
     }
 
-    /** Re-evaluates an account's activities and appends the entries that make the ledger match. */
-    private Map<String, List<Award>> update(String account, List<Activity> activities, String cause) {
-        CreditResult result = CreditEngine.evaluate(ruleSet, withoutCloses(activities), closedUpTo(activities));
-        Map<String, LedgerEntry> effective = effective(store.entries(account));
-        Map<String, LedgerEntry> wanted = new LinkedHashMap<>();
-        result.reductions().forEach(entry -> wanted.put(entry.id(), entry));
-        result.points().forEach(entry -> wanted.put(entry.id(), entry));
-        Map<String, Integer> revisions = revisions(store.entries(account));
-        List<LedgerEntry> appended = new ArrayList<>();
-        for (Map.Entry<String, LedgerEntry> current : effective.entrySet()) {
-            LedgerEntry want = wanted.get(current.getKey());
-            if (want == null || want.amount().compareTo(current.getValue().amount()) != 0) {
-                appended.add(reversal(current.getValue(), revisions, cause));
+    /** Runs a read of an account's book, brought up to date with the store first. */
+    private <T> T read(String account, java.util.function.Function<AccountBook, T> query) {
+        Objects.requireNonNull(account, "account");
+        Holder holder = holders.computeIfAbsent(account, Holder::new);
+        synchronized (holder) {
+            try {
+                refresh(holder, store.read(account, holder.book == null ? 0 : holder.sequence));
+            } catch (LedgerStoreException e) {
+                throw e.about(account, null);
+            } catch (RuntimeException | Error e) {
+                drop(holder);
+                throw e;
+            } finally {
+                holder.changing = false;
             }
+            return query.apply(holder.book);
         }
-        for (Map.Entry<String, LedgerEntry> want : wanted.entrySet()) {
-            LedgerEntry current = effective.get(want.getKey());
-            if (current == null || want.getValue().amount().compareTo(current.amount()) != 0) {
-                // an id written before (and since reversed) gets a new revision, so that ids stay unique
-                appended.add(revisions.containsKey(want.getKey()) ? revision(want.getValue(), revisions, cause)
-                        : want.getValue());
-            }
-        }
-        store.save(account, activities, appended);
-        Map<String, List<Award>> awards = new HashMap<>();
-        result.awards().forEach(award -> awards.computeIfAbsent(award.activityId(), k -> new ArrayList<>()).add(award));
-        return awards;
-    }
-
-    /** The current entry for each base id: the last entry written for it, unless it was reversed since. */
-    private static Map<String, LedgerEntry> effective(List<LedgerEntry> entries) {
-        Map<String, LedgerEntry> current = new LinkedHashMap<>();
-        for (LedgerEntry entry : entries) {
-            String base = base(entry.id());
-            if (entry.kind() == LedgerEntry.Kind.CLAIM) {
-                continue;
-            }
-            if (entry.isReversal()) {
-                current.remove(base);
-            } else {
-                current.put(base, entry);
-            }
-        }
-        return current;
     }
 
     /**
@@ -231,18 +292,23 @@ public final class CarbonAccounts {
      * @param account  the account, not null
      * @param at  the instant of the claim, not null
      * @return the claim entries written, in ledger order, never null
+     * @throws LedgerStoreException if the store cannot be read or written; nothing is written then
      */
     public List<LedgerEntry> claim(String account, Instant at) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(at, "at");
-        synchronized (lock(account)) {
+        return update(account, null, (holder, transaction) -> {
             List<LedgerEntry> claims = new ArrayList<>();
-            for (LedgerEntry entry : claimable(account, at)) {
+            for (LedgerEntry entry : claimable(holder.book, at)) {
                 claims.add(claimOf(entry, at));
             }
-            store.save(account, store.activities(account), claims);
+            if (!claims.isEmpty()) {
+                holder.changing = true;
+                holder.sequence = transaction.append(ruleSet, List.of(), claims);
+                holder.book.applyAll(claims);
+            }
             return List.copyOf(claims);
-        }
+        });
     }
 
     /**
@@ -254,14 +320,15 @@ public final class CarbonAccounts {
      * @return the claim entry written, never null
      * @throws ClaimException if the entry is unknown or reversed, needs no claim, is not collectible yet, has
      *  expired, or was claimed before; nothing is written then
+     * @throws LedgerStoreException if the store cannot be read or written; nothing is written then
      */
     public LedgerEntry claim(String account, String entryId, Instant at) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(entryId, "entryId");
         Objects.requireNonNull(at, "at");
-        synchronized (lock(account)) {
-            List<LedgerEntry> entries = store.entries(account);
-            LedgerEntry entry = effective(entries).get(base(entryId));
+        return update(account, null, (holder, transaction) -> {
+            AccountBook book = holder.book;
+            LedgerEntry entry = book.current(entryId);
             if (entry == null || entry.ledger() != LedgerEntry.Ledger.POINTS) {
                 throw new ClaimException(account, entryId, at, ClaimException.Reason.UNKNOWN_ENTRY,
                         "the account has no current points entry with this id");
@@ -272,7 +339,7 @@ public final class CarbonAccounts {
                         "the points count " + (schedule == null ? "from " + entry.time() : "from " + schedule.collectibleAt())
                                 + " without a claim");
             }
-            LedgerEntry previous = claims(entries).get(base(entryId));
+            LedgerEntry previous = book.claimOf(entryId);
             if (previous != null) {
                 throw new ClaimException(account, entryId, at, ClaimException.Reason.ALREADY_CLAIMED,
                         "claimed at " + previous.time());
@@ -286,9 +353,11 @@ public final class CarbonAccounts {
                         "lost at " + schedule.expiresAt());
             }
             LedgerEntry claim = claimOf(entry, at);
-            store.save(account, store.activities(account), List.of(claim));
+            holder.changing = true;
+            holder.sequence = transaction.append(ruleSet, List.of(), List.of(claim));
+            book.applyAll(List.of(claim));
             return claim;
-        }
+        });
     }
 
     /**
@@ -301,11 +370,13 @@ public final class CarbonAccounts {
      */
     public List<LedgerEntry> claimable(String account, Instant at) {
         Objects.requireNonNull(at, "at");
-        List<LedgerEntry> entries = history(account);
-        Map<String, LedgerEntry> claims = claims(entries);
+        return read(account, book -> claimable(book, at));
+    }
+
+    private static List<LedgerEntry> claimable(AccountBook book, Instant at) {
         List<LedgerEntry> claimable = new ArrayList<>();
-        for (LedgerEntry entry : effective(entries).values()) {
-            if (entry.schedule() != null && entry.schedule().isClaimableAt(at) && !claims.containsKey(base(entry.id()))) {
+        for (LedgerEntry entry : book.currentEntries()) {
+            if (entry.schedule() != null && entry.schedule().isClaimableAt(at) && book.claimOf(entry.id()) == null) {
                 claimable.add(entry);
             }
         }
@@ -322,74 +393,36 @@ public final class CarbonAccounts {
      */
     public BigDecimal expired(String account, Instant at) {
         Objects.requireNonNull(at, "at");
-        List<LedgerEntry> entries = history(account);
-        Map<String, LedgerEntry> claims = claims(entries);
-        BigDecimal lost = BigDecimal.ZERO;
-        for (LedgerEntry entry : effective(entries).values()) {
-            LedgerEntry.Schedule schedule = entry.schedule();
-            if (schedule != null && schedule.needsClaim() && !at.isBefore(schedule.expiresAt())
-                    && !claims.containsKey(base(entry.id()))) {
-                lost = lost.add(entry.amount());
+        return read(account, book -> {
+            BigDecimal lost = BigDecimal.ZERO;
+            for (LedgerEntry entry : book.currentEntries()) {
+                LedgerEntry.Schedule schedule = entry.schedule();
+                if (schedule != null && schedule.needsClaim() && !at.isBefore(schedule.expiresAt())
+                        && book.claimOf(entry.id()) == null) {
+                    lost = lost.add(entry.amount());
+                }
             }
-        }
-        return CarbonMath.normalize(lost);
+            return CarbonMath.normalize(lost);
+        });
     }
 
     private static LedgerEntry claimOf(LedgerEntry entry, Instant at) {
-        String base = base(entry.id());
+        String base = AccountBook.base(entry.id());
         return new LedgerEntry(base + ":claim", LedgerEntry.Kind.CLAIM, entry.ledger(), entry.account(),
                 entry.activityId(), entry.ruleId(), entry.amount(), at, entry.reductionEntryId(), base,
                 "claimed inside the window " + entry.schedule().collectibleAt() + " to " + entry.schedule().expiresAt(),
                 null);
     }
 
-    /** The claim entries, by the base id of the entry each claims. */
-    private static Map<String, LedgerEntry> claims(List<LedgerEntry> entries) {
-        Map<String, LedgerEntry> claims = new HashMap<>();
-        for (LedgerEntry entry : entries) {
-            if (entry.kind() == LedgerEntry.Kind.CLAIM) {
-                claims.put(entry.refersTo(), entry);
-            }
-        }
-        return claims;
-    }
-
-    private static Map<String, Integer> revisions(List<LedgerEntry> entries) {
-        Map<String, Integer> revisions = new HashMap<>();
-        entries.stream().filter(entry -> entry.kind() != LedgerEntry.Kind.CLAIM)
-                .forEach(entry -> revisions.merge(base(entry.id()), 1, Integer::sum));
-        return revisions;
-    }
-
-    private static String base(String id) {
-        int hash = id.indexOf('#');
-        return hash < 0 ? id : id.substring(0, hash);
-    }
-
-    private static LedgerEntry reversal(LedgerEntry entry, Map<String, Integer> revisions, String cause) {
-        String id = base(entry.id()) + "#" + revisions.merge(base(entry.id()), 1, Integer::sum);
-        return new LedgerEntry(id, LedgerEntry.Kind.REVERSAL, entry.ledger(), entry.account(), entry.activityId(),
-                entry.ruleId(), entry.amount().negate(), entry.time(), entry.reductionEntryId(), entry.id(),
-                "reversed because " + cause, entry.schedule());
-    }
-
-    private static LedgerEntry revision(LedgerEntry entry, Map<String, Integer> revisions, String cause) {
-        String id = base(entry.id()) + "#" + revisions.merge(base(entry.id()), 1, Integer::sum);
-        return new LedgerEntry(id, LedgerEntry.Kind.EARNED, entry.ledger(), entry.account(), entry.activityId(),
-                entry.ruleId(), entry.amount(), entry.time(), entry.reductionEntryId(), null,
-                "re-evaluated because " + cause, entry.schedule());
-    }
-
     //-----------------------------------------------------------------------
     /**
-     * Gets the activities awarded to an account and not reversed, in the order they were added (the records of
-     * {@link #closePeriods} left out).
+     * Gets the activities awarded to an account and not reversed, in the order they were added.
      *
      * @param account  the account, not null
      * @return the activities, never null
      */
     public List<Activity> activities(String account) {
-        return withoutCloses(store.activities(Objects.requireNonNull(account, "account")));
+        return read(account, AccountBook::activities);
     }
 
     /**
@@ -399,23 +432,18 @@ public final class CarbonAccounts {
      * @return the instant, empty if they never were, never null
      */
     public Optional<Instant> closedUpTo(String account) {
-        return Optional.ofNullable(closedUpTo(store.activities(Objects.requireNonNull(account, "account"))));
+        return Optional.ofNullable(read(account, AccountBook::closedUpTo));
     }
 
     /**
      * Evaluates an account's activities as its ledger stands: the awards behind its current entries, each with its
-     * explanation, for receipts ({@code Receipt.of(accounts, account)}) or display.
+     * explanation, for receipts ({@code Receipt.of(accounts, account)}) or display. This evaluates the whole account.
      *
      * @param account  the account, not null
      * @return the evaluation, never null
      */
     public CreditResult evaluate(String account) {
-        List<Activity> activities = store.activities(Objects.requireNonNull(account, "account"));
-        return CreditEngine.evaluate(ruleSet, withoutCloses(activities), closedUpTo(activities));
-    }
-
-    private static List<Activity> withoutCloses(List<Activity> activities) {
-        return activities.stream().filter(activity -> !activity.getType().equals(CLOSE_TYPE)).toList();
+        return read(account, book -> CreditEngine.evaluate(ruleSet, book.activities(), book.closedUpTo()));
     }
 
     /**
@@ -425,7 +453,7 @@ public final class CarbonAccounts {
      * @return the entries, never null
      */
     public List<LedgerEntry> history(String account) {
-        return store.entries(Objects.requireNonNull(account, "account"));
+        return read(account, AccountBook::entries);
     }
 
     /**
@@ -438,7 +466,8 @@ public final class CarbonAccounts {
      * @return the balance, never null
      */
     public BigDecimal balance(String account, LedgerEntry.Ledger ledger) {
-        return sum(account, ledger, entry -> true);
+        Objects.requireNonNull(ledger, "ledger");
+        return CarbonMath.normalize(read(account, book -> book.balance(ledger)));
     }
 
     /**
@@ -453,7 +482,12 @@ public final class CarbonAccounts {
      */
     public BigDecimal balance(String account, LedgerEntry.Ledger ledger, Instant at) {
         Objects.requireNonNull(at, "at");
-        Map<String, LedgerEntry> claims = claims(history(account));
+        Map<String, LedgerEntry> claims = new HashMap<>();
+        for (LedgerEntry entry : history(account)) {
+            if (entry.kind() == LedgerEntry.Kind.CLAIM) {
+                claims.put(entry.refersTo(), entry);
+            }
+        }
         return sum(account, ledger, entry -> {
             LedgerEntry.Schedule schedule = entry.schedule();
             if (schedule == null) {
@@ -462,7 +496,7 @@ public final class CarbonAccounts {
             if (!schedule.needsClaim()) {
                 return !schedule.collectibleAt().isAfter(at);
             }
-            LedgerEntry claim = claims.get(base(entry.id()));
+            LedgerEntry claim = claims.get(AccountBook.base(entry.id()));
             return claim != null && !claim.time().isAfter(at);
         });
     }

@@ -170,10 +170,7 @@ class AllowanceBudgetTest {
         second.award(trip("next", "alice", "1 kg", "2024-03-12T08:00"));
         assertThat(second.balance("alice", LedgerEntry.Ledger.POINTS)).isEqualByComparingTo("10");
         assertThat(second.history("alice")).noneMatch(LedgerEntry::isReversal);
-        assertThatThrownBy(() -> second.award(Activity.builder("x").account("alice").type(CarbonAccounts.CLOSE_TYPE)
-                .quantity(Quantity.parse("0 count")).time(local("2024-03-12T08:00"), HELSINKI).region(Region.GLOBAL).build()))
-                .hasMessage("Activity 'x' has the reserved type carbonkit.close_periods; use closePeriods to close budget"
-                        + " periods");
+        assertThat(second.closedUpTo("alice")).contains(local("2024-03-12T00:00"));
     }
 
     @Test
