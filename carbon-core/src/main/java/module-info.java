@@ -2,12 +2,14 @@
  * carbonkit's core: exact quantities and units, greenhouse gases and GWP sets, emission factors and their
  * tables and catalogs, factor selection and the footprint engine, and (in {@code dev.carbonkit.io}) the safe
  * YAML loaders of factor tables and rule sets, and (in {@code dev.carbonkit.audit}) receipts, their replay and
- * verification. The calculation packages depend on the JDK only; SnakeYAML is used by the io package alone, and
- * Jackson's streaming parser by the audit package alone.
+ * verification, and (in {@code dev.carbonkit.credit.jdbc}) ledger stores in PostgreSQL or SQLite over plain JDBC. The
+ * calculation packages depend on the JDK only; SnakeYAML is used by the io package alone, and Jackson's streaming
+ * parser by the audit and jdbc packages alone.
  */
 module dev.carbonkit.core {
     requires org.yaml.snakeyaml;
     requires com.fasterxml.jackson.core;
+    requires transitive java.sql;
 
     exports dev.carbonkit;
     exports dev.carbonkit.quantity;
@@ -15,6 +17,7 @@ module dev.carbonkit.core {
     exports dev.carbonkit.factor;
     exports dev.carbonkit.calc;
     exports dev.carbonkit.credit;
+    exports dev.carbonkit.credit.jdbc;
     exports dev.carbonkit.io;
     exports dev.carbonkit.audit;
 }
