@@ -190,7 +190,9 @@ public final class JdbcLedgerStore implements LedgerStore {
     /** Creates the schema in a database without it, or checks the one there. */
     private void prepare(Connection connection) throws SQLException {
         Map<String, Set<String>> found = tables(connection);
-        if (found.isEmpty()) {
+        if (found.size() < TABLES.size()) {
+            // none, or some of them: another process may be creating them now (the tables are looked at one by one,
+            // so this look may have seen the database before and after its commit); looked at again under the lock
             create(connection);
             found = tables(connection);
         }
@@ -347,6 +349,8 @@ public final class JdbcLedgerStore implements LedgerStore {
             T result;
             try {
                 result = update.apply(writer);
+                writer.flush();
+                writer.close();
                 if (writer.sequence != last) {
                     try (PreparedStatement set = c.prepareStatement(
                             "UPDATE carbonkit_account SET last_sequence = ? WHERE account = ?")) {
@@ -386,15 +390,12 @@ public final class JdbcLedgerStore implements LedgerStore {
                     return single(select);
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO carbonkit_account (account,"
-                    + " last_sequence) VALUES (?, 0) ON CONFLICT (account) DO NOTHING")) {
-                insert.setString(1, account);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT last_sequence FROM carbonkit_account WHERE account = ? FOR UPDATE")) {
-                select.setString(1, account);
-                return single(select);
+            // one round trip: the account's row made if new, and locked (an upsert locks the row it touches)
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO carbonkit_account (account,"
+                    + " last_sequence) VALUES (?, 0) ON CONFLICT (account) DO UPDATE SET last_sequence ="
+                    + " carbonkit_account.last_sequence RETURNING last_sequence")) {
+                upsert.setString(1, account);
+                return single(upsert);
             }
         } catch (SQLException | RuntimeException e) {
             rollback(connection, e);
@@ -476,6 +477,12 @@ public final class JdbcLedgerStore implements LedgerStore {
         private final Connection connection;
         private final String account;
         long sequence;
+        /** The inserts appended to and not yet sent: sent in one batch each before a read, and before the commit. */
+        private PreparedStatement events;
+        private PreparedStatement entries;
+        private int pending;
+        /** The activity the first record not yet sent is about, to name it if the database refuses the batch. */
+        private String firstPending;
 
         Writer(Connection connection, String account, long sequence) {
             this.connection = connection;
@@ -485,6 +492,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
         @Override
         public List<LedgerRecord> read(long after) {
+            flush();
             try {
                 return JdbcLedgerStore.this.read(connection, account, after);
             } catch (SQLException e) {
@@ -493,35 +501,67 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
 
         @Override
-        public long append(RuleSet ruleSet, List<AccountEvent> events, List<LedgerEntry> entries) {
+        public long append(RuleSet ruleSet, List<AccountEvent> newEvents, List<LedgerEntry> newEntries) {
             Objects.requireNonNull(ruleSet, "ruleSet");
-            String activityId = events.isEmpty() ? entries.isEmpty() ? null : entries.get(0).activityId()
-                    : events.get(0).getActivityId();
+            String activityId = newEvents.isEmpty() ? newEntries.isEmpty() ? null : newEntries.get(0).activityId()
+                    : newEvents.get(0).getActivityId();
             try {
                 long next = sequence;
-                if (!events.isEmpty()) {
-                    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-                        for (AccountEvent event : events) {
-                            bindEvent(insert, ++next, event, ruleSet);
-                            insert.addBatch();
-                        }
-                        insert.executeBatch();
+                if (!newEvents.isEmpty()) {
+                    if (events == null) {
+                        events = connection.prepareStatement(INSERT_EVENT);
+                    }
+                    for (AccountEvent event : newEvents) {
+                        bindEvent(events, ++next, event, ruleSet);
+                        events.addBatch();
                     }
                 }
-                if (!entries.isEmpty()) {
+                if (!newEntries.isEmpty()) {
+                    if (entries == null) {
+                        entries = connection.prepareStatement(INSERT_ENTRY);
+                    }
                     Map<String, String> digests = digestsOf(ruleSet);
-                    try (PreparedStatement insert = connection.prepareStatement(INSERT_ENTRY)) {
-                        for (LedgerEntry entry : entries) {
-                            bindEntry(insert, ++next, entry, ruleSet, digests);
-                            insert.addBatch();
-                        }
-                        insert.executeBatch();
+                    for (LedgerEntry entry : newEntries) {
+                        bindEntry(entries, ++next, entry, ruleSet, digests);
+                        entries.addBatch();
                     }
                 }
+                if (pending == 0) {
+                    firstPending = activityId;
+                }
+                pending += newEvents.size() + newEntries.size();
                 sequence = next;
                 return next;
             } catch (SQLException e) {
                 throw failure(e, account, activityId, "the store refused the update's records");
+            }
+        }
+
+        /** Sends the inserts appended so far. */
+        void flush() {
+            if (pending == 0) {
+                return;
+            }
+            try {
+                if (events != null) {
+                    events.executeBatch();
+                }
+                if (entries != null) {
+                    entries.executeBatch();
+                }
+                pending = 0;
+            } catch (SQLException e) {
+                throw failure(e, account, firstPending, "the store refused the update's records");
+            }
+        }
+
+        /** Closes the inserts' statements. */
+        void close() throws SQLException {
+            if (events != null) {
+                events.close();
+            }
+            if (entries != null) {
+                entries.close();
             }
         }
 
