@@ -27,6 +27,7 @@ public class LedgerStoreException extends RuntimeException {
     private final Reason reason;
     private final String account;
     private final String activityId;
+    private final String detail;
 
     /**
      * Creates an exception.
@@ -42,6 +43,7 @@ public class LedgerStoreException extends RuntimeException {
         this.reason = Objects.requireNonNull(reason, "reason");
         this.account = account;
         this.activityId = activityId;
+        this.detail = message;
     }
 
     private static String describe(Reason reason, String account, String activityId, String message) {
@@ -66,10 +68,7 @@ public class LedgerStoreException extends RuntimeException {
         if (this.account != null && (activityId == null || this.activityId != null)) {
             return this;
         }
-        String message = getMessage();
-        int colon = message.indexOf(": ");
-        return new LedgerStoreException(reason, account, activityId, colon < 0 ? message : message.substring(colon + 2),
-                this);
+        return new LedgerStoreException(reason, account, activityId, detail, this);
     }
 
     /**
