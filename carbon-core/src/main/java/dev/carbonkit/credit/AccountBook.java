@@ -307,6 +307,10 @@ final class AccountBook {
     /** Whether the ledger is known to hold what this rule set makes of the account's steps. */
     private boolean verified = true;
 
+    boolean isVerified() {
+        return verified;
+    }
+
     /**
      * Loads the account from its records: the steps from the activity events, the ledger from the entries. Then
      * evaluates the steps and checks that the ledger holds what they earn under this rule set; if it does not (the

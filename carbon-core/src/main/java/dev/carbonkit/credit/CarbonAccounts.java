@@ -266,6 +266,14 @@ public final class CarbonAccounts {
         }
     }
 
+    /**
+     * Tells whether an account's ledger, as last read, is what this rule set makes of its activities, so that its
+     * next update is incremental; for tests.
+     */
+    boolean isIncremental(String account) {
+        return read(account, AccountBook::isVerified);
+    }
+
     /** Runs a read of an account's book, brought up to date with the store first. */
     private <T> T read(String account, java.util.function.Function<AccountBook, T> query) {
         Objects.requireNonNull(account, "account");

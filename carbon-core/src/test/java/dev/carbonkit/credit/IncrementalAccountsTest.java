@@ -1,5 +1,6 @@
 package dev.carbonkit.credit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -65,6 +66,37 @@ class IncrementalAccountsTest {
                         InMemoryLedgerStore store = new InMemoryLedgerStore();
                         AccountHistories.compare(ruleSet, () -> store, seed, 60, 5, 2 * 24 * 12);
                     });
+        }
+    }
+
+    /**
+     * Two accounts objects over one store, taking turns (as two processes sharing a database would): each reads what
+     * the other wrote before its own update, finds it to be what it would have written, and stays incremental; both
+     * hold the reference's ledger after every update.
+     */
+    @Test
+    void twoWritersTakingTurns_catchUpAndStayIncremental() {
+        RuleSet ruleSet = AccountHistories.everything();
+        for (long seed = 1; seed <= 20; seed++) {
+            java.util.Random random = new java.util.Random(seed);
+            InMemoryLedgerStore store = new InMemoryLedgerStore();
+            List<CarbonAccounts> writers = List.of(new CarbonAccounts(ruleSet, store), new CarbonAccounts(ruleSet, store));
+            FullReevaluation full = new FullReevaluation(ruleSet);
+            for (int op = 0; op < 60; op++) {
+                CarbonAccounts writer = writers.get(random.nextInt(2));
+                if (op % 9 == 8 && !full.activities().isEmpty()) {
+                    String id = full.activities().get(random.nextInt(full.activities().size())).getId();
+                    assertThat(writer.reverse("acct", id, "r" + op)).isEqualTo(full.reverse(id, "r" + op));
+                } else {
+                    dev.carbonkit.calc.Activity activity = AccountHistories.randomActivity(random, "a" + op, "acct");
+                    assertThat(writer.award(activity)).isEqualTo(full.award(activity));
+                }
+                for (CarbonAccounts each : writers) {
+                    assertThat(each.history("acct")).as("seed %d, operation %d", seed, op)
+                            .containsExactlyElementsOf(full.entries());
+                    assertThat(each.isIncremental("acct")).as("seed %d, operation %d", seed, op).isTrue();
+                }
+            }
         }
     }
 }
