@@ -55,6 +55,10 @@ public final class CarbonAccounts {
     private final RuleSet ruleSet;
     private final LedgerStore store;
     private final Map<String, Holder> holders = new ConcurrentHashMap<>();
+    /** How many accounts' books to keep in memory at most. */
+    private final int accountsInMemory;
+    /** The accounts last used, least recently used first; guarded by itself. */
+    private final LinkedHashMap<String, Holder> recent = new LinkedHashMap<>(16, 0.75f, true);
 
     /** An account's book, as far as it has read the account's records; null until first used, or after a failure. */
     private static final class Holder {
@@ -76,8 +80,26 @@ public final class CarbonAccounts {
      * @param store  where the accounts' events and entries are kept, not null
      */
     public CarbonAccounts(RuleSet ruleSet, LedgerStore store) {
+        this(ruleSet, store, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Creates accounts under a rule set, kept in a store, keeping at most some accounts in memory: the ones used least
+     * recently are let go, and read again from the store (their records replayed) when next used. An account in
+     * memory takes about 1 KB per activity (docs/performance.md).
+     *
+     * @param ruleSet  the rule set, not null
+     * @param store  where the accounts' events and entries are kept, not null
+     * @param accountsInMemory  how many accounts to keep in memory at most, positive
+     * @throws IllegalArgumentException if {@code accountsInMemory} is not positive
+     */
+    public CarbonAccounts(RuleSet ruleSet, LedgerStore store, int accountsInMemory) {
         this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
         this.store = Objects.requireNonNull(store, "store");
+        if (accountsInMemory < 1) {
+            throw new IllegalArgumentException("Accounts in memory must be positive: " + accountsInMemory);
+        }
+        this.accountsInMemory = accountsInMemory;
     }
 
     /**
@@ -226,6 +248,14 @@ public final class CarbonAccounts {
      */
     private <T> T update(String account, String activityId, AccountUpdate<T> work) {
         Holder holder = holders.computeIfAbsent(account, Holder::new);
+        try {
+            return updateHeld(holder, account, activityId, work);
+        } finally {
+            used(holder);
+        }
+    }
+
+    private <T> T updateHeld(Holder holder, String account, String activityId, AccountUpdate<T> work) {
         synchronized (holder) {
             try {
                 return store.update(account, transaction -> {
@@ -274,10 +304,55 @@ public final class CarbonAccounts {
         return read(account, AccountBook::isVerified);
     }
 
+    /** How many accounts' books are in memory now; for tests. */
+    int booksInMemory() {
+        int count = 0;
+        for (Holder holder : holders.values()) {
+            synchronized (holder) {
+                count += holder.book == null ? 0 : 1;
+            }
+        }
+        return count;
+    }
+
     /** Runs a read of an account's book, brought up to date with the store first. */
     private <T> T read(String account, java.util.function.Function<AccountBook, T> query) {
         Objects.requireNonNull(account, "account");
         Holder holder = holders.computeIfAbsent(account, Holder::new);
+        try {
+            return readHeld(holder, account, query);
+        } finally {
+            used(holder);
+        }
+    }
+
+    /**
+     * Notes that an account was used, and lets go of the accounts used least recently beyond the bound: each under
+     * its own lock, taken while no other is held. An account let go while another thread still holds it is read
+     * again by that thread's next use; the store serialises their updates as it does those of two processes.
+     */
+    private void used(Holder holder) {
+        if (accountsInMemory == Integer.MAX_VALUE) {
+            return;
+        }
+        List<Holder> evicted = new ArrayList<>();
+        synchronized (recent) {
+            recent.put(holder.account, holder);
+            for (java.util.Iterator<Holder> it = recent.values().iterator(); recent.size() > accountsInMemory;) {
+                Holder eldest = it.next();
+                it.remove();
+                evicted.add(eldest);
+            }
+        }
+        for (Holder eldest : evicted) {
+            holders.remove(eldest.account, eldest);
+            synchronized (eldest) {
+                drop(eldest);
+            }
+        }
+    }
+
+    private <T> T readHeld(Holder holder, String account, java.util.function.Function<AccountBook, T> query) {
         synchronized (holder) {
             try {
                 refresh(holder, store.read(account, holder.book == null ? 0 : holder.sequence));

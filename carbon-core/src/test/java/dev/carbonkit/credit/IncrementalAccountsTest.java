@@ -99,4 +99,28 @@ class IncrementalAccountsTest {
             }
         }
     }
+
+    /**
+     * At most two of five accounts kept in memory: the others are let go and read again from the store when used, and
+     * every update still writes what the full re-evaluation writes.
+     */
+    @Test
+    void accountsLetGo_areReadAgain_andWriteTheSame() {
+        RuleSet ruleSet = AccountHistories.everything();
+        java.util.Random random = new java.util.Random(77);
+        CarbonAccounts accounts = new CarbonAccounts(ruleSet, new InMemoryLedgerStore(), 2);
+        Map<String, FullReevaluation> reference = new java.util.HashMap<>();
+        for (int op = 0; op < 300; op++) {
+            String account = "acct" + random.nextInt(5);
+            FullReevaluation full = reference.computeIfAbsent(account, k -> new FullReevaluation(ruleSet));
+            dev.carbonkit.calc.Activity activity = AccountHistories.randomActivity(random, "a" + op, account);
+            assertThat(accounts.award(activity)).isEqualTo(full.award(activity));
+            assertThat(accounts.booksInMemory()).isLessThanOrEqualTo(2);
+        }
+        for (Map.Entry<String, FullReevaluation> entry : reference.entrySet()) {
+            assertThat(accounts.history(entry.getKey())).containsExactlyElementsOf(entry.getValue().entries());
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CarbonAccounts(ruleSet, new InMemoryLedgerStore(), 0))
+                .hasMessage("Accounts in memory must be positive: 0");
+    }
 }
