@@ -232,12 +232,10 @@ final class AccountBook {
             return rebuildAndDiff(step, cause);
         }
         if (at == steps.size()) {
+            // later than every step: evaluated against the state as it stands; only its own entries can change
             Outputs outputs = runAtTip(step);
             steps.add(step);
-            Set<String> affected = new LinkedHashSet<>();
-            List<LedgerEntry> reductions = outputs.reductions;
-            List<LedgerEntry> points = outputs.points;
-            return new Change(own(outputs.awards, step.id), diff(affected, reductions, points, cause));
+            return new Change(own(outputs.awards, step.id), diff(Set.of(), outputs.reductions, outputs.points, cause));
         }
         return replay(at, step, null, cause);
     }
