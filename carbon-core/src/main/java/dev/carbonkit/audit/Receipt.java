@@ -48,8 +48,37 @@ import java.util.TreeMap;
  */
 public final class Receipt {
 
-    /** The format a receipt declares. */
+    /** The format a receipt declares on its own, outside a chained file. */
     public static final String FORMAT = "carbonkit-receipt/1";
+
+    /**
+     * The format of a line of a chained receipts file: a receipt of {@value #FORMAT} with a {@code chain} link to the
+     * line before it, or the file's end line (docs/receipt-format.md).
+     */
+    public static final String CHAINED_FORMAT = "carbonkit-receipt/2";
+
+    /**
+     * Where a receipt stands in a chained file: its place (from 1) and the digest of the line before it (for the
+     * first, the digest of no bytes, {@link ReceiptChain#GENESIS}).
+     *
+     * @param sequence  the receipt's place in its file, from 1
+     * @param previous  "sha256:" and the hex SHA-256 of the previous line's bytes, not null
+     */
+    public record Link(long sequence, String previous) {
+
+        /**
+         * Checks the components.
+         *
+         * @param sequence  the place
+         * @param previous  the previous line's digest
+         */
+        public Link {
+            if (sequence < 1) {
+                throw new IllegalArgumentException("A receipt's place in its chain starts at 1: " + sequence);
+            }
+            Objects.requireNonNull(previous, "previous");
+        }
+    }
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -70,7 +99,7 @@ public final class Receipt {
         this.json = json;
     }
 
-    private static Receipt of(Map<String, Object> tree) {
+    private static Receipt made(Map<String, Object> tree) {
         return new Receipt(tree, CanonicalJson.write(tree));
     }
 
@@ -111,7 +140,7 @@ public final class Receipt {
         result.put("fallbacks", fallbacks);
         result.put("presented_kg", footprint.getPresentedCo2e().map(Receipt::plain).orElse(null));
         tree.put("result", result);
-        return of(tree);
+        return made(tree);
     }
 
     /**
@@ -162,7 +191,7 @@ public final class Receipt {
             outcome.put("reduction_entry", entryIds.get(award.activityId() + "|" + award.ruleId() + "|reduction"));
             outcome.put("points_entry", entryIds.get(award.activityId() + "|" + award.ruleId() + "|points"));
             tree.put("result", outcome);
-            receipts.add(of(tree));
+            receipts.add(made(tree));
         }
         return receipts;
     }
@@ -242,7 +271,11 @@ public final class Receipt {
      *  not declare {@value #FORMAT} and a known kind
      */
     public static Receipt parse(String json) {
-        Objects.requireNonNull(json, "json");
+        return checked(parseObject(Objects.requireNonNull(json, "json")));
+    }
+
+    /** Reads one JSON object of text, arrays, objects and nulls: a receipt's, or a chained file's end line. */
+    static Map<String, Object> parseObject(String json) {
         Object tree;
         try (JsonParser parser = JSON.createParser(json)) {
             JsonToken first = parser.nextToken();
@@ -264,9 +297,20 @@ public final class Receipt {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) tree;
-        if (!FORMAT.equals(map.get("format"))) {
-            throw new ReceiptFormatException(1, 1, "not a receipt of format " + FORMAT + ": format is "
-                    + describeValue(map.get("format")));
+        return map;
+    }
+
+    /** Checks a tree read from JSON and makes the receipt of it. */
+    static Receipt checked(Map<String, Object> map) {
+        Object format = map.get("format");
+        if (CHAINED_FORMAT.equals(format)) {
+            checkLink(map.get("chain"));
+        } else if (!FORMAT.equals(format)) {
+            throw new ReceiptFormatException(1, 1, "not a receipt of format " + FORMAT + " or " + CHAINED_FORMAT
+                    + ": format is " + describeValue(format));
+        } else if (map.containsKey("chain")) {
+            throw new ReceiptFormatException(1, 1, "a receipt of format " + FORMAT + " has no chain link; a chained"
+                    + " line declares " + CHAINED_FORMAT);
         }
         Object kind = map.get("kind");
         if (!"footprint".equals(kind) && !"award".equals(kind)) {
@@ -280,6 +324,23 @@ public final class Receipt {
             }
         }
         return new Receipt(map, CanonicalJson.write(map));
+    }
+
+    /** Checks a chained line's link: the previous line's digest, and a place from 1. */
+    private static void checkLink(Object chain) {
+        if (!(chain instanceof Map<?, ?> link) || link.size() != 2 || !(link.get("previous") instanceof String previous)
+                || !(link.get("sequence") instanceof String sequence)) {
+            throw new ReceiptFormatException(1, 1, "a line of format " + CHAINED_FORMAT + " needs a chain link"
+                    + " {previous, sequence}, found " + (chain == null ? "none" : CanonicalJson.write(chain)));
+        }
+        if (!ReceiptChain.isDigest(previous)) {
+            throw new ReceiptFormatException(1, 1, "the chain link's previous digest is not \"sha256:\" and 64 lower-case"
+                    + " hex digits: '" + previous + "'");
+        }
+        if (!sequence.matches("[1-9][0-9]{0,17}")) {
+            throw new ReceiptFormatException(1, 1, "the chain link's sequence is not a whole number from 1: '"
+                    + sequence + "'");
+        }
     }
 
     private static Object value(JsonParser parser, JsonToken token) throws IOException {
@@ -388,6 +449,50 @@ public final class Receipt {
 
     Map<String, Object> tree() {
         return tree;
+    }
+
+    /**
+     * Gets the receipt's link to the line before it, if it was read from a chained file.
+     *
+     * @return the link, empty for a receipt of {@value #FORMAT}, never null
+     */
+    public Optional<Link> getLink() {
+        if (!(tree.get("chain") instanceof Map<?, ?> chain)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Link(Long.parseLong((String) chain.get("sequence")), (String) chain.get("previous")));
+    }
+
+    /**
+     * Gets the receipt on its own, as {@code Receipt.of} made it: of format {@value #FORMAT}, without the link a
+     * chained file gave it.
+     *
+     * @return the receipt without its link, this receipt if it has none, never null
+     */
+    public Receipt withoutLink() {
+        if (!tree.containsKey("chain")) {
+            return this;
+        }
+        Map<String, Object> own = new LinkedHashMap<>(tree);
+        own.remove("chain");
+        own.put("format", FORMAT);
+        return made(Collections.unmodifiableMap(own));
+    }
+
+    /** This receipt as a line of a chained file: format 2, and the link. */
+    Receipt toChained(long sequence, String previous) {
+        Map<String, Object> chained = new LinkedHashMap<>(tree);
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("previous", previous);
+        link.put("sequence", Long.toString(sequence));
+        chained.put("chain", Collections.unmodifiableMap(link));
+        chained.put("format", CHAINED_FORMAT);
+        return made(Collections.unmodifiableMap(chained));
+    }
+
+    /** The canonical text of this receipt as a line of a chained file. */
+    String toChainedJson(long sequence, String previous) {
+        return toChained(sequence, previous).toJson();
     }
 
     /**

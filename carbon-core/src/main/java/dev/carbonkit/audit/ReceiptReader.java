@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
@@ -17,9 +19,12 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads receipts from JSON Lines, one at a time, so a file of any size is read in constant memory. Blank lines
- * are skipped. A line that is not a receipt stops the reading with a {@link ReceiptFormatException} naming the
- * source, the line and the column; the receipts before it have been returned already.
+ * Reads receipts from JSON Lines, one at a time, so a file of any size is read in bounded memory, and checks the
+ * file's chain as it goes: {@link #getChain()}, once every receipt is read, says whether every receipt is in its
+ * place, linked and complete, or what is wrong at which line. Files of format {@value Receipt#FORMAT} (without links)
+ * are read as before and reported as unchained. Blank lines are skipped. A line that is not a receipt stops the
+ * reading with a {@link ReceiptFormatException} naming the source, the line and the column; the receipts before it
+ * have been returned already.
  * <p>
  * This class is not thread-safe.
  */
@@ -28,6 +33,9 @@ public final class ReceiptReader implements Closeable, Iterable<Receipt> {
     private final BufferedReader in;
     private final String source;
     private long line;
+    private final MessageDigest sha = ReceiptChain.sha256();
+    private final ReceiptChain.Checker checker = new ReceiptChain.Checker();
+    private ReceiptChain chain;
 
     /**
      * Creates a reader of a stream of UTF-8, which it closes when closed.
@@ -50,19 +58,45 @@ public final class ReceiptReader implements Closeable, Iterable<Receipt> {
      * @throws ReceiptFormatException if a line is not a receipt
      */
     public Receipt read() throws IOException {
-        String text;
-        do {
-            text = in.readLine();
+        while (true) {
+            String text = in.readLine();
             if (text == null) {
+                if (chain == null) {
+                    chain = checker.finish();
+                }
                 return null;
             }
             line++;
-        } while (text.isBlank());
-        try {
-            return Receipt.parse(text);
-        } catch (ReceiptFormatException bad) {
-            throw bad.in(source, line);
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                Map<String, Object> tree = Receipt.parseObject(text);
+                String digest = ReceiptChain.digest(sha, text.getBytes(StandardCharsets.UTF_8));
+                if ("end".equals(tree.get("kind")) && Receipt.CHAINED_FORMAT.equals(tree.get("format"))) {
+                    checker.end(line, tree);
+                    continue;
+                }
+                Receipt receipt = Receipt.checked(tree);
+                checker.receipt(line, receipt, digest);
+                return receipt;
+            } catch (ReceiptFormatException bad) {
+                throw bad.in(source, line);
+            }
         }
+    }
+
+    /**
+     * Gets what reading found of the file's chain: intact, unchained, broken (each problem with its line) or empty.
+     *
+     * @return the chain, never null
+     * @throws IllegalStateException if the file has not been read to its end
+     */
+    public ReceiptChain getChain() {
+        if (chain == null) {
+            throw new IllegalStateException("The chain of " + source + " is known once the file is read to its end");
+        }
+        return chain;
     }
 
     /**

@@ -1,25 +1,33 @@
 package dev.carbonkit.audit;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
- * Writes receipts as JSON Lines: one canonical receipt per line, each line ending in a line feed, in UTF-8.
- * Receipts are written as they come, so a file of any size is written in constant memory.
+ * Writes a chained receipts file (docs/receipt-format.md): one canonical receipt per line, each line ending in a line
+ * feed, in UTF-8, each receipt linked to the line before it by that line's SHA-256 and numbered from 1; and, when
+ * {@link #finish} is called, an end line with the count and the head digest. A receipt dropped, repeated, moved or
+ * changed in any byte afterwards, or the file cut short, breaks the chain, and {@link ReceiptReader#getChain()} says
+ * where. Receipts are written as they come, so a file of any size is written in constant memory.
+ * <p>
+ * Call {@link #finish} once every receipt is written: a file closed without it has no end line and reads as cut
+ * short, which is what a run that failed half-way should leave.
  * <p>
  * This class is not thread-safe.
  */
 public final class ReceiptWriter implements Closeable, Flushable {
 
-    private final Writer out;
+    private final OutputStream out;
+    private final MessageDigest sha = ReceiptChain.sha256();
+    private String previous = ReceiptChain.GENESIS;
     private long count;
+    private boolean finished;
 
     /**
      * Creates a writer to a stream, which it closes when closed.
@@ -27,20 +35,30 @@ public final class ReceiptWriter implements Closeable, Flushable {
      * @param out  the stream, not null
      */
     public ReceiptWriter(OutputStream out) {
-        this.out = new BufferedWriter(new OutputStreamWriter(Objects.requireNonNull(out, "out"), StandardCharsets.UTF_8),
-                1 << 16);
+        this.out = new BufferedOutputStream(Objects.requireNonNull(out, "out"), 1 << 16);
     }
 
     /**
-     * Writes a receipt and a line feed.
+     * Writes a receipt, linked to the line before it, and a line feed.
      *
      * @param receipt  the receipt, not null
+     * @return the receipt as written, with its link: what a reader of the file gives back, never null
      * @throws IOException if the stream fails
+     * @throws IllegalStateException if the file is finished
      */
-    public void write(Receipt receipt) throws IOException {
-        out.write(receipt.toJson());
+    public Receipt write(Receipt receipt) throws IOException {
+        Objects.requireNonNull(receipt, "receipt");
+        if (finished) {
+            throw new IllegalStateException("The receipts file is finished; receipt " + receipt.getId()
+                    + " would follow its end line");
+        }
+        Receipt chained = receipt.toChained(count + 1, previous);
+        byte[] line = chained.toJson().getBytes(StandardCharsets.UTF_8);
+        out.write(line);
         out.write('\n');
+        previous = ReceiptChain.digest(sha, line);
         count++;
+        return chained;
     }
 
     /**
@@ -56,12 +74,39 @@ public final class ReceiptWriter implements Closeable, Flushable {
     }
 
     /**
+     * Writes the end line, with the number of receipts and the head digest, and flushes. Calling it again does
+     * nothing more.
+     *
+     * @return the chain written: intact (or empty), with its count and head, never null
+     * @throws IOException if the stream fails
+     */
+    public ReceiptChain finish() throws IOException {
+        if (!finished) {
+            out.write(ReceiptChain.endLine(count, previous).getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            out.flush();
+            finished = true;
+        }
+        return ReceiptChain.written(count, previous);
+    }
+
+    /**
      * Gets the number of receipts written.
      *
      * @return the count
      */
     public long getCount() {
         return count;
+    }
+
+    /**
+     * Gets the head digest: the SHA-256 of the last receipt line written, which through the links stands for every
+     * receipt before it; {@link ReceiptChain#GENESIS} before the first. A report publishes it.
+     *
+     * @return "sha256:" and 64 hex digits, never null
+     */
+    public String getHead() {
+        return previous;
     }
 
     @Override

@@ -129,14 +129,23 @@ class ReceiptTest {
             assertThat(writer.getCount()).isEqualTo(2);
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).isEqualTo(receipts.get(0).toJson() + "\n" + receipts.get(1).toJson() + "\n");
+        // without finish(), the file has no end line
+        String first = receipts.get(0).toChainedJson(1, ReceiptChain.GENESIS);
+        String second = receipts.get(1).toChainedJson(2, dev.carbonkit.internal.Digests.sha256(first));
+        assertThat(text).isEqualTo(first + "\n" + second + "\n");
+        assertThat(first).contains("\"chain\":{\"previous\":\"" + ReceiptChain.GENESIS + "\",\"sequence\":\"1\"}",
+                "\"format\":\"carbonkit-receipt/2\"");
         List<Receipt> read = new ArrayList<>();
         try (ReceiptReader reader = new ReceiptReader(new ByteArrayInputStream(("\n" + text).getBytes(StandardCharsets.UTF_8)),
                 "r.jsonl")) {
             reader.forEach(read::add);
             assertThat(reader.getLine()).isEqualTo(3);
+            assertThat(reader.getChain().getStatus()).isEqualTo(ReceiptChain.Status.BROKEN);
+            assertThat(reader.getChain().getFindings()).singleElement().hasToString("line 3: TRUNCATED: the file ends"
+                    + " after receipt 2 without its end line: it was cut short, or its writer did not finish");
         }
-        assertThat(read).isEqualTo(receipts);
+        assertThat(read).extracting(Receipt::withoutLink).isEqualTo(receipts);
+        assertThat(read.get(1).getLink()).contains(new Receipt.Link(2, dev.carbonkit.internal.Digests.sha256(first)));
     }
 
     @Test
@@ -149,7 +158,8 @@ class ReceiptTest {
         assertThatThrownBy(() -> Receipt.parse(good.replace("{\"account\"", "{\"id\":\"x\",\"account\"")))
                 .hasMessageContaining("Duplicate field 'id'");
         assertThatThrownBy(() -> Receipt.parse(good.replace("carbonkit-receipt/1", "carbonkit-receipt/9")))
-                .hasMessage("receipt:1:1: not a receipt of format carbonkit-receipt/1: format is 'carbonkit-receipt/9'");
+                .hasMessage("receipt:1:1: not a receipt of format carbonkit-receipt/1 or carbonkit-receipt/2: format is"
+                        + " 'carbonkit-receipt/9'");
         assertThatThrownBy(() -> Receipt.parse(good.replace("\"kind\":\"footprint\"", "\"kind\":\"guess\"")))
                 .hasMessage("receipt:1:1: unknown receipt kind 'guess'; expected footprint or award");
         assertThatThrownBy(() -> Receipt.parse(good + " {}")).hasMessageContaining("text after the receipt's object");

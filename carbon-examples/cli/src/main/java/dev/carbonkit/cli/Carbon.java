@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.carbonkit.Version;
 import dev.carbonkit.audit.Receipt;
+import dev.carbonkit.audit.ReceiptChain;
 import dev.carbonkit.audit.ReceiptReader;
 import dev.carbonkit.audit.ReceiptVerifier;
 import dev.carbonkit.audit.ReceiptWriter;
@@ -56,8 +57,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code carbon} command: footprints, credits, receipts, reports and the factor catalog from the shell.
- * Exit codes (docs/cli.md): 0 done; 1 some activities could not be scored, or receipts did not verify; 2 bad
- * command line; 3 bad input file (with file, line and column); 4 bad tables, rule sets or pins.
+ * Exit codes (docs/cli.md): 0 done; 1 some activities could not be scored, or receipts did not verify or their
+ * chain is broken; 2 bad command line; 3 bad input file (with file, line and column); 4 bad tables, rule sets or
+ * pins; 5 a receipts file without receipts.
  */
 @Command(name = "carbon", mixinStandardHelpOptions = true, versionProvider = Carbon.Versions.class,
         description = "Carbon footprints and credits, every number with its calculation.",
@@ -73,6 +75,8 @@ public final class Carbon implements Callable<Integer> {
     static final int BAD_INPUT = 3;
     /** Bad tables, rule sets or pins. */
     static final int BAD_DATA = 4;
+    /** A receipts file without receipts, such as one a failed run left. */
+    static final int EMPTY = 5;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -317,6 +321,7 @@ public final class Carbon implements Callable<Integer> {
                     for (Footprint footprint : footprints) {
                         writer.write(Receipt.of(footprint, policy));
                     }
+                    written(err, input.receipts, writer.finish());
                 }
             }
             if (failures[0] > 0) {
@@ -477,10 +482,16 @@ public final class Carbon implements Callable<Integer> {
             if (input.receipts != null) {
                 try (OutputStream stream = Files.newOutputStream(input.receipts); ReceiptWriter writer = new ReceiptWriter(stream)) {
                     writer.writeAll(Receipt.of(result, ruleSet, activities));
+                    written(spec.commandLine().getErr(), input.receipts, writer.finish());
                 }
             }
             return failures[0] > 0 ? PARTIAL : OK;
         }
+    }
+
+    /** Says where receipts were written, and the head digest that stands for them. */
+    static void written(PrintWriter err, Path file, ReceiptChain chain) {
+        err.println("carbon: " + chain.getReceipts() + " receipts written to " + file + ", head " + chain.getHead());
     }
 
     /** A bundled rule set by id, or a rule set file. */
@@ -503,13 +514,19 @@ public final class Carbon implements Callable<Integer> {
     //-----------------------------------------------------------------------
     /** carbon verify. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Replay receipts; exit 1 if any is not reproduced.")
+            description = "Check receipts files' chains and replay their receipts; exit 1 if any is not reproduced or a"
+                    + " chain is broken, 5 if a file has no receipts.")
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "RECEIPTS", description = "Receipts (JSON Lines); - for standard input.")
-        String file;
+        @Parameters(paramLabel = "RECEIPTS", arity = "1..*", description = "Receipts files (JSON Lines), each with its"
+                + " own chain; - for standard input.")
+        List<String> files = new ArrayList<>();
+
+        @Option(names = "--head", paramLabel = "DIGEST", description = "The head digest a report published: the"
+                + " (single) file's chain must end in it.")
+        String head;
 
         @Mixin
         TableOptions tables = new TableOptions();
@@ -523,17 +540,49 @@ public final class Carbon implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             List<RuleSet> ruleSets = new ArrayList<>();
             (rules.isEmpty() ? BundledRules.RULE_SET_IDS : rules).forEach(id -> ruleSets.add(ruleSet(id)));
+            if (head != null && files.size() != 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--head checks one file's chain; "
+                        + files.size() + " files were given");
+            }
             ReceiptVerifier verifier = ReceiptVerifier.of(tables.catalog(), ruleSets);
             Map<Verification.Status, Long> counts;
-            try (InputStream in = open(file);
-                    ReceiptReader reader = new ReceiptReader(in, file)) {
-                counts = verifier.verifyAll(reader, verification -> {
-                    if (!verification.isReproduced()) {
-                        out.println(verification);
-                    }
-                });
+            Map<String, ReceiptChain> chains = new LinkedHashMap<>();
+            List<ReceiptReader> readers = new ArrayList<>();
+            try {
+                for (String file : files) {
+                    readers.add(new ReceiptReader(open(file), file));
+                }
+                // the files one after the other: award receipts are replayed together, whichever file holds them
+                Iterable<Receipt> all = () -> readers.stream().flatMap(ReceiptReader::stream).iterator();
+                counts = verifier.verifyAll(readers.size() == 1 ? readers.get(0) : all,
+                        verification -> {
+                            if (!verification.isReproduced()) {
+                                out.println(verification);
+                            }
+                        });
+                for (int i = 0; i < files.size(); i++) {
+                    chains.put(files.get(i), readers.get(i).getChain());
+                }
             } catch (IllegalArgumentException | UncheckedIOException bad) {
                 throw new Failure(BAD_INPUT, bad.getMessage());
+            } finally {
+                for (ReceiptReader reader : readers) {
+                    reader.close();
+                }
+            }
+            boolean trusted = true;
+            boolean empty = false;
+            for (Map.Entry<String, ReceiptChain> chain : chains.entrySet()) {
+                String prefix = files.size() == 1 ? "" : chain.getKey() + ": ";
+                for (ReceiptChain.Finding finding : chain.getValue().getFindings()) {
+                    out.println(prefix + finding);
+                }
+                if (chain.getValue().getFindingCount() > chain.getValue().getFindings().size()) {
+                    out.println(prefix + (chain.getValue().getFindingCount() - chain.getValue().getFindings().size())
+                            + " more problems not listed");
+                }
+                trusted &= chain.getValue().isTrusted();
+                empty |= chain.getValue().getStatus() == ReceiptChain.Status.EMPTY;
             }
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             long reproduced = counts.get(Verification.Status.REPRODUCED);
@@ -544,7 +593,17 @@ public final class Carbon implements Callable<Integer> {
                 }
             });
             out.println(summary);
-            return reproduced == total ? OK : PARTIAL;
+            chains.forEach((file, chain) -> out.println((files.size() == 1 ? "" : file + ": ") + chain));
+            if (head != null) {
+                ReceiptChain chain = chains.values().iterator().next();
+                if (!chain.getHead().equals(head)) {
+                    out.println("head " + chain.getHead() + " is not the published head " + head);
+                    trusted = false;
+                } else if (chain.getStatus() == ReceiptChain.Status.INTACT) {
+                    out.println("head matches the published head");
+                }
+            }
+            return empty ? EMPTY : reproduced == total && trusted ? OK : PARTIAL;
         }
     }
 
@@ -589,9 +648,18 @@ public final class Carbon implements Callable<Integer> {
                 in.mark(1 << 16);
                 String head = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
                 in.reset();
-                if (head.stripLeading().startsWith("{") && head.contains("\"format\":\"" + Receipt.FORMAT + "\"")) {
+                if (head.stripLeading().startsWith("{") && (head.contains("\"format\":\"" + Receipt.FORMAT + "\"")
+                        || head.contains("\"format\":\"" + Receipt.CHAINED_FORMAT + "\""))) {
                     try (ReceiptReader reader = new ReceiptReader(in, file)) {
-                        reader.forEach(report::add);
+                        for (Receipt receipt : reader) {
+                            try {
+                                report.add(receipt);
+                            } catch (IllegalArgumentException twice) {
+                                throw new Failure(PARTIAL, file + ":" + reader.getLine() + ": " + twice.getMessage()
+                                        + "; no report is made");
+                            }
+                        }
+                        summed(report, reader.getChain());
                     }
                 } else {
                     fromActivities(report, ActivityReader.read(in, file, ActivityReader.isJson(file,
@@ -614,6 +682,20 @@ public final class Carbon implements Callable<Integer> {
         }
 
         private int skipped;
+
+        /** Refuses a chain the report cannot trust, naming its lines; records the head the report sums. */
+        private void summed(CommunityReport report, ReceiptChain chain) {
+            if (chain.getStatus() == ReceiptChain.Status.EMPTY) {
+                throw new Failure(EMPTY, file + ": no receipts; no report is made");
+            }
+            if (!chain.isTrusted()) {
+                StringBuilder problems = new StringBuilder(file + ": " + chain + "; no report is made");
+                chain.getFindings().forEach(finding -> problems.append("\n  ").append(file).append(", ")
+                        .append(finding));
+                throw new Failure(PARTIAL, problems.toString());
+            }
+            report.summing(chain);
+        }
 
         /** Scores the activities that have a factor and credits them under each rule set, adding the receipts. */
         private void fromActivities(CommunityReport report, List<ActivityReader.Row> rows) {

@@ -69,6 +69,22 @@ class CarbonTest {
         commands.put("verify", "verify " + R + "week.receipts.jsonl");
         commands.put("verify-tampered", "verify " + R + "tampered.receipts.jsonl");
         commands.put("report-receipts-json", "report " + R + "week.receipts.jsonl --format json --title Alice");
+        // a chained file (score --receipts), and each way of tampering with one
+        commands.put("verify-chained", "verify " + R + "week.chained.jsonl");
+        commands.put("verify-chained-head", "verify " + R + "week.chained.jsonl --head"
+                + " sha256:831919f1d8bfa24805f9cd3d670446f7927abb7abd35d3d61eb4d904c24841ba");
+        commands.put("verify-other-head", "verify " + R + "week.chained.jsonl --head"
+                + " sha256:0000000000000000000000000000000000000000000000000000000000000000");
+        commands.put("verify-duplicated", "verify " + R + "tampered-duplicated.jsonl");
+        commands.put("verify-dropped", "verify " + R + "tampered-dropped.jsonl");
+        commands.put("verify-swapped", "verify " + R + "tampered-swapped.jsonl");
+        commands.put("verify-time", "verify " + R + "tampered-time.jsonl");
+        commands.put("verify-account", "verify " + R + "tampered-account.jsonl");
+        commands.put("verify-truncated", "verify " + R + "tampered-truncated.jsonl");
+        commands.put("verify-empty", "verify " + R + "empty.receipts.jsonl");
+        commands.put("report-duplicated", "report " + R + "tampered-duplicated.jsonl");
+        commands.put("report-truncated", "report " + R + "tampered-truncated.jsonl");
+        commands.put("report-chained", "report " + R + "week.chained.jsonl --format json --title Alice");
         commands.put("report-activities", "report " + R + "shenzhen.csv --rules cn-sz-low-carbon-public-transit,"
                 + "cn-alipay-ant-forest --title Bai --period 2024-03");
         commands.put("tables", "tables");
@@ -155,16 +171,23 @@ class CarbonTest {
         Path awards = directory.resolve("a.jsonl");
         assertThat(run("", "credits", R + "shenzhen.csv", "--rules", "cn-alipay-ant-forest", "--receipts",
                 awards.toString()).code()).isZero();
-        Files.writeString(receipts, Files.readString(awards), java.nio.file.StandardOpenOption.APPEND);
-        Run verified = run("", "verify", receipts.toString());
+        Run verified = run("", "verify", receipts.toString(), awards.toString());
         assertThat(verified.code()).isZero();
-        assertThat(verified.out()).isEqualTo("8 of 8 receipts reproduced\n");
+        assertThat(verified.out()).startsWith("8 of 8 receipts reproduced\n" + receipts + ": chain intact: 4 receipts,"
+                + " head sha256:").contains("\n" + awards + ": chain intact: 4 receipts, head sha256:");
+        // one file after the other is not one chain
+        Path both = directory.resolve("both.jsonl");
+        Files.writeString(both, Files.readString(receipts) + Files.readString(awards));
+        Run joined = run("", "verify", both.toString());
+        assertThat(joined.code()).isEqualTo(1);
+        assertThat(joined.out()).contains("line 6: MIXED: a receipt after the end line at line 5\n");
         String text = Files.readString(receipts);
         Files.writeString(receipts, text.replaceFirst("\"co2e_kg\":\"3.309125\"", "\"co2e_kg\":\"3.309126\""));
         Run tampered = run("", "verify", receipts.toString());
         assertThat(tampered.code()).isEqualTo(1);
         assertThat(tampered.out()).isEqualTo("commute-1 (alice, FOOTPRINT): MISMATCH; result.co2e_kg: receipt 3.309126,"
-                + " replay 3.309125\n7 of 8 receipts reproduced, 1 MISMATCH\n");
+                + " replay 3.309125\nline 1: CHANGED: line 1's bytes are not those line 2 links to (it was changed after it"
+                + " was chained)\n3 of 4 receipts reproduced, 1 MISMATCH\nchain broken: 1 problem\n");
         Files.writeString(receipts, "not json\n");
         Run broken = run("", "verify", receipts.toString());
         assertThat(broken.code()).isEqualTo(3);

@@ -79,17 +79,15 @@ public final class Community {
         Path receipts = directory.resolve("receipts.jsonl");
         try (OutputStream out = Files.newOutputStream(receipts); ReceiptWriter writer = new ReceiptWriter(out)) {
             for (Activity activity : footprintActivities) {
-                Receipt receipt = Receipt.of(engine.score(activity), engine.getPolicy());
-                writer.write(receipt);
-                report.add(receipt);
+                report.add(writer.write(Receipt.of(engine.score(activity), engine.getPolicy())));
             }
             for (RuleSet ruleSet : List.of(shenzhen, ant)) {
                 List<Activity> activities = ruleSet == shenzhen ? transit : payments;
                 for (Receipt receipt : Receipt.of(CreditEngine.evaluate(ruleSet, activities), ruleSet, activities)) {
-                    writer.write(receipt);
-                    report.add(receipt);
+                    report.add(writer.write(receipt));
                 }
             }
+            report.summing(writer.finish());
         }
         Path json = Files.writeString(directory.resolve("report.json"), report.toJson() + "\n", StandardCharsets.UTF_8);
         Path markdown = Files.writeString(directory.resolve("report.md"), report.toMarkdown(), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.carbonkit.CarbonMath;
 import dev.carbonkit.audit.Receipt;
+import dev.carbonkit.audit.ReceiptChain;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,11 +16,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -47,6 +50,10 @@ public final class CommunityReport {
     private final Map<String, Figure> figures = new TreeMap<>();
     private final Map<String, Member> members = new TreeMap<>();
     private final Map<String, SortedSet<String>> sources = new TreeMap<>();
+    /** Each receipt's kind, id, rule set and rule: a report counts a receipt once. */
+    private final Set<String> keys = new HashSet<>();
+    /** The chain of the receipts file the report sums, or null for receipts made in memory. */
+    private ReceiptChain chain;
     private long receipts;
 
     private CommunityReport(String title, String period) {
@@ -109,6 +116,14 @@ public final class CommunityReport {
      * @return this report
      */
     public CommunityReport add(Receipt receipt) {
+        String ruleSetId = receipt.get("ruleset.id").orElse("");
+        if (!keys.add(receipt.getKind() + "\u0000" + receipt.getId() + "\u0000" + ruleSetId + "\u0000"
+                + receipt.get("rule").orElse(""))) {
+            throw new IllegalArgumentException("receipt " + receipt.getId() + " (" + receipt.getKind()
+                    + (ruleSetId.isEmpty() ? "" : ", rule set " + ruleSetId)
+                    + receipt.get("rule").map(rule -> ", rule " + rule).orElse("") + ") is there twice, and a report"
+                    + " counts each receipt once");
+        }
         byte[] line = (receipt.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
         Member member = members.computeIfAbsent(receipt.getAccount(), k -> new Member());
         member.count++;
@@ -138,6 +153,37 @@ public final class CommunityReport {
             member.points = member.points.add(points);
         }
         return this;
+    }
+
+    /**
+     * Records the chain of the receipts file the report sums, whose head digest the report then publishes: an auditor
+     * who verifies a file with that head knows it is the file summed, every receipt in place and unchanged.
+     *
+     * @param chain  the chain, as the reader of the file found it or the writer finished it, not null
+     * @return this report
+     * @throws IllegalArgumentException if the chain is broken or empty, or holds another number of receipts than the
+     *  report has summed
+     */
+    public CommunityReport summing(ReceiptChain chain) {
+        if (!chain.isTrusted() || chain.getStatus() == ReceiptChain.Status.EMPTY) {
+            throw new IllegalArgumentException("A report sums a whole, intact file; its " + chain
+                    + (chain.getFindings().isEmpty() ? "" : ": " + chain.getFindings().get(0)));
+        }
+        if (chain.getReceipts() != receipts) {
+            throw new IllegalArgumentException("The chain holds " + chain.getReceipts() + " receipts; the report has summed "
+                    + receipts);
+        }
+        this.chain = chain;
+        return this;
+    }
+
+    /**
+     * Gets the chain of the receipts file the report sums.
+     *
+     * @return the chain, empty for a report of receipts made in memory, never null
+     */
+    public java.util.Optional<ReceiptChain> getChain() {
+        return java.util.Optional.ofNullable(chain);
     }
 
     /** The category of an activity type: its first key, such as "home" or "food". */
@@ -232,6 +278,14 @@ public final class CommunityReport {
         tree.put("period", period);
         tree.put("members", Integer.toString(members.size()));
         tree.put("receipts", Long.toString(receipts));
+        Map<String, Object> chainTree = null;
+        if (chain != null) {
+            chainTree = new LinkedHashMap<>();
+            chainTree.put("status", chain.getStatus().name());
+            chainTree.put("receipts", Long.toString(chain.getReceipts()));
+            chainTree.put("head", chain.getHead());
+        }
+        tree.put("chain", chainTree);
         Map<String, Object> sourceTree = new LinkedHashMap<>();
         sources.forEach((source, digests) -> sourceTree.put(source, new ArrayList<Object>(digests)));
         tree.put("sources", sourceTree);
@@ -319,6 +373,10 @@ public final class CommunityReport {
         md.append("# ").append(title).append("\n\n");
         md.append("Period: ").append(period).append(". Members: ").append(members.size()).append(". Receipts: ")
                 .append(receipts).append(".\n\n");
+        if (chain != null) {
+            md.append("Receipts file: ").append(chain).append(". Verify it with `carbon verify FILE --head ")
+                    .append(chain.getHead()).append("`.\n\n");
+        }
         md.append("Every figure below is the exact sum of the receipts named beside it. To check one, select those"
                 + " receipts from the receipts file with the filter, check their count and the SHA-256 of their lines"
                 + " in file order, verify them with `ReceiptVerifier`, and add them up.\n\n");
@@ -390,6 +448,9 @@ public final class CommunityReport {
                         + "td.n{text-align:right;font-family:monospace}code{font-size:.8em}</style>\n</head>\n<body>\n");
         html.append("<h1>").append(escape(title)).append("</h1>\n<p>Period: ").append(escape(period))
                 .append(". Members: ").append(members.size()).append(". Receipts: ").append(receipts).append(".</p>\n");
+        if (chain != null) {
+            html.append("<p>Receipts file: ").append(escape(chain.toString())).append(".</p>\n");
+        }
         html.append("<p>Every figure is the exact sum of the receipts named beside it; an auditor selects them with the"
                 + " filter, checks their count and SHA-256, verifies them and adds them up.</p>\n");
         html.append("<h2>Footprint by category (kg CO2e)</h2>\n").append(svg(totalsUnder("footprint_kg.")));

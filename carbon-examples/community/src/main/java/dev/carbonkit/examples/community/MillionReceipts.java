@@ -1,6 +1,7 @@
 package dev.carbonkit.examples.community;
 
 import dev.carbonkit.audit.Receipt;
+import dev.carbonkit.audit.ReceiptChain;
 import dev.carbonkit.audit.ReceiptReader;
 import dev.carbonkit.audit.ReceiptVerifier;
 import dev.carbonkit.audit.ReceiptWriter;
@@ -63,15 +64,18 @@ public final class MillionReceipts {
                         .time(start.plusSeconds(i * 31 % 31_000_000L), london).region(Region.of(kind[2])).build();
                 writer.write(Receipt.of(engine.score(activity), engine.getPolicy()));
             }
+            writer.finish();
         }
         long written = System.nanoTime();
         Map<Verification.Status, Long> counts;
+        ReceiptChain chain;
         try (InputStream in = Files.newInputStream(file); ReceiptReader reader = new ReceiptReader(in, file.toString())) {
             counts = ReceiptVerifier.of(BundledFactors.catalog(), List.of()).verifyAll(reader, verification -> {
                 if (!verification.isReproduced()) {
                     throw new IllegalStateException(verification.toString());
                 }
             });
+            chain = reader.getChain();
         }
         long verified = System.nanoTime();
         StringBuilder peaks = new StringBuilder();
@@ -83,7 +87,8 @@ public final class MillionReceipts {
         }
         System.out.printf(Locale.ROOT, "receipts written: %d in %.1f s, %d bytes%n", count, (written - began) / 1e9,
                 Files.size(file));
-        System.out.printf(Locale.ROOT, "receipts verified: %s in %.1f s%n", counts, (verified - written) / 1e9);
+        System.out.printf(Locale.ROOT, "receipts verified: %s in %.1f s; %s%n", counts, (verified - written) / 1e9,
+                chain);
         System.out.printf(Locale.ROOT, "max heap %d MiB; peak use of each heap pool: %s%n",
                 Runtime.getRuntime().maxMemory() >> 20, peaks);
     }

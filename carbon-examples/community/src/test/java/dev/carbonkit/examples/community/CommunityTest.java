@@ -2,6 +2,8 @@ package dev.carbonkit.examples.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carbonkit.audit.ReceiptChain;
+import dev.carbonkit.audit.ReceiptReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,16 @@ class CommunityTest {
             assertThat(sha256(first.resolve(name))).as(name).isEqualTo(sha256(second.resolve(name)));
         }
         assertThat(one.report().getMemberCount()).isEqualTo(Community.RESIDENTS);
-        assertThat(one.report().getReceiptCount()).isEqualTo(Files.lines(one.receipts()).count());
+        // every line a receipt but the end line; the report publishes the head of the file it summed
+        assertThat(one.report().getReceiptCount()).isEqualTo(Files.lines(one.receipts()).count() - 1);
+        try (ReceiptReader reader = new ReceiptReader(Files.newInputStream(one.receipts()), "receipts.jsonl")) {
+            reader.forEach(receipt -> { });
+            assertThat(reader.getChain().getStatus()).isEqualTo(ReceiptChain.Status.INTACT);
+            assertThat(one.report().getChain()).get().extracting(ReceiptChain::getHead)
+                    .isEqualTo(reader.getChain().getHead());
+            assertThat(Files.readString(one.markdown())).contains("Receipts file: chain intact: "
+                    + one.report().getReceiptCount() + " receipts, head " + reader.getChain().getHead() + ".");
+        }
         assertThat(one.report().getSources()).containsOnlyKeys("ruleset cn-alipay-ant-forest",
                 "ruleset cn-sz-low-carbon-public-transit", "table cn-electricity", "table poore-nemecek-2018")
                 .allSatisfy((source, digests) -> assertThat(digests).hasSize(1));
