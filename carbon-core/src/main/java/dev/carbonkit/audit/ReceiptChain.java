@@ -296,9 +296,10 @@ public final class ReceiptChain {
                 displaced.put(sequence, digest);
             }
             if (!repeated) {
-                if (sequence >= lineOfPlace.length && sequence < Integer.MAX_VALUE) {
-                    lineOfPlace = Arrays.copyOf(lineOfPlace, (int) Math.min(Integer.MAX_VALUE - 8,
-                            Math.max(sequence + 1, lineOfPlace.length * 2L)));
+                // a place far beyond the receipts read so far (a hostile or garbled link) is a gap, and is not given
+                // room: memory follows the receipts read, not the numbers a file claims
+                if (sequence >= lineOfPlace.length && sequence <= 2 * receipts + 1024) {
+                    lineOfPlace = Arrays.copyOf(lineOfPlace, (int) Math.max(sequence + 1, lineOfPlace.length * 2L));
                 }
                 if (sequence < lineOfPlace.length) {
                     lineOfPlace[(int) sequence] = (int) Math.min(line, Integer.MAX_VALUE);

@@ -174,6 +174,20 @@ class ReceiptChainTest {
     }
 
     /**
+     * A link claiming a place far beyond the file (two billion: 8 GB of places, were it given
+     * room) is a gap, reported, and takes no memory of its size: the check's memory follows the receipts read.
+     */
+    @Test
+    void aLinkFarBeyondTheFile_isAGap_andTakesNoRoomOfItsSize() throws IOException {
+        List<String> lines = chained(receipts(3));
+        lines.set(1, lines.get(1).replace("\"sequence\":\"2\"", "\"sequence\":\"2000000000\""));
+        ReceiptChain chain = read(lines);
+        assertThat(chain.getStatus()).isEqualTo(ReceiptChain.Status.BROKEN);
+        assertThat(findings(chain)).contains("line 2: MISSING: receipt 2 is missing: the file goes from receipt 1 to a"
+                + " later one");
+    }
+
+    /**
      * Any single byte changed (to any other byte), any line duplicated, deleted, or two swapped, in a random file of
      * chained receipts: the file does not read as intact (or does not read at all).
      */
