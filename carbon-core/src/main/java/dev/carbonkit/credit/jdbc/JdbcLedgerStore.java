@@ -111,6 +111,11 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final JsonFactory JSON = new JsonFactory();
+    /** The longest texts a record is read back from, checked before they are parsed. */
+    private static final int MAX_AMOUNT = 100;
+    private static final int MAX_INSTANT = 64;
+    private static final int MAX_QUANTITY = 200;
+    private static final int MAX_ATTRIBUTES = 1 << 20;
     /** The PostgreSQL advisory lock that creating the schema holds: "carbonkit" in ASCII. */
     private static final long SCHEMA_LOCK = 0x636172626f6e6bL;
     /** How long an update waits for SQLite's write lock in all before giving up. */
@@ -700,18 +705,21 @@ public final class JdbcLedgerStore implements LedgerStore {
             AccountEvent event = switch (AccountEvent.Kind.valueOf(kind)) {
                 case AWARDED -> {
                     Activity.Builder builder = Activity.builder(activityId).account(account)
-                            .type(rows.getString("activity_type")).quantity(Quantity.parse(rows.getString("quantity")))
-                            .time(Instant.parse(rows.getString("activity_time")), ZoneId.of(rows.getString("zone")))
+                            .type(rows.getString("activity_type"))
+                            .quantity(Quantity.parse(bounded(rows.getString("quantity"), MAX_QUANTITY, "quantity")))
+                            .time(instant(rows.getString("activity_time")), ZoneId.of(bounded(rows.getString("zone"),
+                                    MAX_INSTANT, "zone")))
                             .region(Region.of(rows.getString("region")));
                     String factor = rows.getString("factor_id");
                     if (factor != null) {
                         builder.factorId(factor);
                     }
-                    attributes(rows.getString("attributes")).forEach(builder::attribute);
+                    attributes(bounded(rows.getString("attributes"), MAX_ATTRIBUTES, "attributes"))
+                            .forEach(builder::attribute);
                     yield AccountEvent.awarded(builder.build());
                 }
                 case REVERSED -> AccountEvent.reversed(activityId, rows.getString("reason"));
-                case CLOSED -> AccountEvent.closed(Instant.parse(rows.getString("activity_time")));
+                case CLOSED -> AccountEvent.closed(instant(rows.getString("activity_time")));
             };
             return LedgerRecord.of(sequence, event, rows.getString("rule_set_digest"));
         } catch (RuntimeException e) {
@@ -725,15 +733,15 @@ public final class JdbcLedgerStore implements LedgerStore {
         String id = rows.getString("entry_id");
         String activityId = rows.getString("activity_id");
         try {
-            BigDecimal amount = dialect == Dialect.POSTGRESQL ? rows.getBigDecimal("amount")
-                    : new BigDecimal(rows.getString("amount"));
+            // the text of the decimal in both databases (PostgreSQL's NUMERIC as written), bounded before it is parsed
+            BigDecimal amount = amount(rows.getString("amount"));
             String issued = rows.getString("issued_at");
             String expires = rows.getString("expires_at");
-            LedgerEntry.Schedule schedule = issued == null ? null : new LedgerEntry.Schedule(Instant.parse(issued),
-                    Instant.parse(rows.getString("collectible_at")), expires == null ? null : Instant.parse(expires));
+            LedgerEntry.Schedule schedule = issued == null ? null : new LedgerEntry.Schedule(instant(issued),
+                    instant(rows.getString("collectible_at")), expires == null ? null : instant(expires));
             LedgerEntry entry = new LedgerEntry(id, LedgerEntry.Kind.valueOf(rows.getString("kind")),
                     LedgerEntry.Ledger.valueOf(rows.getString("ledger")), account, activityId,
-                    rows.getString("rule_id"), amount, Instant.parse(rows.getString("entry_time")),
+                    rows.getString("rule_id"), amount, instant(rows.getString("entry_time")),
                     rows.getString("reduction_entry_id"), rows.getString("refers_to"), rows.getString("reason"),
                     schedule);
             return LedgerRecord.of(sequence, entry, rows.getString("rule_set_digest"));
@@ -741,6 +749,31 @@ public final class JdbcLedgerStore implements LedgerStore {
             throw new LedgerStoreException(Reason.CORRUPT, account, activityId, "entry " + sequence + " (" + id
                     + ") cannot be read back: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A text read back, no longer than carbonkit writes it: the bound comes before any parsing, so that a row edited
+     * by hand (a decimal of a million digits, a huge exponent) is refused at once instead of costing its parse.
+     */
+    private static String bounded(String text, int max, String column) {
+        if (text != null && text.length() > max) {
+            throw new IllegalArgumentException(column + " holds " + text.length() + " characters, more than the " + max
+                    + " carbonkit writes");
+        }
+        return text;
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(bounded(text, MAX_INSTANT, "an instant"));
+    }
+
+    /** An entry's amount: a plain decimal of at most 100 characters, as carbonkit writes them (scale 0 to 100). */
+    static BigDecimal amount(String text) {
+        BigDecimal amount = new BigDecimal(bounded(text, MAX_AMOUNT, "amount"));
+        if (amount.scale() < 0 || amount.scale() > MAX_AMOUNT) {
+            throw new IllegalArgumentException("amount '" + text + "' is not a plain decimal as carbonkit writes them");
+        }
+        return amount;
     }
 
     /** The attributes of an activity, from the JSON object of strings they were written as. */

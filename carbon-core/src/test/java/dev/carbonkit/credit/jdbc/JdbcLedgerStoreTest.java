@@ -310,6 +310,43 @@ class JdbcLedgerStoreTest {
                 });
     }
 
+    /**
+     * Rows edited by hand with values carbonkit never writes (a decimal of a thousand digits, an exponent of a billion,
+     * a quantity of ten thousand characters): reading refuses each at once, as CORRUPT, naming the record.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void hostileValuesInARow_areRefusedBeforeTheyAreParsed(Engine engine) throws SQLException {
+        Database db = engine.create();
+        CarbonAccounts accounts = new CarbonAccounts(RULES, JdbcLedgerStore.open(db.dataSource()));
+        accounts.award(payment("s1", "2024-03-01T02:00:00Z"));
+        long next = count(db.dataSource(), "SELECT last_sequence FROM carbonkit_account") + 1;
+        String huge = "1" + "0".repeat(1000);
+        execute(db.dataSource(), "INSERT INTO carbonkit_ledger_entry (account, sequence, entry_id, kind, ledger,"
+                + " activity_id, rule_id, amount, entry_time, rule_set_id, rule_set_digest, table_digests) VALUES ('alice', "
+                + next + ", 'x', 'EARNED', 'POINTS', 's1', 'pay', '" + huge + "', '2024-03-01T02:00:00Z', 'x', 'y', '')");
+        execute(db.dataSource(), "UPDATE carbonkit_account SET last_sequence = " + next);
+        assertThatThrownBy(() -> new CarbonAccounts(RULES, JdbcLedgerStore.open(db.dataSource())).history("alice"))
+                .isInstanceOfSatisfying(LedgerStoreException.class, e -> {
+                    assertThat(e.getReason()).isEqualTo(LedgerStoreException.Reason.CORRUPT);
+                    assertThat(e.getMessage()).isEqualTo("Ledger store (CORRUPT), account 'alice', activity 's1': entry "
+                            + next + " (x) cannot be read back: amount holds 1001 characters, more than the 100 carbonkit"
+                            + " writes");
+                });
+        assertThatThrownBy(() -> JdbcLedgerStore.amount("1E+999999999")).hasMessage("amount '1E+999999999' is not a plain"
+                + " decimal as carbonkit writes them");
+        Database other = engine.create();
+        JdbcLedgerStore.open(other.dataSource());
+        execute(other.dataSource(), "INSERT INTO carbonkit_account (account, last_sequence) VALUES ('bob', 1)");
+        execute(other.dataSource(), "INSERT INTO carbonkit_activity_event (account, sequence, event, activity_id,"
+                + " activity_type, quantity, activity_time, zone, region, attributes, rule_set_id, rule_set_digest)"
+                + " VALUES ('bob', 1, 'AWARDED', 'q', 'payment.offline', '" + "9".repeat(10_000) + " count',"
+                + " '2024-03-01T02:00:00Z', 'UTC', 'CN', '{}', 'x', 'y')");
+        assertThatThrownBy(() -> JdbcLedgerStore.open(other.dataSource()).read("bob", 0))
+                .hasMessage("Ledger store (CORRUPT), account 'bob', activity 'q': event 1 (AWARDED) cannot be read back:"
+                        + " quantity holds 10006 characters, more than the 200 carbonkit writes");
+    }
+
     private static Activity payment(String id, String time) {
         return Activity.builder(id).account("alice").type("payment.offline").quantity(Quantity.parse("1 count"))
                 .time(Instant.parse(time), AccountHistories.SHANGHAI).region(Region.of("CN"))
