@@ -49,6 +49,8 @@ import org.sqlite.SQLiteDataSource;
 public final class AccountService implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest request body read: a batch of a few thousand activities. */
+    private static final int MAX_BODY = 4 << 20;
 
     private final CarbonAccounts accounts;
     private final HttpServer server;
@@ -102,7 +104,7 @@ public final class AccountService implements AutoCloseable {
                 if (method.equals("GET") && path.length == 1) {
                     reply(exchange, 200, statement(account));
                 } else if (method.equals("POST") && path.length == 2 && path[1].equals("activities")) {
-                    reply(exchange, 200, award(account, JSON.readTree(exchange.getRequestBody())));
+                    reply(exchange, 200, award(account, JSON.readTree(body(exchange))));
                 } else if (method.equals("POST") && path.length == 4 && path[3].equals("reversal")) {
                     String id = URLDecoder.decode(path[2], StandardCharsets.UTF_8);
                     String reason = query(exchange.getRequestURI()).getOrDefault("reason", "no reason given");
@@ -118,6 +120,16 @@ public final class AccountService implements AutoCloseable {
                 reply(exchange, 400, e.getClass().getSimpleName() + ": " + e.getMessage() + "\n");
             }
         }
+    }
+
+    /** A request's body, refused past {@value #MAX_BODY} bytes before it is parsed. */
+    private static byte[] body(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw new IllegalArgumentException("the request's body is over " + MAX_BODY + " bytes; send the activities"
+                    + " in smaller batches");
+        }
+        return body;
     }
 
     /** Awards a JSON object, or an array of them, in one transaction; one line per award. */

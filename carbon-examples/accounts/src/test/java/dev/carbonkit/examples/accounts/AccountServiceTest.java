@@ -87,6 +87,11 @@ class AccountServiceTest {
             assertThat(quantity.statusCode()).isEqualTo(400);
             assertThat(quantity.body()).contains("1,5 count");
             assertThat(send(service, "GET", "/accounts/alice/nothing", null).statusCode()).isEqualTo(404);
+            HttpResponse<String> big = send(service, "POST", "/accounts/alice/activities", "[" + "{},".repeat(1_500_000)
+                    + "{}]");
+            assertThat(big.statusCode()).isEqualTo(400);
+            assertThat(big.body()).isEqualTo("IllegalArgumentException: the request's body is over 4194304 bytes; send the"
+                    + " activities in smaller batches\n");
             HttpResponse<String> unknown = send(service, "POST", "/accounts/alice/activities/zz/reversal", null);
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(unknown.body()).isEqualTo("IllegalArgumentException: Account 'alice' has no activity 'zz'\n");
