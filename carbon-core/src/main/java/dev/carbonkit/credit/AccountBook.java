@@ -322,8 +322,7 @@ final class AccountBook {
                 loadEvent(record.getEvent());
             } else {
                 apply(record.getEntry());
-                foreign |= record.getEntry().kind() != LedgerEntry.Kind.CLAIM
-                        && !ruleSet.getDigest().equals(record.getRuleSetDigest());
+                foreign |= isForeign(record);
             }
         }
         steps.sort(StateHistory.ORDER);
@@ -366,26 +365,19 @@ final class AccountBook {
     void catchUp(List<LedgerRecord> records) {
         int i = 0;
         while (i < records.size()) {
-            LedgerRecord record = records.get(i++);
+            // one update: its event, if any (claims have none), and the entries after it
+            AccountEvent event = records.get(i).getEvent();
+            if (event != null) {
+                i++;
+            }
             List<LedgerEntry> written = new ArrayList<>();
             boolean foreign = false;
             while (i < records.size() && records.get(i).getEvent() == null) {
                 LedgerRecord entry = records.get(i++);
                 written.add(entry.getEntry());
-                foreign |= entry.getEntry().kind() != LedgerEntry.Kind.CLAIM
-                        && !ruleSet.getDigest().equals(entry.getRuleSetDigest());
+                foreign |= isForeign(entry);
             }
-            if (record.getEvent() == null) {
-                // entries without an event: claims, or the first of a foreign writer's
-                apply(record.getEntry());
-                foreign |= record.getEntry().kind() != LedgerEntry.Kind.CLAIM
-                        && !ruleSet.getDigest().equals(record.getRuleSetDigest());
-                applyAll(written);
-                verified &= !foreign;
-                continue;
-            }
-            AccountEvent event = record.getEvent();
-            List<LedgerEntry> expected = switch (event.getKind()) {
+            List<LedgerEntry> expected = event == null ? written : switch (event.getKind()) {
                 case AWARDED -> activities.containsKey(event.getActivityId()) ? null
                         : award(event.getActivity()).appended();
                 case REVERSED -> activities.containsKey(event.getActivityId())
@@ -396,6 +388,11 @@ final class AccountBook {
             applyAll(written);
             verified &= !foreign && expected != null && expected.equals(written);
         }
+    }
+
+    /** Whether an entry was written under another rule set than this book's (claims belong to none). */
+    private boolean isForeign(LedgerRecord record) {
+        return record.getEntry().kind() != LedgerEntry.Kind.CLAIM && !ruleSet.getDigest().equals(record.getRuleSetDigest());
     }
 
     private boolean matches(List<List<LedgerEntry>> wanted) {
@@ -457,7 +454,7 @@ final class AccountBook {
         } else {
             oldBases(removed, affected);
             for (int i = 0; i < removed.writeCount; i++) {
-                dirty.add(fork.slot(removed.writes[i].kind, removed.writes[i].key));
+                dirty.add(fork.target(removed.writes[i].kind, removed.writes[i].key));
             }
             last = removed.time;
             next = at + 1;
@@ -470,7 +467,7 @@ final class AccountBook {
             Step step = steps.get(next);
             oldBases(step, affected);
             for (int i = 0; i < step.writeCount; i++) {
-                dirty.add(fork.slot(step.writes[i].kind, step.writes[i].key));
+                dirty.add(fork.target(step.writes[i].kind, step.writes[i].key));
             }
             Outputs outputs = fork.run(step);
             replayed.add(step);
@@ -724,6 +721,16 @@ final class AccountBook {
         }
     }
 
+    /** A key's history in a map of them, made if it has none. */
+    private static StateHistory historyIn(Map<Object, StateHistory> map, int kind, Object key) {
+        StateHistory history = map.get(key);
+        if (history == null) {
+            history = new StateHistory(kind, key);
+            map.put(key, history);
+        }
+        return history;
+    }
+
     /**
      * Adds what a rolling-window cap's history recorded after an instant, among its first {@code end} writes: from the
      * latest back, as awards come in time order.
@@ -749,13 +756,7 @@ final class AccountBook {
 
         @Override
         StateHistory target(int kind, Object key) {
-            Map<Object, StateHistory> map = histories.get(kind);
-            StateHistory history = map.get(key);
-            if (history == null) {
-                history = new StateHistory(kind, key);
-                map.put(key, history);
-            }
-            return history;
+            return historyIn(histories.get(kind), kind, key);
         }
 
         @Override
@@ -836,19 +837,9 @@ final class AccountBook {
         }
 
         /** The slot of a key in this fork, made if it has none: it holds the new run's writes. */
-        StateHistory slot(int kind, Object key) {
-            return target(kind, key);
-        }
-
         @Override
         StateHistory target(int kind, Object key) {
-            Map<Object, StateHistory> map = slots.get(kind);
-            StateHistory slot = map.get(key);
-            if (slot == null) {
-                slot = new StateHistory(kind, key);
-                map.put(key, slot);
-            }
-            return slot;
+            return historyIn(slots.get(kind), kind, key);
         }
 
         @Override
