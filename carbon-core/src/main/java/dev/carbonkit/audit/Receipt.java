@@ -88,7 +88,12 @@ public final class Receipt {
         /** The footprint of one activity. */
         FOOTPRINT,
         /** What one activity earned under one rule (or under no rule), or the award of a closed budget period. */
-        AWARD
+        AWARD,
+        /**
+         * One update of an account's ledger (an activity awarded or reversed, budget periods closed, points claimed)
+         * with every entry it wrote, or points lost unclaimed.
+         */
+        LEDGER
     }
 
     private final Map<String, Object> tree;
@@ -99,7 +104,7 @@ public final class Receipt {
         this.json = json;
     }
 
-    private static Receipt made(Map<String, Object> tree) {
+    static Receipt made(Map<String, Object> tree) {
         return new Receipt(tree, CanonicalJson.write(tree));
     }
 
@@ -197,7 +202,7 @@ public final class Receipt {
     }
 
     /** The keys every receipt has: format, kind, engine, id, account and activity (null for a budget period). */
-    private static Map<String, Object> header(String kind, String id, String account, Activity activity) {
+    static Map<String, Object> header(String kind, String id, String account, Activity activity) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("format", FORMAT);
         tree.put("kind", kind);
@@ -219,6 +224,26 @@ public final class Receipt {
     public static List<Receipt> of(CarbonAccounts accounts, String account) {
         Objects.requireNonNull(accounts, "accounts");
         return of(accounts.evaluate(account), accounts.getRuleSet(), accounts.activities(account));
+    }
+
+    /**
+     * Makes the receipts of an account's ledger as its store holds it: one per update, in the order written, with the
+     * event (an activity awarded with the activity, an activity reversed with the reason, budget periods closed, points
+     * claimed) and every entry the update wrote, and the balances after it; then, if {@code asOf} is given, one per
+     * points entry lost unclaimed by that instant. A reversal's entries name the entry each cancels and why.
+     * {@link ReceiptVerifier} replays them in order under the rule set and compares every entry. Take them while the
+     * account is not being updated; they are read from one read of the store.
+     *
+     * @param accounts  the accounts, not null
+     * @param account  the account, not null
+     * @param asOf  the instant to report points lost unclaimed by, or null for none
+     * @return the receipts, in the order of the account's updates, never null
+     * @throws dev.carbonkit.credit.LedgerStoreException if the store cannot be read
+     */
+    public static List<Receipt> ofLedger(CarbonAccounts accounts, String account, Instant asOf) {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(account, "account");
+        return LedgerReceipts.of(accounts, account, asOf);
     }
 
     static Map<String, Object> activity(Activity activity) {
@@ -313,9 +338,9 @@ public final class Receipt {
                     + " line declares " + CHAINED_FORMAT);
         }
         Object kind = map.get("kind");
-        if (!"footprint".equals(kind) && !"award".equals(kind)) {
+        if (!"footprint".equals(kind) && !"award".equals(kind) && !"ledger".equals(kind)) {
             throw new ReceiptFormatException(1, 1, "unknown receipt kind " + describeValue(kind)
-                    + "; expected footprint or award");
+                    + "; expected footprint, award or ledger");
         }
         for (String key : List.of("id", "account")) {
             if (!(map.get(key) instanceof String)) {
@@ -396,11 +421,13 @@ public final class Receipt {
      * @return the kind, never null
      */
     public Kind getKind() {
-        return "footprint".equals(tree.get("kind")) ? Kind.FOOTPRINT : Kind.AWARD;
+        Object kind = tree.get("kind");
+        return "footprint".equals(kind) ? Kind.FOOTPRINT : "award".equals(kind) ? Kind.AWARD : Kind.LEDGER;
     }
 
     /**
-     * Gets the id of the activity the receipt is about (for a budget period, "budget:ACCOUNT:FIRST-DAY").
+     * Gets the id of the activity the receipt is about (for a budget period, "budget:ACCOUNT:FIRST-DAY"; for a ledger
+     * update, "ledger:ACCOUNT:N").
      *
      * @return the id, never null
      */

@@ -6,8 +6,10 @@ import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.Fallback;
 import dev.carbonkit.calc.FootprintEngine;
 import dev.carbonkit.calc.Rounding;
+import dev.carbonkit.credit.CarbonAccounts;
 import dev.carbonkit.credit.CreditEngine;
 import dev.carbonkit.credit.CreditResult;
+import dev.carbonkit.credit.InMemoryLedgerStore;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.FactorCatalog;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,8 +43,10 @@ import java.util.function.Consumer;
  * the verifier's catalog, after checking that the catalog has the receipt's table with the same digest. Award
  * receipts are replayed together, per rule set: the activities they carry are evaluated again under the
  * verifier's rule set of that id (same digest), up to the latest {@code closed_up_to} among them, and each award
- * is compared with its receipt. Award receipts are therefore held until the end of the input; footprint receipts
- * are verified as they come, in constant memory. The engine version a receipt names is not compared.
+ * is compared with its receipt. Ledger receipts are replayed per account: their events, in order, on fresh accounts
+ * under the verifier's rule set, and every update's entries and balances are compared. Award and ledger receipts are
+ * therefore held until the end of the input; footprint receipts are verified as they come, in constant memory. The
+ * engine version a receipt names is not compared.
  * <p>
  * This class is immutable and thread-safe; {@link #verifyAll} keeps its state in the call.
  */
@@ -77,12 +82,14 @@ public final class ReceiptVerifier {
      *
      * @param receipt  a footprint receipt, not null
      * @return what the replay found, never null
-     * @throws IllegalArgumentException if the receipt is an award's, which is replayed with {@link #verifyAll}
+     * @throws IllegalArgumentException if the receipt is an award's or a ledger update's, which are replayed with
+     *  {@link #verifyAll}
      */
     public Verification verify(Receipt receipt) {
         if (receipt.getKind() != Receipt.Kind.FOOTPRINT) {
-            throw new IllegalArgumentException("Award receipts depend on the account's other activities; verify them"
-                    + " with verifyAll: " + receipt.getId());
+            throw new IllegalArgumentException("Receipts of kind " + receipt.getKind().name().toLowerCase(Locale.ROOT)
+                    + " depend on the account's other activities and updates; verify them with verifyAll: "
+                    + receipt.getId());
         }
         String tableId = receipt.get("table.id").orElse("");
         String digest = receipt.get("table.digest").orElse("");
@@ -108,10 +115,11 @@ public final class ReceiptVerifier {
     }
 
     /**
-     * Verifies receipts of both kinds: footprints as they come, awards once the input has been read.
+     * Verifies receipts of every kind: footprints as they come, awards and ledger updates once the input has been read.
      *
      * @param receipts  the receipts, in any order, not null
-     * @param each  receives every verification: footprints in input order, then awards in input order, not null
+     * @param each  receives every verification: footprints in input order, then awards in input order, then ledger
+     *  receipts by account, not null
      * @return the count of each status, never null
      */
     public Map<Verification.Status, Long> verifyAll(Iterable<Receipt> receipts, Consumer<Verification> each) {
@@ -125,15 +133,107 @@ public final class ReceiptVerifier {
             each.accept(verification);
         };
         Map<String, List<Receipt>> awards = new LinkedHashMap<>();
+        Map<List<String>, List<Receipt>> ledgers = new LinkedHashMap<>();
         for (Receipt receipt : receipts) {
             if (receipt.getKind() == Receipt.Kind.FOOTPRINT) {
                 counting.accept(verify(receipt));
-            } else {
+            } else if (receipt.getKind() == Receipt.Kind.AWARD) {
                 awards.computeIfAbsent(receipt.get("ruleset.id").orElse(""), k -> new ArrayList<>()).add(receipt);
+            } else {
+                ledgers.computeIfAbsent(List.of(receipt.get("ruleset.id").orElse(""), receipt.getAccount()),
+                        k -> new ArrayList<>()).add(receipt);
             }
         }
         awards.forEach((ruleSetId, group) -> verifyAwards(ruleSetId, group, counting));
+        ledgers.forEach((key, group) -> verifyLedger(key.get(0), key.get(1), group, counting));
         return counts;
+    }
+
+    /**
+     * Replays an account's ledger receipts: their events, in the order of their updates, on fresh accounts under the
+     * verifier's rule set, and compares every receipt the replay makes, entries and balances included.
+     */
+    private void verifyLedger(String ruleSetId, String account, List<Receipt> group, Consumer<Verification> each) {
+        RuleSet ruleSet = ruleSets.get(ruleSetId);
+        Map<Receipt, String> unreplayable = new HashMap<>();
+        Map<String, Receipt> replays = new LinkedHashMap<>();
+        if (ruleSet != null) {
+            CarbonAccounts replay = new CarbonAccounts(ruleSet, new InMemoryLedgerStore());
+            Instant asOf = null;
+            for (Receipt receipt : group) {
+                try {
+                    asOf = later(asOf, receipt.get("as_of").orElse(null));
+                    if (unreplayable.isEmpty()) {
+                        apply(replay, account, receipt);
+                    }
+                } catch (RuntimeException bad) {
+                    unreplayable.put(receipt, String.valueOf(bad.getMessage()));
+                }
+            }
+            if (unreplayable.isEmpty()) {
+                for (Receipt made : Receipt.ofLedger(replay, account, asOf)) {
+                    replays.put(made.getId(), made);
+                }
+            }
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        group.forEach(receipt -> ids.add(receipt.getId()));
+        List<String> unrecorded = new ArrayList<>();
+        replays.forEach((id, made) -> {
+            if (!ids.contains(id)) {
+                unrecorded.add(id + " (" + made.getSteps().get(0) + ")");
+            }
+        });
+        for (int i = 0; i < group.size(); i++) {
+            Receipt receipt = group.get(i);
+            Verification unmatched = ruleSetProblem(receipt, ruleSetId, ruleSet);
+            if (unmatched != null) {
+                each.accept(unmatched);
+            } else if (!unreplayable.isEmpty()) {
+                each.accept(found(receipt, Verification.Status.NOT_REPLAYABLE, unreplayable.containsKey(receipt)
+                        ? unreplayable.get(receipt) : "another update of account " + account + " cannot be replayed,"
+                                + " and updates depend on those before them: " + unreplayable.values().iterator().next()));
+            } else if (!replays.containsKey(receipt.getId())) {
+                each.accept(found(receipt, Verification.Status.INCOMPLETE, "the replay of the " + group.size()
+                        + " ledger receipts of account " + account + " gives no " + receipt.getId()));
+            } else if (i == group.size() - 1 && !unrecorded.isEmpty()) {
+                each.accept(found(receipt, Verification.Status.INCOMPLETE, "the replay of account " + account
+                        + "'s updates also gives what no receipt records: " + String.join(", ", unrecorded)));
+            } else {
+                each.accept(compare(receipt, replays.get(receipt.getId())));
+            }
+        }
+    }
+
+    /** Replays one ledger receipt's event; points lost unclaimed are not events, they follow from the schedules. */
+    private static void apply(CarbonAccounts replay, String account, Receipt receipt) {
+        String kind = receipt.get("event.kind").orElse("");
+        switch (kind) {
+            case "AWARDED" -> replay.award(activity(receipt.tree().get("activity")));
+            case "REVERSED" -> replay.reverse(account, receipt.get("event.activity_id").orElseThrow(() ->
+                    new IllegalArgumentException("the reversal names no activity")), receipt.get("event.reason")
+                    .orElseThrow(() -> new IllegalArgumentException("the reversal gives no reason")));
+            case "CLOSED" -> replay.closePeriods(account, instant(receipt, "event.at"));
+            case "CLAIMED" -> replay.claim(account, receipt.get("event.entry").orElseThrow(() ->
+                    new IllegalArgumentException("the claim names no entry")), instant(receipt, "event.at"));
+            case "EXPIRED" -> {
+                // follows from the schedule and the instant the receipts were made as of
+            }
+            default -> throw new IllegalArgumentException("unknown ledger event '" + kind + "'");
+        }
+    }
+
+    private static Instant instant(Receipt receipt, String path) {
+        return Instant.parse(receipt.get(path).orElseThrow(() -> new IllegalArgumentException("the receipt has no '"
+                + path + "'")));
+    }
+
+    private static Instant later(Instant known, String text) {
+        if (text == null) {
+            return known;
+        }
+        Instant at = Instant.parse(text);
+        return known == null || at.isAfter(known) ? at : known;
     }
 
     private void verifyAwards(String ruleSetId, List<Receipt> group, Consumer<Verification> each) {
@@ -164,14 +264,9 @@ public final class ReceiptVerifier {
             }
         }
         for (Receipt receipt : group) {
-            String digest = receipt.get("ruleset.digest").orElse("");
-            if (ruleSet == null) {
-                each.accept(found(receipt, Verification.Status.MISSING_RULE_SET, "the receipt names rule set '"
-                        + ruleSetId + "' " + digest + ", which the verifier does not have; it has "
-                        + new TreeSet<>(ruleSets.keySet())));
-            } else if (!ruleSet.getDigest().equals(digest)) {
-                each.accept(found(receipt, Verification.Status.DIGEST_MISMATCH, "rule set " + ruleSetId
-                        + ": the receipt names " + digest + ", the verifier has " + ruleSet.getDigest()));
+            Verification unmatched = ruleSetProblem(receipt, ruleSetId, ruleSet);
+            if (unmatched != null) {
+                each.accept(unmatched);
             } else if (!unreplayable.isEmpty()) {
                 each.accept(found(receipt, Verification.Status.NOT_REPLAYABLE, unreplayable.containsKey(receipt)
                         ? unreplayable.get(receipt) : "another receipt of rule set " + ruleSetId
@@ -185,6 +280,20 @@ public final class ReceiptVerifier {
                         + " depends on may be missing") : compare(receipt, replay));
             }
         }
+    }
+
+    /** What is wrong with the verifier's rule set of a receipt's id: none, or another digest; null if nothing. */
+    private Verification ruleSetProblem(Receipt receipt, String ruleSetId, RuleSet ruleSet) {
+        String digest = receipt.get("ruleset.digest").orElse("");
+        if (ruleSet == null) {
+            return found(receipt, Verification.Status.MISSING_RULE_SET, "the receipt names rule set '" + ruleSetId + "' "
+                    + digest + ", which the verifier does not have; it has " + new TreeSet<>(ruleSets.keySet()));
+        }
+        if (!ruleSet.getDigest().equals(digest)) {
+            return found(receipt, Verification.Status.DIGEST_MISMATCH, "rule set " + ruleSetId + ": the receipt names "
+                    + digest + ", the verifier has " + ruleSet.getDigest());
+        }
+        return null;
     }
 
     private static String key(Receipt receipt) {

@@ -475,17 +475,34 @@ public final class CarbonAccounts {
      * @return the points lost, never null
      */
     public BigDecimal expired(String account, Instant at) {
+        BigDecimal lost = BigDecimal.ZERO;
+        for (LedgerEntry entry : expiredEntries(account, at)) {
+            lost = lost.add(entry.amount());
+        }
+        return CarbonMath.normalize(lost);
+    }
+
+    /**
+     * Gets the points entries an account has lost by an instant: entries that needed a claim, were not claimed, and
+     * whose window closed at or before the instant; an expiry writes no entry, it follows from the schedule.
+     *
+     * @param account  the account, not null
+     * @param at  the instant, not null
+     * @return the entries lost, in the order their windows closed (then in ledger order), never null
+     */
+    public List<LedgerEntry> expiredEntries(String account, Instant at) {
         Objects.requireNonNull(at, "at");
         return read(account, book -> {
-            BigDecimal lost = BigDecimal.ZERO;
+            List<LedgerEntry> lost = new ArrayList<>();
             for (LedgerEntry entry : book.currentEntries()) {
                 LedgerEntry.Schedule schedule = entry.schedule();
                 if (schedule != null && schedule.needsClaim() && !at.isBefore(schedule.expiresAt())
                         && book.claimOf(entry.id()) == null) {
-                    lost = lost.add(entry.amount());
+                    lost.add(entry);
                 }
             }
-            return CarbonMath.normalize(lost);
+            lost.sort(java.util.Comparator.comparing(entry -> entry.schedule().expiresAt()));
+            return List.copyOf(lost);
         });
     }
 

@@ -161,7 +161,7 @@ class ReceiptTest {
                 .hasMessage("receipt:1:1: not a receipt of format carbonkit-receipt/1 or carbonkit-receipt/2: format is"
                         + " 'carbonkit-receipt/9'");
         assertThatThrownBy(() -> Receipt.parse(good.replace("\"kind\":\"footprint\"", "\"kind\":\"guess\"")))
-                .hasMessage("receipt:1:1: unknown receipt kind 'guess'; expected footprint or award");
+                .hasMessage("receipt:1:1: unknown receipt kind 'guess'; expected footprint, award or ledger");
         assertThatThrownBy(() -> Receipt.parse(good + " {}")).hasMessageContaining("text after the receipt's object");
         assertThatThrownBy(() -> Receipt.parse(good.substring(0, 40))).isInstanceOf(ReceiptFormatException.class);
         String file = good + "\n" + good.replace("\"12", "12") + "\n" + good.replace("\"7 pkm\"", "true") + "\n";

@@ -72,7 +72,8 @@ class ReceiptVerifierTest {
         assertThat(found.get(6)).hasToString("p4 (alice, AWARD, rule ant-offline-payment): REPRODUCED");
         assertThat(verifier.verify(footprints().get(0)).status()).isEqualTo(Verification.Status.REPRODUCED);
         assertThatThrownBy(() -> verifier.verify(awards().get(0))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Award receipts depend on the account's other activities; verify them with verifyAll: p1");
+                .hasMessage("Receipts of kind award depend on the account's other activities and updates; verify them"
+                        + " with verifyAll: p1");
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.credit.Award;
+import dev.carbonkit.audit.Receipt;
+import dev.carbonkit.audit.ReceiptWriter;
 import dev.carbonkit.credit.CarbonAccounts;
 import dev.carbonkit.credit.CreditResult;
 import dev.carbonkit.credit.LedgerEntry;
@@ -15,6 +17,7 @@ import dev.carbonkit.credit.jdbc.JdbcLedgerStore;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.factors.BundledRules;
 import dev.carbonkit.quantity.Quantity;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -26,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,6 +46,9 @@ import org.sqlite.SQLiteDataSource;
  *    "zone": "Asia/Shanghai", "region": "CN", "attributes": {"amount_cny": "8"}}
  * POST /accounts/{account}/activities/{id}/reversal?reason=...
  * GET  /accounts/{account}                       the statement: balances, entries, awards with their calculation
+ * GET  /accounts/{account}/receipts?as_of=...    the ledger's receipts, one per update and per points lost by as_of
+ *                                                (an instant, optional), as a chained receipts file that
+ *                                                {@code carbon verify} replays
  * </pre>
  * Run {@code mvn -B -q -pl carbon-examples/accounts -am compile exec:exec} for a demonstration (a day of Ant Forest
  * activities, a restart, a payment reported late), or with {@code -Dexec.args="serve accounts.db 8080"} to serve.
@@ -103,6 +110,9 @@ public final class AccountService implements AutoCloseable {
             try {
                 if (method.equals("GET") && path.length == 1) {
                     reply(exchange, 200, statement(account));
+                } else if (method.equals("GET") && path.length == 2 && path[1].equals("receipts")) {
+                    String asOf = query(exchange.getRequestURI()).get("as_of");
+                    reply(exchange, 200, receipts(account, asOf == null ? null : Instant.parse(asOf)));
                 } else if (method.equals("POST") && path.length == 2 && path[1].equals("activities")) {
                     reply(exchange, 200, award(account, JSON.readTree(body(exchange))));
                 } else if (method.equals("POST") && path.length == 4 && path[3].equals("reversal")) {
@@ -120,6 +130,16 @@ public final class AccountService implements AutoCloseable {
                 reply(exchange, 400, e.getClass().getSimpleName() + ": " + e.getMessage() + "\n");
             }
         }
+    }
+
+    /** An account's ledger receipts as a chained file, finished with its end line and head digest. */
+    private String receipts(String account, Instant asOf) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ReceiptWriter writer = new ReceiptWriter(bytes)) {
+            writer.writeAll(Receipt.ofLedger(accounts, account, asOf));
+            writer.finish();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** A request's body, refused past {@value #MAX_BODY} bytes before it is parsed. */

@@ -2,8 +2,15 @@ package dev.carbonkit.examples.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carbonkit.audit.Receipt;
+import dev.carbonkit.audit.ReceiptChain;
+import dev.carbonkit.audit.ReceiptReader;
+import dev.carbonkit.audit.ReceiptVerifier;
+import dev.carbonkit.audit.Verification;
 import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factors.BundledRules;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +83,35 @@ class AccountServiceTest {
                             + " activity p2 was reversed: refund R-2)\ncn-alipay-ant-forest:p2:ant-offline-payment:points#2"
                             + " REVERSAL -5 points (reversed because activity p2 was reversed: refund R-2)\n");
             assertThat(send(service, "GET", "/accounts/alice", null).body()).contains("reduction ledger: 5 g CO2e\n");
+        }
+    }
+
+    /** The ledger's receipts, a reversal among them, verify against the rule set, and their chain is intact. */
+    @Test
+    void theLedgersReceipts_replay() throws Exception {
+        try (AccountService service = AccountService.start(dir.resolve("receipts.db"), 0, ANT)) {
+            send(service, "POST", "/accounts/alice/activities", "[" + payment("p1", "2024-03-01T02:00:00Z") + ","
+                    + payment("p2", "2024-03-01T03:00:00Z") + "]");
+            send(service, "POST", "/accounts/alice/activities/p1/reversal?reason=refund%20R-1", null);
+            HttpResponse<String> receipts = send(service, "GET", "/accounts/alice/receipts?as_of=2024-03-10T00:00:00Z",
+                    null);
+            assertThat(receipts.statusCode()).isEqualTo(200);
+            List<Receipt> read = new ArrayList<>();
+            ReceiptChain chain;
+            try (ReceiptReader reader = new ReceiptReader(new ByteArrayInputStream(receipts.body()
+                    .getBytes(StandardCharsets.UTF_8)), "receipts")) {
+                reader.forEach(read::add);
+                chain = reader.getChain();
+            }
+            assertThat(chain.getStatus()).isEqualTo(ReceiptChain.Status.INTACT);
+            // two awards, one reversal, and p2's points lost unclaimed by 10 March
+            assertThat(read).extracting(receipt -> receipt.get("event.kind").orElseThrow())
+                    .containsExactly("AWARDED", "AWARDED", "REVERSED", "EXPIRED");
+            assertThat(read.get(2).get("event.reason")).hasValue("refund R-1");
+            Map<Verification.Status, Long> counts = ReceiptVerifier.of(FactorCatalog.of(), List.of(ANT))
+                    .verifyAll(read, verification -> { });
+            assertThat(counts.get(Verification.Status.REPRODUCED)).isEqualTo(4L);
+            assertThat(send(service, "GET", "/accounts/alice/receipts?as_of=soon", null).statusCode()).isEqualTo(400);
         }
     }
 

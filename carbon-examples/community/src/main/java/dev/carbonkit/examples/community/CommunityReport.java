@@ -114,8 +114,13 @@ public final class CommunityReport {
      *
      * @param receipt  the receipt, not null
      * @return this report
+     * @throws IllegalArgumentException if the receipt is there already, or is a ledger receipt
      */
     public CommunityReport add(Receipt receipt) {
+        if (receipt.getKind() == Receipt.Kind.LEDGER) {
+            throw new IllegalArgumentException("receipt " + receipt.getId() + " records an update of an account's ledger;"
+                    + " a report sums footprint and award receipts");
+        }
         String ruleSetId = receipt.get("ruleset.id").orElse("");
         if (!keys.add(receipt.getKind() + "\u0000" + receipt.getId() + "\u0000" + ruleSetId + "\u0000"
                 + receipt.get("rule").orElse(""))) {

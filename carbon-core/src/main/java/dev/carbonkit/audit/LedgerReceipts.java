@@ -1,0 +1,223 @@
+package dev.carbonkit.audit;
+
+import dev.carbonkit.CarbonMath;
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.credit.AccountEvent;
+import dev.carbonkit.credit.CarbonAccounts;
+import dev.carbonkit.credit.LedgerEntry;
+import dev.carbonkit.credit.LedgerRecord;
+import dev.carbonkit.credit.RuleSet;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The receipts of an account's ledger (kind "ledger", docs/receipt-format.md): one per update the ledger store kept
+ * (an activity awarded, an activity reversed, budget periods closed, a claim) with the event and every entry it
+ * wrote, and one per points entry lost unclaimed by the instant the receipts are made as of. An update's entries are
+ * written together and replayed together, so the update is the receipt: an award that earned nothing still has one,
+ * because it still counts towards caps and deduplication.
+ */
+final class LedgerReceipts {
+
+    private LedgerReceipts() {
+    }
+
+    /** An update: its event, as a receipt's tree, and the entries it wrote. */
+    private record Update(Map<String, Object> event, Activity activity, List<LedgerEntry> entries) {
+    }
+
+    static List<Receipt> of(CarbonAccounts accounts, String account, Instant asOf) {
+        RuleSet ruleSet = accounts.getRuleSet();
+        List<LedgerRecord> records = accounts.getStore().read(account, 0);
+        List<Update> updates = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
+        Update open = null;
+        for (LedgerRecord record : records) {
+            AccountEvent event = record.getEvent();
+            LedgerEntry entry = record.getEntry();
+            if (event != null) {
+                open = new Update(event(event), event.getActivity(), new ArrayList<>());
+                updates.add(open);
+                digests.add(record.getRuleSetDigest());
+            } else if (entry.kind() == LedgerEntry.Kind.CLAIM) {
+                // a claim is an update of its own, and has no event record: its entry says what was claimed when
+                updates.add(new Update(claimed(entry), null, List.of(entry)));
+                digests.add(record.getRuleSetDigest());
+                open = null;
+            } else if (open == null) {
+                throw new IllegalArgumentException("Account '" + account + "': ledger record " + record
+                        + " follows no event; the store does not hold what CarbonAccounts wrote");
+            } else {
+                open.entries().add(entry);
+            }
+        }
+        // what the ledger holds after the updates: each entry id's current entry, and the claims
+        Map<String, LedgerEntry> current = new LinkedHashMap<>();
+        Map<String, LedgerEntry> claims = new HashMap<>();
+        BigDecimal[] balances = {BigDecimal.ZERO, BigDecimal.ZERO};
+        List<Receipt> receipts = new ArrayList<>(updates.size());
+        for (int i = 0; i < updates.size(); i++) {
+            Update update = updates.get(i);
+            BigDecimal[] changes = {BigDecimal.ZERO, BigDecimal.ZERO};
+            BigDecimal claimed = BigDecimal.ZERO;
+            for (LedgerEntry entry : update.entries()) {
+                String base = base(entry.id());
+                if (entry.kind() == LedgerEntry.Kind.CLAIM) {
+                    claims.put(entry.refersTo(), entry);
+                    claimed = claimed.add(entry.amount());
+                    continue;
+                }
+                changes[entry.ledger().ordinal()] = changes[entry.ledger().ordinal()].add(entry.amount());
+                if (entry.isReversal()) {
+                    current.remove(base);
+                } else {
+                    current.put(base, entry);
+                }
+            }
+            balances[0] = balances[0].add(changes[0]);
+            balances[1] = balances[1].add(changes[1]);
+            receipts.add(receipt(ruleSet, digests.get(i), account, i + 1, asOf, update, changes, balances, claimed,
+                    BigDecimal.ZERO));
+        }
+        if (asOf != null) {
+            List<LedgerEntry> lost = new ArrayList<>();
+            for (LedgerEntry entry : current.values()) {
+                LedgerEntry.Schedule schedule = entry.schedule();
+                if (schedule != null && schedule.needsClaim() && !asOf.isBefore(schedule.expiresAt())
+                        && !claims.containsKey(base(entry.id()))) {
+                    lost.add(entry);
+                }
+            }
+            lost.sort(Comparator.comparing(entry -> entry.schedule().expiresAt()));
+            BigDecimal[] none = {BigDecimal.ZERO, BigDecimal.ZERO};
+            for (LedgerEntry entry : lost) {
+                Map<String, Object> event = event("EXPIRED", entry.activityId(), null, entry.schedule().expiresAt(),
+                        base(entry.id()));
+                receipts.add(receipt(ruleSet, ruleSet.getDigest(), account, receipts.size() + 1, asOf,
+                        new Update(event, null, List.of()), none, balances, BigDecimal.ZERO, entry.amount()));
+            }
+        }
+        return receipts;
+    }
+
+    private static Receipt receipt(RuleSet ruleSet, String digest, String account, int number, Instant asOf,
+            Update update, BigDecimal[] changes, BigDecimal[] balances, BigDecimal claimed, BigDecimal lost) {
+        Map<String, Object> tree = Receipt.header("ledger", "ledger:" + account + ":" + number, account,
+                update.activity());
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("id", ruleSet.getId());
+        set.put("version", ruleSet.getVersion());
+        set.put("digest", digest);
+        tree.put("ruleset", set);
+        tree.put("update", Integer.toString(number));
+        tree.put("as_of", asOf == null ? null : asOf.toString());
+        tree.put("event", update.event());
+        List<Object> entries = new ArrayList<>();
+        List<Object> steps = new ArrayList<>();
+        steps.add(describe(update.event()));
+        for (LedgerEntry entry : update.entries()) {
+            entries.add(entry(entry));
+            steps.add(describe(entry));
+        }
+        tree.put("entries", entries);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("grams", plain(changes[0]));
+        result.put("points", plain(changes[1]));
+        result.put("grams_balance", plain(balances[0]));
+        result.put("points_balance", plain(balances[1]));
+        result.put("points_claimed", plain(claimed));
+        result.put("points_lost", plain(lost));
+        if (lost.signum() != 0) {
+            steps.add("points lost: " + plain(lost) + ", not claimed before " + update.event().get("at"));
+        }
+        steps.add("balance after: " + plain(balances[0]) + " g CO2e reduction, " + plain(balances[1]) + " points");
+        tree.put("steps", steps);
+        tree.put("result", result);
+        return Receipt.made(tree);
+    }
+
+    private static Map<String, Object> event(AccountEvent event) {
+        return switch (event.getKind()) {
+            case AWARDED -> event("AWARDED", event.getActivityId(), null, event.getTime(), null);
+            case REVERSED -> event("REVERSED", event.getActivityId(), event.getReason(), null, null);
+            case CLOSED -> event("CLOSED", null, null, event.getTime(), null);
+        };
+    }
+
+    private static Map<String, Object> claimed(LedgerEntry claim) {
+        return event("CLAIMED", claim.activityId(), null, claim.time(), claim.refersTo());
+    }
+
+    private static Map<String, Object> event(String kind, String activityId, String reason, Instant at, String entry) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("kind", kind);
+        tree.put("activity_id", activityId);
+        tree.put("reason", reason);
+        tree.put("at", at == null ? null : at.toString());
+        tree.put("entry", entry);
+        return Collections.unmodifiableMap(tree);
+    }
+
+    private static Map<String, Object> entry(LedgerEntry entry) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("id", entry.id());
+        tree.put("kind", entry.kind().name());
+        tree.put("ledger", entry.ledger().name());
+        tree.put("activity_id", entry.activityId());
+        tree.put("rule", entry.ruleId());
+        tree.put("amount", plain(entry.amount()));
+        tree.put("time", entry.time().toString());
+        tree.put("reduction_entry", entry.reductionEntryId());
+        tree.put("refers_to", entry.refersTo());
+        tree.put("reason", entry.reason());
+        Map<String, Object> schedule = null;
+        if (entry.schedule() != null) {
+            schedule = new LinkedHashMap<>();
+            schedule.put("issued", entry.schedule().issuedAt().toString());
+            schedule.put("collectible", entry.schedule().collectibleAt().toString());
+            schedule.put("expires", entry.schedule().expiresAt() == null ? null
+                    : entry.schedule().expiresAt().toString());
+        }
+        tree.put("schedule", schedule);
+        return tree;
+    }
+
+    private static String describe(Map<String, Object> event) {
+        return switch ((String) event.get("kind")) {
+            case "AWARDED" -> "AWARDED activity " + event.get("activity_id") + " at " + event.get("at");
+            case "REVERSED" -> "REVERSED activity " + event.get("activity_id") + ": " + event.get("reason");
+            case "CLOSED" -> "CLOSED budget periods up to " + event.get("at");
+            case "CLAIMED" -> "CLAIMED points entry " + event.get("entry") + " at " + event.get("at");
+            default -> "EXPIRED points entry " + event.get("entry") + " at " + event.get("at");
+        };
+    }
+
+    private static String describe(LedgerEntry entry) {
+        String amount = plain(entry.amount()) + (entry.ledger() == LedgerEntry.Ledger.REDUCTION ? " g CO2e" : " points");
+        return switch (entry.kind()) {
+            case EARNED -> "entry " + entry.id() + ": EARNED " + amount + " by " + entry.activityId() + " under rule "
+                    + entry.ruleId();
+            case REVERSAL -> "entry " + entry.id() + ": REVERSAL " + amount + " of entry " + entry.refersTo() + ", "
+                    + entry.reason();
+            case CLAIM -> "entry " + entry.id() + ": CLAIM of " + amount + " of entry " + entry.refersTo() + ", "
+                    + entry.reason();
+        };
+    }
+
+    /** An entry's id as first written: revisions add "#" and a number. */
+    private static String base(String id) {
+        int hash = id.indexOf('#');
+        return hash < 0 ? id : id.substring(0, hash);
+    }
+
+    private static String plain(BigDecimal value) {
+        return CarbonMath.normalize(value).toPlainString();
+    }
+}
