@@ -3,8 +3,10 @@ package dev.carbonkit.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -94,13 +96,16 @@ public final class ReceiptChain {
     private final long findingCount;
     private final long receipts;
     private final String head;
+    private final byte[] signature;
 
-    private ReceiptChain(Status status, List<Finding> findings, long findingCount, long receipts, String head) {
+    private ReceiptChain(Status status, List<Finding> findings, long findingCount, long receipts, String head,
+            byte[] signature) {
         this.status = status;
         this.findings = List.copyOf(findings);
         this.findingCount = findingCount;
         this.receipts = receipts;
         this.head = head;
+        this.signature = signature;
     }
 
     /**
@@ -150,6 +155,30 @@ public final class ReceiptChain {
     }
 
     /**
+     * Tells whether the file's end line carries a signature of its count and head.
+     *
+     * @return true if it does, whoever made it
+     */
+    public boolean isSigned() {
+        return signature != null;
+    }
+
+    /**
+     * Tells whether the file is intact and its end line's signature was made by the private key of a public key: the
+     * operator who holds that key finished this file, with these receipts, in this order, and no other.
+     *
+     * @param key  the operator's Ed25519 public key, not null
+     * @return true if the chain is {@link Status#INTACT} and the signature verifies with the key; false if it is not
+     *  intact, is unsigned, or was signed by another key
+     * @throws IllegalArgumentException if the key is not an Ed25519 public key
+     */
+    public boolean isSignedBy(PublicKey key) {
+        Objects.requireNonNull(key, "key");
+        return status == Status.INTACT && signature != null
+                && ReceiptKeys.verify(key, endLine(receipts, head), signature.clone());
+    }
+
+    /**
      * Tells whether the chain can be trusted as a whole: intact, or unchained without duplicate receipts.
      *
      * @return true if the status is {@link Status#INTACT} or {@link Status#UNCHAINED}
@@ -159,14 +188,16 @@ public final class ReceiptChain {
     }
 
     /**
-     * Returns a summary such as "chain intact: 13 receipts, head sha256:..." or "chain broken: 2 problems".
+     * Returns a summary such as "chain intact: 13 receipts, head sha256:...", with ", signed (Ed25519)" if the end line
+     * carries a signature (whose key this does not check), or "chain broken: 2 problems".
      *
      * @return the summary, never null
      */
     @Override
     public String toString() {
         return switch (status) {
-            case INTACT -> "chain intact: " + receipts + " receipt" + (receipts == 1 ? "" : "s") + ", head " + head;
+            case INTACT -> "chain intact: " + receipts + " receipt" + (receipts == 1 ? "" : "s") + ", head " + head
+                    + (signature == null ? "" : ", signed (" + ReceiptKeys.ALGORITHM + ")");
             case UNCHAINED -> "unchained (format " + Receipt.FORMAT + "): " + receipts + " receipt"
                     + (receipts == 1 ? "" : "s") + ", their order and number cannot be checked";
             case BROKEN -> "chain broken: " + findingCount + " problem" + (findingCount == 1 ? "" : "s");
@@ -175,8 +206,8 @@ public final class ReceiptChain {
     }
 
     /** The chain a writer wrote and finished: intact, or empty. */
-    static ReceiptChain written(long count, String head) {
-        return new ReceiptChain(count == 0 ? Status.EMPTY : Status.INTACT, List.of(), 0, count, head);
+    static ReceiptChain written(long count, String head, byte[] signature) {
+        return new ReceiptChain(count == 0 ? Status.EMPTY : Status.INTACT, List.of(), 0, count, head, signature);
     }
 
     /** Tells whether a text is "sha256:" and 64 lower-case hex digits. */
@@ -207,10 +238,20 @@ public final class ReceiptChain {
         return "sha256:" + HexFormat.of().formatHex(sha.digest(line));
     }
 
-    /** The text of the end line of a chain of {@code count} receipts whose last line has the digest {@code head}. */
+    /**
+     * The text of the end line of a chain of {@code count} receipts whose last line has the digest {@code head}, without
+     * a signature: what a signature signs.
+     */
     static String endLine(long count, String head) {
+        return endLine(count, head, null);
+    }
+
+    /** The text of the end line, with an Ed25519 signature of {@link #endLine(long, String)} if one is given. */
+    static String endLine(long count, String head, byte[] signature) {
         return "{\"count\":\"" + count + "\",\"format\":\"" + Receipt.CHAINED_FORMAT + "\",\"head\":\"" + head
-                + "\",\"kind\":\"end\"}";
+                + "\",\"kind\":\"end\"" + (signature == null ? "" : ",\"signature\":{\"algorithm\":\""
+                + ReceiptKeys.ALGORITHM + "\",\"value\":\"" + Base64.getEncoder().encodeToString(signature) + "\"}")
+                + "}";
     }
 
     //-----------------------------------------------------------------------
@@ -236,6 +277,7 @@ public final class ReceiptChain {
         private final Map<Long, String> displaced = new java.util.HashMap<>();
         private final Fingerprints ids = new Fingerprints();
         private final MessageDigest sha = sha256();
+        private byte[] signature;
 
         void receipt(long line, Receipt receipt, String digest) {
             if (endLine > 0) {
@@ -337,6 +379,26 @@ public final class ReceiptChain {
                 add(previousLine == 0 ? line : previousLine, Problem.CHANGED, "line " + previousLine + "'s bytes are"
                         + " not those the end line's head names (it was changed after it was chained)");
             }
+            signature(line, end);
+        }
+
+        /** Reads the end line's signature, if it has one: {"algorithm": "Ed25519", "value": Base64}. */
+        private void signature(long line, Map<?, ?> end) {
+            Object value = end.get("signature");
+            if (value == null) {
+                return;
+            }
+            if (value instanceof Map<?, ?> map && map.size() == 2 && ReceiptKeys.ALGORITHM.equals(map.get("algorithm"))
+                    && map.get("value") instanceof String text && text.length() <= 256) {
+                try {
+                    signature = Base64.getDecoder().decode(text);
+                    return;
+                } catch (IllegalArgumentException notBase64) {
+                    // reported below
+                }
+            }
+            add(line, Problem.CHANGED, "the end line's signature is not {\"algorithm\":\"" + ReceiptKeys.ALGORITHM
+                    + "\",\"value\":Base64}");
         }
 
         ReceiptChain finish() {
@@ -351,7 +413,7 @@ public final class ReceiptChain {
             findings.sort((a, b) -> Long.compare(a.line(), b.line()));
             Status status = receipts == 0 && findingCount == 0 ? Status.EMPTY : findingCount > 0 ? Status.BROKEN
                     : chained > 0 ? Status.INTACT : Status.UNCHAINED;
-            return new ReceiptChain(status, findings, findingCount, receipts, previousDigest);
+            return new ReceiptChain(status, findings, findingCount, receipts, previousDigest, signature);
         }
 
         private void add(long line, Problem problem, String message) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,7 @@ public final class ReceiptWriter implements Closeable, Flushable {
     private String previous = ReceiptChain.GENESIS;
     private long count;
     private boolean finished;
+    private byte[] signature;
 
     /**
      * Creates a writer to a stream, which it closes when closed.
@@ -81,13 +83,32 @@ public final class ReceiptWriter implements Closeable, Flushable {
      * @throws IOException if the stream fails
      */
     public ReceiptChain finish() throws IOException {
+        return finish(null);
+    }
+
+    /**
+     * Writes the end line, with the number of receipts, the head digest and their Ed25519 signature by a key the
+     * operator holds, and flushes: anyone with the public key can check that the file is the one the operator
+     * finished ({@link ReceiptChain#isSignedBy}). The signature is of the end line's text without it
+     * (docs/receipt-format.md); Ed25519 signatures are deterministic, so the same file and key give the same bytes.
+     * Calling it again does nothing more.
+     *
+     * @param signingKey  an Ed25519 private key, or null to write no signature
+     * @return the chain written: intact (or empty), with its count and head, never null
+     * @throws IOException if the stream fails
+     * @throws IllegalArgumentException if the key is not an Ed25519 private key; nothing is written then
+     */
+    public ReceiptChain finish(PrivateKey signingKey) throws IOException {
         if (!finished) {
-            out.write(ReceiptChain.endLine(count, previous).getBytes(StandardCharsets.UTF_8));
+            String end = ReceiptChain.endLine(count, previous);
+            byte[] signature = signingKey == null ? null : ReceiptKeys.sign(signingKey, end);
+            out.write(ReceiptChain.endLine(count, previous, signature).getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             out.flush();
             finished = true;
+            this.signature = signature;
         }
-        return ReceiptChain.written(count, previous);
+        return ReceiptChain.written(count, previous, signature);
     }
 
     /**
