@@ -13,7 +13,9 @@ import dev.carbonkit.audit.Verification;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.FootprintEngine;
+import dev.carbonkit.credit.CarbonAccounts;
 import dev.carbonkit.credit.CreditEngine;
+import dev.carbonkit.credit.InMemoryLedgerStore;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
@@ -50,6 +52,19 @@ class ReceiptFormatDocTest {
         return Receipt.of(CreditEngine.evaluate(ant, List.of(payment)), ant, List.of(payment));
     }
 
+    /** Bai's two payments under Ant Forest, the second refunded; as of 10 March the first one's points are lost. */
+    static List<Receipt> ledgerExamples() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        CarbonAccounts accounts = new CarbonAccounts(BundledRules.ruleSet("cn-alipay-ant-forest"), new InMemoryLedgerStore());
+        for (String[] payment : new String[][] {{"pay-1", "2024-03-01T10:00"}, {"pay-2", "2024-03-01T12:00"}}) {
+            accounts.award(Activity.builder(payment[0]).account("bai").type("payment.offline")
+                    .quantity(Quantity.parse("1 count")).time(LocalDateTime.parse(payment[1]).atZone(shanghai).toInstant(),
+                            shanghai).region(Region.of("CN")).attribute("amount_cny", "12").build());
+        }
+        accounts.reverse("bai", "pay-2", "refund R-7");
+        return Receipt.ofLedger(accounts, "bai", Instant.parse("2024-03-10T00:00:00Z"));
+    }
+
     private static List<String> jsonBlocks() throws IOException {
         String doc = Files.readString(Path.of("../docs/receipt-format.md"));
         List<String> blocks = new ArrayList<>();
@@ -63,9 +78,12 @@ class ReceiptFormatDocTest {
     @Test
     void theDocShowsRealReceipts() throws IOException {
         List<String> blocks = jsonBlocks();
-        assertThat(blocks).hasSize(2);
+        assertThat(blocks).hasSize(3);
         assertThat(blocks.get(0)).isEqualTo(footprintExample().toJson());
         assertThat(blocks.get(1)).isEqualTo(awardExamples().get(0).toJson());
+        assertThat(ledgerExamples()).extracting(receipt -> receipt.get("event.kind").orElseThrow())
+                .containsExactly("AWARDED", "AWARDED", "REVERSED", "EXPIRED");
+        assertThat(blocks.get(2)).isEqualTo(ledgerExamples().get(2).toJson());
     }
 
     @Test
@@ -74,6 +92,7 @@ class ReceiptFormatDocTest {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaJson);
         List<Receipt> receipts = new ArrayList<>(awardExamples());
         receipts.add(0, footprintExample());
+        receipts.addAll(ledgerExamples());
         for (Receipt receipt : receipts) {
             assertThat(schema.validate(new ObjectMapper().readTree(receipt.toJson()))).as(receipt.getId()).isEmpty();
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.carbonkit.Version;
 import dev.carbonkit.audit.Receipt;
 import dev.carbonkit.audit.ReceiptChain;
+import dev.carbonkit.audit.ReceiptKeys;
 import dev.carbonkit.audit.ReceiptReader;
 import dev.carbonkit.audit.ReceiptVerifier;
 import dev.carbonkit.audit.ReceiptWriter;
@@ -41,6 +42,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +70,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "carbon", mixinStandardHelpOptions = true, versionProvider = Carbon.Versions.class,
         description = "Carbon footprints and credits, every number with its calculation.",
         subcommands = {Carbon.Score.class, Carbon.Credits.class, Carbon.Verify.class, Carbon.Report.class,
-            Carbon.Factors.class, Carbon.Tables.class, CommandLine.HelpCommand.class})
+            Carbon.Keys.class, Carbon.Factors.class, Carbon.Tables.class, CommandLine.HelpCommand.class})
 public final class Carbon implements Callable<Integer> {
 
     /** Done. */
@@ -209,6 +215,19 @@ public final class Carbon implements Callable<Integer> {
         }
     }
 
+    /** Reads a key file; a missing, unreadable or malformed one is a BAD_INPUT failure naming it. */
+    static <K> K key(Path file, java.util.function.BiFunction<String, String, K> reader) {
+        try {
+            return reader.apply(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+        } catch (NoSuchFileException missing) {
+            throw new Failure(BAD_INPUT, file + ": no such file");
+        } catch (IOException | UncheckedIOException unreadable) {
+            throw new Failure(BAD_INPUT, file + ": cannot be read as a PEM key: " + unreadable.getMessage());
+        } catch (IllegalArgumentException bad) {
+            throw new Failure(BAD_INPUT, bad.getMessage());
+        }
+    }
+
     /** Reads an input file (or "-" for standard input) into rows. */
     static List<ActivityReader.Row> rows(String file) {
         try (InputStream raw = open(file)) {
@@ -250,6 +269,21 @@ public final class Carbon implements Callable<Integer> {
         @Option(names = "--receipts", paramLabel = "FILE", description = "Write a receipt per result (JSON Lines).")
         Path receipts;
 
+        @Option(names = "--sign-with", paramLabel = "KEY", description = "Sign the receipts file's head with this"
+                + " Ed25519 private key (PEM, from 'carbon keys' or OpenSSL).")
+        Path signWith;
+
+        /** The signing key, read before any work is done, or null. */
+        PrivateKey signingKey() {
+            if (signWith == null) {
+                return null;
+            }
+            if (receipts == null) {
+                throw new Failure(BAD_INPUT, "--sign-with signs a receipts file; give one with --receipts");
+            }
+            return key(signWith, ReceiptKeys::readPrivateKey);
+        }
+
         @Option(names = "--keep-going", description = "Report bad rows, and activities that cannot be scored, and go on.")
         boolean keepGoing;
     }
@@ -282,6 +316,7 @@ public final class Carbon implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            PrivateKey signingKey = input.signingKey();
             if (!List.of("table", "csv", "jsonl", "json").contains(format)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected table, csv or jsonl"
                         + " (json is the same as jsonl), not '" + format + "'");
@@ -321,7 +356,7 @@ public final class Carbon implements Callable<Integer> {
                     for (Footprint footprint : footprints) {
                         writer.write(Receipt.of(footprint, policy));
                     }
-                    written(err, input.receipts, writer.finish());
+                    written(err, input.receipts, writer.finish(signingKey));
                 }
             }
             if (failures[0] > 0) {
@@ -455,6 +490,7 @@ public final class Carbon implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            PrivateKey signingKey = input.signingKey();
             RuleSet ruleSet = ruleSet(rules);
             int[] failures = {0};
             List<ActivityReader.Row> rows = rows(input.file);
@@ -482,7 +518,7 @@ public final class Carbon implements Callable<Integer> {
             if (input.receipts != null) {
                 try (OutputStream stream = Files.newOutputStream(input.receipts); ReceiptWriter writer = new ReceiptWriter(stream)) {
                     writer.writeAll(Receipt.of(result, ruleSet, activities));
-                    written(spec.commandLine().getErr(), input.receipts, writer.finish());
+                    written(spec.commandLine().getErr(), input.receipts, writer.finish(signingKey));
                 }
             }
             return failures[0] > 0 ? PARTIAL : OK;
@@ -491,7 +527,8 @@ public final class Carbon implements Callable<Integer> {
 
     /** Says where receipts were written, and the head digest that stands for them. */
     static void written(PrintWriter err, Path file, ReceiptChain chain) {
-        err.println("carbon: " + chain.getReceipts() + " receipts written to " + file + ", head " + chain.getHead());
+        err.println("carbon: " + chain.getReceipts() + " receipts written to " + file + ", head " + chain.getHead()
+                + (chain.isSigned() ? ", signed" : ""));
     }
 
     /** A bundled rule set by id, or a rule set file. */
@@ -528,6 +565,10 @@ public final class Carbon implements Callable<Integer> {
                 + " (single) file's chain must end in it.")
         String head;
 
+        @Option(names = "--public-key", paramLabel = "KEY", description = "The operator's Ed25519 public key (PEM):"
+                + " each file must be intact and signed with its private key.")
+        Path publicKey;
+
         @Mixin
         TableOptions tables = new TableOptions();
 
@@ -544,6 +585,7 @@ public final class Carbon implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--head checks one file's chain; "
                         + files.size() + " files were given");
             }
+            PublicKey key = publicKey == null ? null : key(publicKey, ReceiptKeys::readPublicKey);
             ReceiptVerifier verifier = ReceiptVerifier.of(tables.catalog(), ruleSets);
             Map<Verification.Status, Long> counts;
             Map<String, ReceiptChain> chains = new LinkedHashMap<>();
@@ -552,14 +594,26 @@ public final class Carbon implements Callable<Integer> {
                 for (String file : files) {
                     readers.add(new ReceiptReader(open(file), file));
                 }
-                // the files one after the other: award receipts are replayed together, whichever file holds them
-                Iterable<Receipt> all = () -> readers.stream().flatMap(ReceiptReader::stream).iterator();
-                counts = verifier.verifyAll(readers.size() == 1 ? readers.get(0) : all,
-                        verification -> {
-                            if (!verification.isReproduced()) {
-                                out.println(verification);
-                            }
-                        });
+                // the files one after the other: award receipts are replayed together, whichever file holds them;
+                // where each receipt was read, until its verification comes (at once for a footprint, at the end for
+                // awards and ledger updates, which are held until then anyway)
+                Map<String, java.util.ArrayDeque<String>> lines = new java.util.HashMap<>();
+                Iterable<Receipt> all = () -> java.util.stream.IntStream.range(0, readers.size()).boxed()
+                        .flatMap(i -> readers.get(i).stream().peek(receipt -> lines.computeIfAbsent(place(receipt.getKind(),
+                                receipt.getId(), receipt.get("rule").orElse(null)), k -> new java.util.ArrayDeque<>())
+                                .add((files.size() == 1 ? "" : files.get(i) + " ") + "line " + readers.get(i).getLine())))
+                        .iterator();
+                counts = verifier.verifyAll(all, verification -> {
+                    String at = place(verification.kind(), verification.id(), verification.rule());
+                    java.util.ArrayDeque<String> queue = lines.get(at);
+                    String line = queue == null ? null : queue.poll();
+                    if (queue != null && queue.isEmpty()) {
+                        lines.remove(at);
+                    }
+                    if (!verification.isReproduced()) {
+                        out.println((line == null ? "" : line + ": ") + verification);
+                    }
+                });
                 for (int i = 0; i < files.size(); i++) {
                     chains.put(files.get(i), readers.get(i).getChain());
                 }
@@ -603,7 +657,65 @@ public final class Carbon implements Callable<Integer> {
                     out.println("head matches the published head");
                 }
             }
+            if (key != null) {
+                for (Map.Entry<String, ReceiptChain> entry : chains.entrySet()) {
+                    ReceiptChain chain = entry.getValue();
+                    String prefix = files.size() == 1 ? "" : entry.getKey() + ": ";
+                    if (chain.isSignedBy(key)) {
+                        out.println(prefix + "signature verified: signed with the private key of " + publicKey);
+                    } else {
+                        out.println(prefix + "signature NOT verified: " + (chain.getStatus() != ReceiptChain.Status.INTACT
+                                ? "the chain is not intact" : !chain.isSigned() ? "the file is not signed"
+                                : "not signed with the private key of " + publicKey + ", or its count or head changed"));
+                        trusted = false;
+                    }
+                }
+            }
             return empty ? EMPTY : reproduced == total && trusted ? OK : PARTIAL;
+        }
+    }
+
+    /** The key that finds where a receipt was read when its verification comes. */
+    static String place(Receipt.Kind kind, String id, String rule) {
+        return kind + "\u0000" + id + "\u0000" + rule;
+    }
+
+    //-----------------------------------------------------------------------
+    /** carbon keys. */
+    @Command(name = "keys", mixinStandardHelpOptions = true,
+            description = "Make an Ed25519 key pair for signing receipts files (PEM, as OpenSSL writes them).")
+    static final class Keys implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--private-key", paramLabel = "FILE", required = true, description = "Where to write the"
+                + " private key, which signs; keep it secret. Not overwritten.")
+        Path privateKey;
+
+        @Option(names = "--public-key", paramLabel = "FILE", required = true, description = "Where to write the"
+                + " public key, which checks; publish it. Not overwritten.")
+        Path publicKey;
+
+        @Override
+        public Integer call() throws IOException {
+            for (Path file : List.of(privateKey, publicKey)) {
+                if (Files.exists(file)) {
+                    throw new Failure(BAD_INPUT, file + " exists already; a key is never overwritten");
+                }
+            }
+            KeyPair pair = ReceiptKeys.generate();
+            Files.writeString(privateKey, ReceiptKeys.toPem(pair.getPrivate()), StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE_NEW);
+            try {
+                Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // a file system without POSIX permissions: the file keeps its directory's
+            }
+            Files.writeString(publicKey, ReceiptKeys.toPem(pair.getPublic()), StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE_NEW);
+            spec.commandLine().getErr().println("carbon: Ed25519 private key written to " + privateKey
+                    + " (keep it secret), public key to " + publicKey);
+            return OK;
         }
     }
 

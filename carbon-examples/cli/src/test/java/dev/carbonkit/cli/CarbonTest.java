@@ -2,7 +2,18 @@ package dev.carbonkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carbonkit.audit.Receipt;
+import dev.carbonkit.calc.Activity;
+import dev.carbonkit.credit.CarbonAccounts;
+import dev.carbonkit.credit.InMemoryLedgerStore;
+import dev.carbonkit.factor.Region;
+import dev.carbonkit.factors.BundledRules;
+import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.audit.ReceiptKeys;
+import dev.carbonkit.audit.ReceiptReader;
+import dev.carbonkit.audit.ReceiptWriter;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -10,6 +21,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +95,16 @@ class CarbonTest {
         commands.put("verify-account", "verify " + R + "tampered-account.jsonl");
         commands.put("verify-truncated", "verify " + R + "tampered-truncated.jsonl");
         commands.put("verify-empty", "verify " + R + "empty.receipts.jsonl");
+        // a signed file (score --receipts --sign-with), checked with the operator's public key, another's, or none
+        commands.put("verify-signed", "verify " + R + "week.signed.jsonl --public-key " + R + "operator-public.pem");
+        commands.put("verify-signed-other-key", "verify " + R + "week.signed.jsonl --public-key " + R + "other-public.pem");
+        commands.put("verify-unsigned", "verify " + R + "week.chained.jsonl --public-key " + R + "operator-public.pem");
+        commands.put("verify-signed-edited", "verify " + R + "tampered-signed.jsonl --public-key " + R
+                + "operator-public.pem");
+        commands.put("verify-bad-key", "verify " + R + "week.signed.jsonl --public-key " + R + "operator-private.pem");
+        // an account's ledger (awards, a reversal, a claim, points lost), and its reversal's reason edited
+        commands.put("verify-ledger", "verify " + R + "ledger.chained.jsonl --rules cn-alipay-ant-forest");
+        commands.put("verify-ledger-reason", "verify " + R + "tampered-ledger.jsonl --rules cn-alipay-ant-forest");
         commands.put("report-duplicated", "report " + R + "tampered-duplicated.jsonl");
         commands.put("report-truncated", "report " + R + "tampered-truncated.jsonl");
         commands.put("report-chained", "report " + R + "week.chained.jsonl --format json --title Alice");
@@ -120,7 +143,8 @@ class CarbonTest {
                 String text = Files.readString(file);
                 String command = text.substring(2, text.indexOf('\n')).replace(R, "carbon-examples/cli/" + R);
                 String[] parts = text.split("--- stdout\n", 2)[1].split("--- stderr\n", 2);
-                goldens.put(command, new String[] {parts[0], parts[1].replace(R, "carbon-examples/cli/" + R)});
+                goldens.put(command, new String[] {parts[0].replace(R, "carbon-examples/cli/" + R),
+                    parts[1].replace(R, "carbon-examples/cli/" + R)});
             }
         }
         int checked = 0;
@@ -185,7 +209,7 @@ class CarbonTest {
         Files.writeString(receipts, text.replaceFirst("\"co2e_kg\":\"3.309125\"", "\"co2e_kg\":\"3.309126\""));
         Run tampered = run("", "verify", receipts.toString());
         assertThat(tampered.code()).isEqualTo(1);
-        assertThat(tampered.out()).isEqualTo("commute-1 (alice, FOOTPRINT): MISMATCH; result.co2e_kg: receipt 3.309126,"
+        assertThat(tampered.out()).isEqualTo("line 1: commute-1 (alice, FOOTPRINT): MISMATCH; result.co2e_kg: receipt 3.309126,"
                 + " replay 3.309125\nline 1: CHANGED: line 1's bytes are not those line 2 links to (it was changed after it"
                 + " was chained)\n3 of 4 receipts reproduced, 1 MISMATCH\nchain broken: 1 problem\n");
         Files.writeString(receipts, "not json\n");
@@ -195,6 +219,95 @@ class CarbonTest {
         Run report = run("", "report", awards.toString(), "--title", "Bai", "--format", "json");
         assertThat(report.code()).isZero();
         assertThat(report.out()).contains("\"title\":\"Bai\"").contains("\"reductions_g\":{\"filter\":\"kind = award\"");
+    }
+
+    /** Writes a resource, if the goldens are being updated, and checks that it holds what was made. */
+    private static void resource(String name, String made) throws IOException {
+        Path file = Path.of(R + name);
+        if (Boolean.getBoolean("carbon.golden.update")) {
+            Files.writeString(file, made);
+        }
+        assertThat(made).isEqualTo(Files.readString(file));
+    }
+
+    /** The signed files the goldens verify are what score writes with the operator's key. */
+    @Test
+    void theSignedFile_isWhatScoreWrites(@TempDir Path directory) throws IOException {
+        Path receipts = directory.resolve("signed.jsonl");
+        Run signed = run("", "score", R + "week.csv", "--receipts", receipts.toString(), "--sign-with",
+                R + "operator-private.pem");
+        assertThat(signed.code()).isZero();
+        assertThat(signed.err()).matches("carbon: 4 receipts written to .*signed.jsonl, head sha256:[0-9a-f]{64}, signed\n");
+        String text = Files.readString(receipts);
+        resource("week.signed.jsonl", text);
+        // a receipt's time moved by a second, and the file chained again and signed by someone without the key
+        ByteArrayOutputStream forged = new ByteArrayOutputStream();
+        try (ReceiptReader reader = new ReceiptReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "signed"); ReceiptWriter writer = new ReceiptWriter(forged)) {
+            for (Receipt receipt : reader) {
+                String own = receipt.withoutLink().toJson();
+                writer.write(Receipt.parse(own.replace("\"time\":\"2024-05-01T08:30:00Z\"",
+                        "\"time\":\"2024-05-01T08:30:01Z\"")));
+            }
+            writer.finish(ReceiptKeys.readPrivateKey(Files.readString(Path.of(R + "other-private.pem")), "other"));
+        }
+        assertThat(forged.toString(StandardCharsets.UTF_8)).contains("\"time\":\"2024-05-01T08:30:01Z\"");
+        resource("tampered-signed.jsonl", forged.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The ledger files the goldens verify are what an account's ledger gives: Bai's payments and a metro ride under Ant
+     * Forest, a payment refunded, points claimed, and the rest lost unclaimed by 10 March.
+     */
+    @Test
+    void theLedgerFile_isWhatTheAccountsWrite() throws IOException {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        CarbonAccounts accounts = new CarbonAccounts(BundledRules.ruleSet("cn-alipay-ant-forest"), new InMemoryLedgerStore());
+        for (String[] activity : new String[][] {{"pay-1", "payment.offline", "2024-03-01T02:00:00Z"},
+                {"pay-2", "payment.offline", "2024-03-01T04:00:00Z"}, {"metro-1", "transport.rail.metro",
+                "2024-03-01T09:30:00Z"}}) {
+            accounts.award(Activity.builder(activity[0]).account("bai").type(activity[1]).quantity(Quantity.parse("1 count"))
+                    .time(Instant.parse(activity[2]), shanghai).region(Region.of("CN")).attribute("amount_cny", "12")
+                    .attribute("payment", "alipay").build());
+        }
+        accounts.reverse("bai", "pay-2", "refund R-7");
+        accounts.claim("bai", "cn-alipay-ant-forest:pay-1:ant-offline-payment:points", Instant.parse("2024-03-03T01:00:00Z"));
+        ByteArrayOutputStream ledger = new ByteArrayOutputStream();
+        try (ReceiptWriter writer = new ReceiptWriter(ledger)) {
+            writer.writeAll(Receipt.ofLedger(accounts, "bai", Instant.parse("2024-03-10T00:00:00Z")));
+            writer.finish();
+        }
+        String text = ledger.toString(StandardCharsets.UTF_8);
+        resource("ledger.chained.jsonl", text);
+        assertThat(text).contains("\"reason\":\"refund R-7\"");
+        resource("tampered-ledger.jsonl", text.replace("\"reason\":\"refund R-7\"", "\"reason\":\"duplicate payment\""));
+    }
+
+    @Test
+    void keys_areMadeOnce_andABadKeyIsRefused(@TempDir Path directory) throws IOException {
+        Path key = directory.resolve("k.pem");
+        Path pub = directory.resolve("k.pub.pem");
+        Run made = run("", "keys", "--private-key", key.toString(), "--public-key", pub.toString());
+        assertThat(made.code()).isZero();
+        assertThat(made.err()).isEqualTo("carbon: Ed25519 private key written to " + key + " (keep it secret), public key"
+                + " to " + pub + "\n");
+        assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----\n");
+        Run again = run("", "keys", "--private-key", key.toString(), "--public-key", directory.resolve("new.pem").toString());
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(again.err()).isEqualTo("carbon: " + key + " exists already; a key is never overwritten\n");
+        Path receipts = directory.resolve("r.jsonl");
+        assertThat(run("", "score", R + "week.csv", "--receipts", receipts.toString(), "--sign-with", key.toString())
+                .code()).isZero();
+        Run checked = run("", "verify", receipts.toString(), "--public-key", pub.toString());
+        assertThat(checked.code()).isZero();
+        assertThat(checked.out()).endsWith("signature verified: signed with the private key of " + pub + "\n");
+        Run wrong = run("", "score", R + "week.csv", "--receipts", receipts.toString(), "--sign-with", pub.toString());
+        assertThat(wrong.code()).isEqualTo(3);
+        assertThat(wrong.err()).isEqualTo("carbon: " + pub + ": no -----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----"
+                + " block; an Ed25519 private key is written so by 'carbon keys' or OpenSSL\n");
+        Run unsaid = run("", "score", R + "week.csv", "--sign-with", key.toString());
+        assertThat(unsaid.code()).isEqualTo(3);
+        assertThat(unsaid.err()).isEqualTo("carbon: --sign-with signs a receipts file; give one with --receipts\n");
     }
 
     @Test
