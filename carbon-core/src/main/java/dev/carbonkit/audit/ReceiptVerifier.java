@@ -56,7 +56,8 @@ public final class ReceiptVerifier {
 
     private final FactorCatalog catalog;
     private final Map<String, RuleSet> ruleSets = new HashMap<>();
-    private final Map<String, FootprintEngine> engines = new ConcurrentHashMap<>();
+    /** An engine per policy, keyed by the receipt's policy object (maps and lists compare by content). */
+    private final Map<Object, FootprintEngine> engines = new ConcurrentHashMap<>();
 
     private ReceiptVerifier(FactorCatalog catalog, Collection<RuleSet> ruleSets) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -104,10 +105,13 @@ public final class ReceiptVerifier {
         }
         Receipt replay;
         try {
-            CalculationPolicy policy = policy(receipt.tree().get("policy"));
-            FootprintEngine engine = engines.computeIfAbsent(CanonicalJson.write(receipt.tree().get("policy")),
-                    key -> FootprintEngine.of(policy, catalog));
-            replay = Receipt.of(engine.score(activity(receipt.tree().get("activity"))), policy);
+            Object policyTree = receipt.tree().get("policy");
+            FootprintEngine engine = policyTree == null ? null : engines.get(policyTree);
+            if (engine == null) {
+                engine = FootprintEngine.of(policy(policyTree), catalog);
+                engines.putIfAbsent(policyTree, engine);
+            }
+            replay = Receipt.of(engine.score(activity(receipt.tree().get("activity"))), engine.getPolicy());
         } catch (RuntimeException unreplayable) {
             return found(receipt, Verification.Status.NOT_REPLAYABLE, String.valueOf(unreplayable.getMessage()));
         }
@@ -316,7 +320,9 @@ public final class ReceiptVerifier {
             expected.remove(key);
             actual.remove(key);
         }
-        diff("", expected, actual, differences);
+        if (!expected.equals(actual)) {
+            diff("", expected, actual, differences);
+        }
         if (differences.isEmpty()) {
             return new Verification(receipt.getId(), receipt.getAccount(), receipt.getKind(),
                     receipt.get("rule").orElse(null), Verification.Status.REPRODUCED, List.of(), "");

@@ -26,22 +26,28 @@ public final class CanonicalJson {
         return out.toString();
     }
 
-    private static void write(Object value, StringBuilder out) {
+    /**
+     * Appends a value's canonical text.
+     *
+     * @param value  the value
+     * @param out  where to append it
+     */
+    public static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String string) {
             writeString(string, out);
         } else if (value instanceof Map<?, ?> map) {
-            Map<String, Object> sorted = new TreeMap<>();
-            map.forEach((key, item) -> sorted.put((String) key, item));
             out.append('{');
-            String separator = "";
-            for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-                out.append(separator);
-                writeString(entry.getKey(), out);
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : sorted(map).entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                writeString((String) entry.getKey(), out);
                 out.append(':');
                 write(entry.getValue(), out);
-                separator = ",";
+                first = false;
             }
             out.append('}');
         } else if (value instanceof List<?> list) {
@@ -58,9 +64,47 @@ public final class CanonicalJson {
         }
     }
 
-    private static void writeString(String string, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < string.length(); i++) {
+    /**
+     * Gets a map's entries in canonical order: the map itself if its keys come so already, else a sorted copy.
+     *
+     * @param map  a map with string keys
+     * @return the map or a sorted copy
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> sorted(Map<?, ?> map) {
+        String previous = null;
+        for (Object key : map.keySet()) {
+            String text = (String) key;
+            if (previous != null && previous.compareTo(text) >= 0) {
+                return new TreeMap<>((Map<String, Object>) map);
+            }
+            previous = text;
+        }
+        return (Map<String, Object>) map;
+    }
+
+    /**
+     * Appends a string's canonical text: quoted, with only what RFC 8259 requires escaped.
+     *
+     * @param string  the string
+     * @param out  where to append it
+     */
+    public static void writeString(String string, StringBuilder out) {
+        int plain = 0;
+        while (plain < string.length()) {
+            char c = string.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        if (plain == string.length()) {
+            // the usual case: nothing to escape, appended whole
+            out.append('"').append(string).append('"');
+            return;
+        }
+        out.append('"').append(string, 0, plain);
+        for (int i = plain; i < string.length(); i++) {
             char c = string.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

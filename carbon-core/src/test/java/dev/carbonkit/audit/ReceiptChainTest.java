@@ -191,6 +191,25 @@ class ReceiptChainTest {
      * Any single byte changed (to any other byte), any line duplicated, deleted, or two swapped, in a random file of
      * chained receipts: the file does not read as intact (or does not read at all).
      */
+    /** A chained line is spliced from the receipt's text; it is the canonical text of the chained tree, of any kind. */
+    @Test
+    void aChainedLine_isTheCanonicalTextOfItsTree() {
+        List<Receipt> all = new ArrayList<>(receipts(3));
+        all.addAll(ReceiptVerifierTest.awards());
+        all.add(Receipt.parse(all.get(0).toJson()));
+        Receipt odd = Receipt.parse(all.get(1).toJson().replace("\"account\":\"bob\"", "\"account\":\"b\\\"o\\nb\""));
+        all.add(odd);
+        for (long sequence : new long[] {1, 9, 123_456_789_012L}) {
+            for (Receipt receipt : all) {
+                Receipt chained = receipt.toChained(sequence, ReceiptChain.GENESIS);
+                assertThat(chained.toJson()).isEqualTo(dev.carbonkit.internal.CanonicalJson.write(chained.tree()));
+                assertThat(chained.withoutLink()).isEqualTo(receipt);
+                assertThat(chained.getLink()).hasValue(new Receipt.Link(sequence, ReceiptChain.GENESIS));
+            }
+        }
+        assertThat(odd.getAccount()).isEqualTo("b\"o\nb");
+    }
+
     @Test
     void anySingleTampering_isCaught() throws IOException {
         List<String> clean = chained(receipts(12));

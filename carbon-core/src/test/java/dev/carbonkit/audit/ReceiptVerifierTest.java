@@ -42,7 +42,7 @@ class ReceiptVerifierTest {
                 payment("q1", "bob", "2024-03-01T13:00", "0.5"));
     }
 
-    private static List<Receipt> awards() {
+    static List<Receipt> awards() {
         RuleSet ant = ant();
         return Receipt.of(CreditEngine.evaluate(ant, payments()), ant, payments());
     }
