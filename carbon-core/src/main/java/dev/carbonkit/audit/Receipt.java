@@ -253,7 +253,8 @@ public final class Receipt {
 
     /**
      * Makes the receipts of an account's awards as its ledgers stand: one per award of its current activities,
-     * with the closing instant of its budget periods.
+     * with the closing instant of its budget periods. A reversed activity has none; {@link #ofLedger} has every update
+     * of the ledger, reversals with their reasons among them.
      *
      * @param accounts  the accounts, not null
      * @param account  the account, not null
