@@ -1,6 +1,7 @@
 package dev.carbonkit.credit;
 
 import dev.carbonkit.calc.FootprintTotals;
+import dev.carbonkit.internal.DecimalText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +72,7 @@ public record Cap(FootprintTotals.Period period, Duration window, Unit unit, Big
      * @return the cap, never null
      */
     public static Cap of(FootprintTotals.Period period, Unit unit, String limit) {
-        return new Cap(Objects.requireNonNull(period, "period"), null, unit, new BigDecimal(limit), List.of());
+        return new Cap(Objects.requireNonNull(period, "period"), null, unit, DecimalText.parse(Objects.requireNonNull(limit, "limit"), "the limit of a cap"), List.of());
     }
 
     /**
@@ -83,7 +84,7 @@ public record Cap(FootprintTotals.Period period, Duration window, Unit unit, Big
      * @return the cap, never null
      */
     public static Cap rolling(Duration window, Unit unit, String limit) {
-        return new Cap(null, Objects.requireNonNull(window, "window"), unit, new BigDecimal(limit), List.of());
+        return new Cap(null, Objects.requireNonNull(window, "window"), unit, DecimalText.parse(Objects.requireNonNull(limit, "limit"), "the limit of a cap"), List.of());
     }
 
     /**
@@ -94,7 +95,7 @@ public record Cap(FootprintTotals.Period period, Duration window, Unit unit, Big
      * @return the cap, never null
      */
     public static Cap perEvent(Unit unit, String limit) {
-        return new Cap(null, null, unit, new BigDecimal(limit), List.of());
+        return new Cap(null, null, unit, DecimalText.parse(Objects.requireNonNull(limit, "limit"), "the limit of a cap"), List.of());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.carbonkit.credit;
 
 import dev.carbonkit.calc.Activity;
+import dev.carbonkit.internal.DecimalText;
 import dev.carbonkit.internal.Decimals;
 import java.math.BigDecimal;
 import java.util.List;
@@ -43,7 +44,7 @@ public record Condition(String attribute, Operator operator, List<String> values
             throw new IllegalArgumentException("Condition on '" + attribute + "' needs a value");
         }
         if (operator == Operator.AT_LEAST || operator == Operator.AT_MOST) {
-            new BigDecimal(values.get(0));
+            DecimalText.parse(values.get(0), "the value of a condition on '" + attribute + "'");
         }
     }
 
@@ -89,12 +90,11 @@ public record Condition(String attribute, Operator operator, List<String> values
                 if (quick != Decimals.UNDECIDED) {
                     yield operator == Operator.AT_LEAST ? quick >= 0 : quick <= 0;
                 }
-                BigDecimal number;
-                try {
-                    number = new BigDecimal(actual);
-                } catch (NumberFormatException notNumber) {
+                // an attribute comes from the activity: a text that is not a number within the bounds is not compared
+                if (DecimalText.problem(actual) != null) {
                     yield false;
                 }
+                BigDecimal number = new BigDecimal(actual);
                 int comparison = number.compareTo(new BigDecimal(values.get(0)));
                 yield operator == Operator.AT_LEAST ? comparison >= 0 : comparison <= 0;
             }

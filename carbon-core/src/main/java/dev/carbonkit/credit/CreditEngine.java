@@ -9,6 +9,7 @@ import dev.carbonkit.credit.CreditState.Earned;
 import dev.carbonkit.credit.CreditState.Key;
 import dev.carbonkit.credit.CreditState.OpenBudget;
 import dev.carbonkit.credit.CreditState.Used;
+import dev.carbonkit.internal.DecimalText;
 import dev.carbonkit.internal.LocalDays;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
@@ -862,16 +863,14 @@ public final class CreditEngine {
 
         private BigDecimal persons(String attribute) {
             String text = activity.getAttributes().get(attribute);
-            try {
-                BigDecimal persons = new BigDecimal(Objects.requireNonNull(text));
+            if (text != null && DecimalText.problem(text) == null) {
+                BigDecimal persons = new BigDecimal(text);
                 if (persons.signum() > 0) {
                     return persons;
                 }
-            } catch (RuntimeException missingOrBad) {
-                // reported below
             }
             steps.add("static baseline not applicable: attribute '" + attribute + "' should hold the number of persons,"
-                    + " and the activity " + (text == null ? "does not have it" : "has '" + text + "'"));
+                    + " and the activity " + (text == null ? "does not have it" : "has " + DecimalText.excerpt(text)));
             return null;
         }
 

@@ -4,6 +4,7 @@ import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.FootprintTotals;
 import dev.carbonkit.calc.Rounding;
 import dev.carbonkit.internal.Checks;
+import dev.carbonkit.internal.DecimalText;
 import dev.carbonkit.quantity.Dimension;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
@@ -80,6 +81,7 @@ public final class CreditRule {
             if (total.getUnit().getDimension() != Dimension.MASS || total.getAmount().signum() < 0) {
                 throw new IllegalArgumentException("A budget is a mass of CO2e, zero or more, not " + total);
             }
+            DecimalText.check(participants, "participants of a budget");
             if (participants.signum() <= 0) {
                 throw new IllegalArgumentException("A budget is shared by a positive number of participants, not "
                         + participants.toPlainString());
@@ -828,6 +830,11 @@ public final class CreditRule {
         private String source;
         private String status;
 
+        /** A number given as text, read by the one number reader, or an IllegalArgumentException naming the rule. */
+        private BigDecimal number(String text, String what) {
+            return DecimalText.parse(Objects.requireNonNull(text, what), what + " of rule '" + id + "'");
+        }
+
         private Builder(String id, Kind kind, String activityType) {
             this.id = id;
             this.kind = kind;
@@ -931,7 +938,7 @@ public final class CreditRule {
          * @return this builder
          */
         public Builder pointsPerGram(String ratio) {
-            this.pointsPerGram = new BigDecimal(ratio);
+            this.pointsPerGram = number(ratio, "points per gram");
             return this;
         }
 
@@ -996,7 +1003,7 @@ public final class CreditRule {
          * @return this builder
          */
         public Builder netFactor(String grams, Unit per) {
-            this.netGrams = new BigDecimal(grams);
+            this.netGrams = number(grams, "net grams");
             this.factorPer = Objects.requireNonNull(per, "per");
             return this;
         }
@@ -1010,8 +1017,8 @@ public final class CreditRule {
          * @return this builder
          */
         public Builder baselineAndProject(String baseline, String project, Unit per) {
-            this.baselineGrams = new BigDecimal(baseline);
-            this.projectGrams = new BigDecimal(project);
+            this.baselineGrams = number(baseline, "baseline grams");
+            this.projectGrams = number(project, "project grams");
             this.factorPer = Objects.requireNonNull(per, "per");
             return this;
         }
@@ -1024,7 +1031,7 @@ public final class CreditRule {
          * @return this builder
          */
         public Builder award(String grams, String points) {
-            this.fixed = new Fixed(new BigDecimal(grams), points == null ? null : new BigDecimal(points));
+            this.fixed = new Fixed(number(grams, "grams"), points == null ? null : number(points, "points"));
             return this;
         }
 
@@ -1038,7 +1045,7 @@ public final class CreditRule {
          */
         public Builder evidence(String evidence, String grams, String points) {
             evidenceLevels.put(Objects.requireNonNull(evidence, "evidence"),
-                    new Fixed(new BigDecimal(grams), points == null ? null : new BigDecimal(points)));
+                    new Fixed(number(grams, "grams"), points == null ? null : number(points, "points")));
             return this;
         }
 
@@ -1064,8 +1071,8 @@ public final class CreditRule {
          * @return this builder
          */
         public Builder perUnit(String unitSize, String grams, String points) {
-            this.unitSize = new BigDecimal(unitSize);
-            this.perUnit = new Fixed(new BigDecimal(grams), points == null ? null : new BigDecimal(points));
+            this.unitSize = number(unitSize, "unit size");
+            this.perUnit = new Fixed(number(grams, "grams"), points == null ? null : number(points, "points"));
             return this;
         }
 
@@ -1078,8 +1085,8 @@ public final class CreditRule {
          * @return this builder
          */
         public Builder tier(String minimum, String grams, String points) {
-            tiers.add(new Tier(new BigDecimal(minimum), new Fixed(new BigDecimal(grams),
-                    points == null ? null : new BigDecimal(points))));
+            tiers.add(new Tier(number(minimum, "tier minimum"), new Fixed(number(grams, "grams"),
+                    points == null ? null : number(points, "points"))));
             return this;
         }
 
@@ -1116,7 +1123,7 @@ public final class CreditRule {
          * @return this builder
          */
         public Builder savingFactor(String grams, Quantity per) {
-            this.savingFactor = new Term(null, new BigDecimal(grams), per);
+            this.savingFactor = new Term(null, number(grams, "grams"), per);
             return this;
         }
 
@@ -1182,7 +1189,7 @@ public final class CreditRule {
          * @return this builder
          */
         public Builder footprintFactor(String grams, Quantity per) {
-            this.footprintFactor = new Term(null, new BigDecimal(grams), per);
+            this.footprintFactor = new Term(null, number(grams, "grams"), per);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.carbonkit.credit;
 
+import dev.carbonkit.internal.DecimalText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -32,6 +33,7 @@ public record Promotion(String id, BigDecimal multiplier, Instant validFrom, Ins
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validTo, "validTo");
         appliesTo = Set.copyOf(appliesTo);
+        DecimalText.check(multiplier, "multiplier of promotion '" + id + "'");
         if (multiplier.signum() <= 0) {
             throw new IllegalArgumentException("Promotion " + id + ": multiplier must be positive: " + multiplier);
         }

@@ -1,5 +1,6 @@
 package dev.carbonkit.factor;
 
+import dev.carbonkit.internal.DecimalText;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -25,11 +26,14 @@ public final class Uncertainty {
      * @param minusPercent  how far below, in percent, zero or more, not null
      * @param plusPercent  how far above, in percent, zero or more, not null
      * @return the uncertainty, never null
-     * @throws IllegalArgumentException if a percentage is negative
+     * @throws IllegalArgumentException if a percentage is negative, or beyond 40 digits before the decimal point or 100
+     *  after it
      */
     public static Uncertainty ofPercent(BigDecimal minusPercent, BigDecimal plusPercent) {
         Objects.requireNonNull(minusPercent, "minusPercent");
         Objects.requireNonNull(plusPercent, "plusPercent");
+        DecimalText.check(minusPercent, "minus-percent of an uncertainty");
+        DecimalText.check(plusPercent, "plus-percent of an uncertainty");
         if (minusPercent.signum() < 0 || plusPercent.signum() < 0) {
             throw new IllegalArgumentException("Uncertainty percentages must not be negative: minus "
                     + minusPercent.toPlainString() + ", plus " + plusPercent.toPlainString());

@@ -10,8 +10,6 @@ import dev.carbonkit.quantity.Quantity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,6 +25,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads conformance vectors (worked cases of a factor table) from YAML in the format of
@@ -61,6 +60,16 @@ public final class ConformanceVectorsLoader {
     }
 
     /**
+     * Gets a loader with the given limits.
+     *
+     * @param limits  the limits, not null
+     * @return the loader, never null
+     */
+    public static ConformanceVectorsLoader withLimits(LoadLimits limits) {
+        return new ConformanceVectorsLoader(Objects.requireNonNull(limits, "limits"));
+    }
+
+    /**
      * Loads vectors from a file.
      *
      * @param file  the YAML file, not null
@@ -69,7 +78,8 @@ public final class ConformanceVectorsLoader {
      * @throws IOException if the file cannot be read
      */
     public Conformance.Vectors load(Path file) throws IOException {
-        return parse(Files.readString(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8), file.toString());
+        return parse(NodeReader.text(Objects.requireNonNull(file, "file"), limits, ConformanceVectorsLoader::failure),
+                file.toString());
     }
 
     /**
@@ -82,8 +92,9 @@ public final class ConformanceVectorsLoader {
      * @throws IOException if the stream cannot be read
      */
     public Conformance.Vectors load(InputStream yaml, String source) throws IOException {
-        byte[] bytes = Objects.requireNonNull(yaml, "yaml").readNBytes(limits.getMaxBytes() + 1);
-        return parse(new String(bytes, StandardCharsets.UTF_8), source);
+        Objects.requireNonNull(source, "source");
+        return parse(NodeReader.text(Objects.requireNonNull(yaml, "yaml"), source, limits,
+                ConformanceVectorsLoader::failure), source);
     }
 
     /**
@@ -97,8 +108,13 @@ public final class ConformanceVectorsLoader {
     public Conformance.Vectors parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return NodeReader.read(yaml, source, limits, (file, problems) -> new FactorTableException(file, problems, "the vectors file"), "a mapping with format, table and cases",
+        return NodeReader.read(yaml, source, limits, ConformanceVectorsLoader::failure,
+                "a mapping with format, table and cases",
                 (reading, root) -> new VectorReader(reading).read(root));
+    }
+
+    private static FactorTableException failure(String file, List<Problem> problems) {
+        return new FactorTableException(file, problems, "the vectors file");
     }
 
     private static final class VectorReader extends NodeReader {
@@ -209,6 +225,9 @@ public final class ConformanceVectorsLoader {
             }
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = keyText(tuple, expect.path("gases"));
+                if (key == null) {
+                    continue;
+                }
                 String gasPath = expect.path("gases") + "." + key;
                 Gas gas;
                 try {
@@ -217,8 +236,11 @@ public final class ConformanceVectorsLoader {
                     reading.problem(tuple.getKeyNode(), gasPath, lowerFirst(unknown.getMessage()));
                     continue;
                 }
-                if (tuple.getValueNode() instanceof ScalarNode scalar && DECIMAL.matcher(scalar.getValue()).matches()) {
-                    gases.put(gas, new BigDecimal(scalar.getValue()));
+                if (tuple.getValueNode() instanceof ScalarNode scalar && scalar.getTag() != Tag.NULL) {
+                    BigDecimal value = decimal(scalar, gasPath, scalar.getValue());
+                    if (value != null) {
+                        gases.put(gas, value);
+                    }
                 } else {
                     reading.problem(tuple.getValueNode(), gasPath, "expected a decimal number, found "
                             + kind(tuple.getValueNode()));

@@ -11,6 +11,7 @@ import dev.carbonkit.factor.TableInfo;
 import dev.carbonkit.factor.Uncertainty;
 import dev.carbonkit.factor.ValidityPeriod;
 import dev.carbonkit.internal.Checks;
+import dev.carbonkit.internal.DecimalText;
 import dev.carbonkit.quantity.Dimension;
 import dev.carbonkit.quantity.InvalidQuantityException;
 import dev.carbonkit.quantity.Quantity;
@@ -19,11 +20,6 @@ import dev.carbonkit.quantity.Unit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -123,10 +119,8 @@ public final class FactorTableLoader {
      * @throws IOException if the file cannot be read
      */
     public FactorTable load(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
-        }
+        return parse(NodeReader.text(Objects.requireNonNull(file, "file"), limits, FactorTableException::new),
+                file.toString());
     }
 
     /**
@@ -163,20 +157,7 @@ public final class FactorTableLoader {
     public FactorTable load(InputStream yaml, String source) throws IOException {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        byte[] bytes = yaml.readNBytes(limits.getMaxBytes() + 1);
-        if (bytes.length > limits.getMaxBytes()) {
-            throw new FactorTableException(source, List.of(new Problem(source, 0, 0, "",
-                    "the file is larger than the limit of " + limits.getMaxBytes() + " bytes")));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw new FactorTableException(source, List.of(new Problem(source, 0, 0, "",
-                    "the file is not valid UTF-8")));
-        }
-        return parse(text, source);
+        return parse(NodeReader.text(yaml, source, limits, FactorTableException::new), source);
     }
 
     /**
@@ -481,18 +462,19 @@ public final class FactorTableLoader {
             String text = scalar.getValue().trim();
             try {
                 if (NodeReader.DECIMAL.matcher(text).matches()) {
-                    return Quantity.of(new BigDecimal(text), valueUnit);
+                    BigDecimal value = decimal(node, path, text);
+                    return value == null ? null : Quantity.of(value, valueUnit);
                 }
                 Quantity quantity = Quantity.parse(text);
                 if (quantity.getDimension() != Dimension.MASS) {
-                    reading.problem(node, path, "'" + text + "' is not a mass; factor values are masses such as"
-                            + " '0.26473 kg'");
+                    reading.problem(node, path, DecimalText.excerpt(text) + " is not a mass; factor values are masses"
+                            + " such as '0.26473 kg'");
                     return null;
                 }
                 return quantity;
             } catch (QuantityParseException notQuantity) {
-                reading.problem(node, path, "expected a decimal number or a mass such as '0.0059 g', found '"
-                        + text + "'");
+                reading.problem(node, path, "expected a decimal number or a mass such as '0.0059 g', found "
+                        + DecimalText.excerpt(text));
             } catch (UnknownCodeException unknown) {
                 reading.problem(node, path, lowerFirst(unknown.getMessage()));
             } catch (InvalidQuantityException absurd) {
@@ -518,7 +500,7 @@ public final class FactorTableLoader {
             try {
                 return ValidityPeriod.parse(text);
             } catch (DateTimeParseException | IllegalArgumentException invalid) {
-                reading.problem(fields.get(key), fields.path(key), "invalid validity '" + text + "': "
+                reading.problem(fields.get(key), fields.path(key), "invalid validity " + DecimalText.excerpt(text) + ": "
                         + lowerFirst(invalid.getMessage()) + "; write 'YYYY-MM-DD/YYYY-MM-DD', '..' for an open end");
                 return null;
             }
@@ -536,7 +518,7 @@ public final class FactorTableLoader {
                     return GasBasis.MASS;
                 default:
                     String hint = Checks.suggest(text, List.of("co2e", "mass"));
-                    reading.problem(fields.get(key), fields.path(key), "unknown gas basis '" + text + "'; "
+                    reading.problem(fields.get(key), fields.path(key), "unknown gas basis " + DecimalText.excerpt(text) + "; "
                             + (hint == null ? "use 'co2e' or 'mass'" : "did you mean '" + hint + "'?"));
                     return null;
             }

@@ -8,9 +8,11 @@ import java.util.Objects;
  * <p>
  * {@link #defaults()} allows a file of at most 16 MiB ({@value #DEFAULT_MAX_BYTES} bytes), nesting at most
  * {@value #DEFAULT_MAX_DEPTH} levels deep, at most {@value #DEFAULT_MAX_ALIASES} aliases to mappings or
- * sequences (so no "billion laughs" expansion), at most {@value #DEFAULT_MAX_FACTORS} factors, and reports at
- * most {@value #DEFAULT_MAX_PROBLEMS} problems before it stops reading. Change one limit with a {@code with}
- * method.
+ * sequences (so no "billion laughs" expansion), at most {@value #DEFAULT_MAX_FACTORS} factors, values (keys, texts,
+ * numbers) of at most {@value #DEFAULT_MAX_VALUE_LENGTH} characters, and reports at most
+ * {@value #DEFAULT_MAX_PROBLEMS} problems before it stops reading, each quoting at most 80 characters of a value.
+ * Numbers are held to fixed bounds besides (at most 40 digits before the decimal point and 100 after it, written in at
+ * most 200 characters), checked on their text before they are read. Change one limit with a {@code with} method.
  * <p>
  * This class is immutable and thread-safe.
  */
@@ -26,22 +28,27 @@ public final class LoadLimits {
     public static final int DEFAULT_MAX_FACTORS = 200_000;
     /** The default largest number of problems reported before reading stops. */
     public static final int DEFAULT_MAX_PROBLEMS = 100;
+    /** The default longest value (a scalar: a key, a text, a number), in characters. */
+    public static final int DEFAULT_MAX_VALUE_LENGTH = 65_536;
 
     private static final LoadLimits DEFAULTS = new LoadLimits(DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH,
-            DEFAULT_MAX_ALIASES, DEFAULT_MAX_FACTORS, DEFAULT_MAX_PROBLEMS);
+            DEFAULT_MAX_ALIASES, DEFAULT_MAX_FACTORS, DEFAULT_MAX_PROBLEMS, DEFAULT_MAX_VALUE_LENGTH);
 
     private final int maxBytes;
     private final int maxDepth;
     private final int maxAliases;
     private final int maxFactors;
     private final int maxProblems;
+    private final int maxValueLength;
 
-    private LoadLimits(int maxBytes, int maxDepth, int maxAliases, int maxFactors, int maxProblems) {
+    private LoadLimits(int maxBytes, int maxDepth, int maxAliases, int maxFactors, int maxProblems,
+            int maxValueLength) {
         this.maxBytes = maxBytes;
         this.maxDepth = maxDepth;
         this.maxAliases = maxAliases;
         this.maxFactors = maxFactors;
         this.maxProblems = maxProblems;
+        this.maxValueLength = maxValueLength;
     }
 
     /**
@@ -105,7 +112,8 @@ public final class LoadLimits {
      * @return the limits, never null
      */
     public LoadLimits withMaxBytes(int bytes) {
-        return new LoadLimits(positive(bytes, "maxBytes"), maxDepth, maxAliases, maxFactors, maxProblems);
+        return new LoadLimits(positive(bytes, "maxBytes"), maxDepth, maxAliases, maxFactors, maxProblems,
+                maxValueLength);
     }
 
     /**
@@ -115,7 +123,8 @@ public final class LoadLimits {
      * @return the limits, never null
      */
     public LoadLimits withMaxDepth(int depth) {
-        return new LoadLimits(maxBytes, positive(depth, "maxDepth"), maxAliases, maxFactors, maxProblems);
+        return new LoadLimits(maxBytes, positive(depth, "maxDepth"), maxAliases, maxFactors, maxProblems,
+                maxValueLength);
     }
 
     /**
@@ -128,7 +137,7 @@ public final class LoadLimits {
         if (aliases < 0) {
             throw new IllegalArgumentException("maxAliases must not be negative: " + aliases);
         }
-        return new LoadLimits(maxBytes, maxDepth, aliases, maxFactors, maxProblems);
+        return new LoadLimits(maxBytes, maxDepth, aliases, maxFactors, maxProblems, maxValueLength);
     }
 
     /**
@@ -138,7 +147,8 @@ public final class LoadLimits {
      * @return the limits, never null
      */
     public LoadLimits withMaxFactors(int factors) {
-        return new LoadLimits(maxBytes, maxDepth, maxAliases, positive(factors, "maxFactors"), maxProblems);
+        return new LoadLimits(maxBytes, maxDepth, maxAliases, positive(factors, "maxFactors"), maxProblems,
+                maxValueLength);
     }
 
     /**
@@ -148,7 +158,28 @@ public final class LoadLimits {
      * @return the limits, never null
      */
     public LoadLimits withMaxProblems(int problems) {
-        return new LoadLimits(maxBytes, maxDepth, maxAliases, maxFactors, positive(problems, "maxProblems"));
+        return new LoadLimits(maxBytes, maxDepth, maxAliases, maxFactors, positive(problems, "maxProblems"),
+                maxValueLength);
+    }
+
+    /**
+     * Gets the longest value accepted: a key, a text or a number, in characters.
+     *
+     * @return the limit
+     */
+    public int getMaxValueLength() {
+        return maxValueLength;
+    }
+
+    /**
+     * Returns a copy with another longest value.
+     *
+     * @param characters  the limit, 1 or more
+     * @return the limits, never null
+     */
+    public LoadLimits withMaxValueLength(int characters) {
+        return new LoadLimits(maxBytes, maxDepth, maxAliases, maxFactors, maxProblems,
+                positive(characters, "maxValueLength"));
     }
 
     private static int positive(int value, String name) {
@@ -161,12 +192,13 @@ public final class LoadLimits {
     @Override
     public boolean equals(Object obj) {
         return obj instanceof LoadLimits other && maxBytes == other.maxBytes && maxDepth == other.maxDepth
-                && maxAliases == other.maxAliases && maxFactors == other.maxFactors && maxProblems == other.maxProblems;
+                && maxAliases == other.maxAliases && maxFactors == other.maxFactors && maxProblems == other.maxProblems
+                && maxValueLength == other.maxValueLength;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxBytes, maxDepth, maxAliases, maxFactors, maxProblems);
+        return Objects.hash(maxBytes, maxDepth, maxAliases, maxFactors, maxProblems, maxValueLength);
     }
 
     /**
@@ -177,6 +209,7 @@ public final class LoadLimits {
     @Override
     public String toString() {
         return "LoadLimits[maxBytes=" + maxBytes + ", maxDepth=" + maxDepth + ", maxAliases=" + maxAliases
-                + ", maxFactors=" + maxFactors + ", maxProblems=" + maxProblems + "]";
+                + ", maxFactors=" + maxFactors + ", maxProblems=" + maxProblems + ", maxValueLength=" + maxValueLength
+                + "]";
     }
 }

@@ -2,8 +2,17 @@ package dev.carbonkit.io;
 
 import dev.carbonkit.UnknownCodeException;
 import dev.carbonkit.internal.Checks;
+import dev.carbonkit.internal.DecimalText;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +57,9 @@ abstract class NodeReader {
         }
     }
 
+    /** The longest message a problem keeps. */
+    static final int MAX_MESSAGE = 500;
+
     /** The problems of one load. */
     static final class Reading {
         final String source;
@@ -60,7 +72,10 @@ abstract class NodeReader {
         }
 
         void problem(int line, int column, String path, String message) {
-            problems.add(new Problem(source, line, column, path, message));
+            // a message quotes values cut to 80 characters; this bounds one that quotes something else at length
+            String bounded = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "... ("
+                    + message.length() + " characters)";
+            problems.add(new Problem(source, line, column, path, bounded));
             if (problems.size() >= maxProblems) {
                 problems.add(new Problem(source, 0, 0, "", "stopped after " + maxProblems + " problems"));
                 throw new TooManyProblems();
@@ -124,6 +139,68 @@ abstract class NodeReader {
         throw failure.apply(source, reading.problems);
     }
 
+    /**
+     * Reads a file's text from a stream, to its end or one byte past the size limit, whichever comes first (so
+     * {@code /dev/zero} costs the limit, not the machine's memory): strict UTF-8, a byte-order mark at its start
+     * dropped. Every loader's {@code load(Path)} and {@code load(InputStream)} read through here.
+     */
+    static String text(InputStream in, String source, LoadLimits limits,
+            BiFunction<String, List<Problem>, ? extends LoadException> failure) throws IOException {
+        byte[] bytes = in.readNBytes(limits.getMaxBytes() + 1);
+        if (bytes.length > limits.getMaxBytes()) {
+            throw failure.apply(source, List.of(new Problem(source, 0, 0, "", "the file is larger than the limit of "
+                    + limits.getMaxBytes() + " bytes")));
+        }
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            int at = firstBadByte(bytes, start);
+            throw failure.apply(source, List.of(new Problem(source, lineOf(bytes, at), 0, "", "the file is not valid"
+                    + " UTF-8 (byte " + (at + 1) + ")")));
+        }
+    }
+
+    /** Opens a file and reads its text as {@link #text(InputStream, String, LoadLimits, BiFunction)} does. */
+    static String text(Path file, LoadLimits limits, BiFunction<String, List<Problem>, ? extends LoadException> failure)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return text(in, file.toString(), limits, failure);
+        }
+    }
+
+    /** The offset of the first byte that does not decode as UTF-8. */
+    private static int firstBadByte(byte[] bytes, int start) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(4096);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return bytes.length;
+            }
+            out.clear();
+        }
+    }
+
+    /** The 1-based line of a byte offset. */
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     /** Checks the document's 'format' key: present, and the one this reader reads. */
     void checkFormat(Fields document, String expected) {
         String format = text(document, "format", true);
@@ -140,12 +217,32 @@ abstract class NodeReader {
         options.setMaxAliasesForCollections(limits.getMaxAliases());
         options.setAllowRecursiveKeys(false);
         options.setMergeOnCompose(false);
+        int word = longWord(yaml, limits.getMaxValueLength());
+        if (word >= 0) {
+            int end = word;
+            while (end < yaml.length() && !isSpace(yaml.charAt(end))) {
+                end++;
+            }
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < word; i++) {
+                if (yaml.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            reading.problem(line, word - lineStart + 1, "", "a word of " + (end - word) + " characters (no space or"
+                    + " line break), more than the limit of " + limits.getMaxValueLength() + " for a value: "
+                    + DecimalText.excerpt(yaml.subSequence(word, end)));
+            return null;
+        }
         try {
             Node root = new Yaml(options).compose(new StringReader(yaml));
             if (root == null) {
                 reading.problem(1, 1, "", "the file is empty; expected " + expected);
             }
-            return root;
+            return root == null || longValue(root, limits.getMaxValueLength(), reading,
+                    java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())) ? null : root;
         } catch (MarkedYAMLException syntax) {
             Mark mark = syntax.getProblemMark() != null ? syntax.getProblemMark() : syntax.getContextMark();
             String what = syntax.getContext() == null ? syntax.getProblem()
@@ -159,6 +256,60 @@ abstract class NodeReader {
             reading.problem(0, 0, "", "refused: nesting too deep to read");
         }
         return null;
+    }
+
+    /**
+     * Finds the start of a run of more than {@code limit} characters without a space or line break, or gives -1.
+     * SnakeYAML scans such a run in time that grows with its square (it copies its buffer as the run grows), so a
+     * file is refused on it before it is composed; a long value with spaces is found after (see longValue).
+     */
+    static int longWord(CharSequence text, int limit) {
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isSpace(text.charAt(i))) {
+                start = i + 1;
+            } else if (i - start >= limit) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    /**
+     * Finds a value longer than the limit, reports it and tells so: nothing later quotes, parses or copies a value of
+     * megabytes. A node an alias repeats is looked at once.
+     */
+    private static boolean longValue(Node node, int limit, Reading reading, Set<Node> seen) {
+        if (!seen.add(node)) {
+            return false;
+        }
+        if (node instanceof ScalarNode scalar) {
+            if (scalar.getValue().length() > limit) {
+                reading.problem(scalar, "", "a value of " + scalar.getValue().length() + " characters, more than the"
+                        + " limit of " + limit + ": " + DecimalText.excerpt(scalar.getValue()));
+                return true;
+            }
+            return false;
+        }
+        if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                if (longValue(item, limit, reading, seen)) {
+                    return true;
+                }
+            }
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (longValue(tuple.getKeyNode(), limit, reading, seen) || longValue(tuple.getValueNode(), limit, reading,
+                        seen)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {
@@ -225,13 +376,20 @@ abstract class NodeReader {
         return scalar.getValue();
     }
 
+    /**
+     * A decimal number, read by the one number reader: its bounds (docs/factor-table-format.md, "Numbers") are checked
+     * on its text before it is made.
+     */
     BigDecimal decimal(Fields fields, String key) {
         String text = text(fields, key, true);
-        if (text == null) {
-            return null;
-        }
-        if (!DECIMAL.matcher(text).matches()) {
-            reading.problem(fields.get(key), fields.path(key), "expected a decimal number, found '" + text + "'");
+        return text == null ? null : decimal(fields.get(key), fields.path(key), text);
+    }
+
+    /** A decimal number of a node's text, or null with a problem. */
+    BigDecimal decimal(Node node, String path, String text) {
+        String problem = DecimalText.problem(text);
+        if (problem != null) {
+            reading.problem(node, path, problem);
             return null;
         }
         return new BigDecimal(text);
@@ -274,7 +432,7 @@ abstract class NodeReader {
             return "a list";
         }
         if (node instanceof ScalarNode scalar) {
-            return scalar.getTag() == Tag.NULL ? "nothing" : "'" + scalar.getValue() + "'";
+            return scalar.getTag() == Tag.NULL ? "nothing" : DecimalText.excerpt(scalar.getValue());
         }
         return "an alias";
     }

@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -97,6 +95,16 @@ public final class RuleSetLoader {
     }
 
     /**
+     * Gets a loader with the given limits; {@link #withCatalog} gives one that also resolves factors.
+     *
+     * @param limits  the limits, not null
+     * @return the loader, never null
+     */
+    public static RuleSetLoader withLimits(LoadLimits limits) {
+        return new RuleSetLoader(Objects.requireNonNull(limits, "limits"), null);
+    }
+
+    /**
      * Returns a loader that resolves factors a rule takes from a catalog, written {@code {factor: <id>}} in
      * place of {@code {grams, per}}, such as {@code baseline-factor: {factor: desnz-2024/4_301_3070_9}}. The
      * factor's published CO2e total is read once, at load time, and the rule records the factor id and its
@@ -119,7 +127,8 @@ public final class RuleSetLoader {
      * @throws IOException if the file cannot be read
      */
     public RuleSet load(Path file) throws IOException {
-        return parse(Files.readString(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8), file.toString());
+        return parse(NodeReader.text(Objects.requireNonNull(file, "file"), limits, RuleSetException::new),
+                file.toString());
     }
 
     /**
@@ -132,8 +141,9 @@ public final class RuleSetLoader {
      * @throws IOException if the stream cannot be read
      */
     public RuleSet load(InputStream yaml, String source) throws IOException {
-        byte[] bytes = Objects.requireNonNull(yaml, "yaml").readNBytes(limits.getMaxBytes() + 1);
-        return parse(new String(bytes, StandardCharsets.UTF_8), source);
+        Objects.requireNonNull(source, "source");
+        return parse(NodeReader.text(Objects.requireNonNull(yaml, "yaml"), source, limits, RuleSetException::new),
+                source);
     }
 
     /**

@@ -377,7 +377,10 @@ class CreditEngineTest {
         assertThat(new Condition("missing", Condition.Operator.AT_MOST, List.of("1")).test(a)).isFalse();
         assertThat(Condition.atLeast("amount_cny", "1")).hasToString("amount_cny AT_LEAST [1]");
         assertThatThrownBy(() -> new Condition("x", Condition.Operator.IN, List.of())).hasMessage("Condition on 'x' needs a value");
-        assertThatThrownBy(() -> Condition.atLeast("x", "one")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> Condition.atLeast("x", "one")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the value of a condition on 'x': expected a decimal number, found 'one'");
+        assertThat(Condition.atLeast("amount_cny", "1").test(activity("b", "a.b", "1 count", "2024-05-01T08:00",
+                Map.of("amount_cny", "1e999999999")))).isFalse();
     }
 
     /**

@@ -236,7 +236,7 @@ class FactorTableLoaderTest {
                     assertThat(problems.get(100)).hasToString("many.yaml: stopped after 100 problems");
                 });
         assertThatThrownBy(() -> LOADER.load(new ByteArrayInputStream(new byte[] {'a', ':', ' ', (byte) 0xC3, '(', '\n'}),
-                "latin.yaml")).hasMessageEndingWith("latin.yaml: the file is not valid UTF-8");
+                "latin.yaml")).hasMessageEndingWith("latin.yaml:1: the file is not valid UTF-8 (byte 4)");
         assertThat(LoadLimits.defaults().getMaxBytes()).isEqualTo(16 * 1024 * 1024);
         assertThat(LoadLimits.defaults().withMaxAliases(0).getMaxAliases()).isZero();
         assertThat(LoadLimits.defaults().withMaxDepth(8).getMaxDepth()).isEqualTo(8);
@@ -244,7 +244,9 @@ class FactorTableLoaderTest {
         assertThat(LoadLimits.defaults().getMaxFactors()).isEqualTo(200_000);
         assertThat(LoadLimits.defaults()).isEqualTo(LoadLimits.defaults().withMaxDepth(16))
                 .hasSameHashCodeAs(LoadLimits.defaults().withMaxDepth(16))
-                .hasToString("LoadLimits[maxBytes=16777216, maxDepth=16, maxAliases=20, maxFactors=200000, maxProblems=100]");
+                .hasToString("LoadLimits[maxBytes=16777216, maxDepth=16, maxAliases=20, maxFactors=200000, maxProblems=100,"
+                        + " maxValueLength=65536]");
+        assertThat(LoadLimits.defaults().withMaxValueLength(10).getMaxValueLength()).isEqualTo(10);
         assertThatThrownBy(() -> LoadLimits.defaults().withMaxBytes(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxBytes must be 1 or more: 0");
         assertThatThrownBy(() -> LoadLimits.defaults().withMaxAliases(-1)).hasMessage("maxAliases must not be negative: -1");
