@@ -1,9 +1,11 @@
 package dev.carbonkit;
 
+import dev.carbonkit.internal.DecimalText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Objects;
 
 /**
  * The arithmetic rules carbonkit follows, such as "divide exactly, or else to 34 significant digits".
@@ -82,6 +84,37 @@ public final class CarbonMath {
     }
 
     private static final BigInteger FIVE = BigInteger.valueOf(5);
+
+    /**
+     * Reads a decimal number from text, as every loader of carbonkit does: a plain decimal ({@code 12}, {@code -0.5},
+     * {@code .25}, {@code 1.5e-3}; never hexadecimal, underscores, infinities or NaN) whose value has at most 40 digits
+     * before the decimal point and 100 after it, written in at most 200 characters. The bounds are checked on the
+     * text before the number is made, so no text costs more than reading it (docs/factor-table-format.md, "Numbers").
+     *
+     * @param text  the text, not null
+     * @return the number, never null
+     * @throws IllegalArgumentException if the text is not such a number; the message quotes at most 80 characters
+     */
+    public static BigDecimal parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String problem = DecimalText.problem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(Character.toUpperCase(problem.charAt(0)) + problem.substring(1));
+        }
+        return new BigDecimal(text);
+    }
+
+    /**
+     * Checks that a number is within the bounds {@link #parse} reads: at most 40 digits before the decimal point and
+     * 100 after it (its precision less its scale, and its scale).
+     *
+     * @param value  the number, not null
+     * @return the number
+     * @throws IllegalArgumentException if it is beyond them; the message does not write the number out
+     */
+    public static BigDecimal checkBounds(BigDecimal value) {
+        return DecimalText.check(Objects.requireNonNull(value, "value"), null);
+    }
 
     /**
      * Returns the same number with trailing zeros removed and a scale that is never negative.

@@ -31,14 +31,20 @@ public final class ReceiptFormatException extends IllegalArgumentException {
      * @param source  the file, not null
      * @param line  the 1-based line, or 0 if unknown
      * @param column  the 1-based column, or 0 if unknown
-     * @param problem  what is wrong, not null
+     * @param problem  what is wrong, not null; cut at 500 characters, with its length
      */
     public ReceiptFormatException(String source, long line, long column, String problem) {
-        super(source + ":" + line + ":" + column + ": " + problem);
+        super(source + ":" + line + ":" + column + ": " + bounded(problem));
         this.source = source;
         this.line = line;
         this.column = column;
-        this.problem = problem;
+        this.problem = bounded(problem);
+    }
+
+    /** A problem quoting a value at length is cut at 500 characters, with its length. */
+    private static String bounded(String problem) {
+        return problem.length() <= 500 ? problem : problem.substring(0, 500) + "... (" + problem.length()
+                + " characters)";
     }
 
     /**

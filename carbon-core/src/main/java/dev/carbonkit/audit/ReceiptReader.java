@@ -1,6 +1,5 @@
 package dev.carbonkit.audit;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,15 +21,22 @@ import java.util.stream.StreamSupport;
  * Reads receipts from JSON Lines, one at a time, so a file of any size is read in bounded memory, and checks the
  * file's chain as it goes: {@link #getChain()}, once every receipt is read, says whether every receipt is in its
  * place, linked and complete, or what is wrong at which line. Files of format {@value Receipt#FORMAT} (without links)
- * are read as before and reported as unchained. Blank lines are skipped. A line that is not a receipt stops the
- * reading with a {@link ReceiptFormatException} naming the source, the line and the column; the receipts before it
- * have been returned already.
+ * are read as before and reported as unchained. Blank lines are skipped. A line that is not a receipt, or is longer
+ * than a mebibyte of characters (read no further than that), stops the reading with a {@link ReceiptFormatException}
+ * naming the source, the line and the column; the receipts before it have been returned already.
  * <p>
  * This class is not thread-safe.
  */
 public final class ReceiptReader implements Closeable, Iterable<Receipt> {
 
-    private final BufferedReader in;
+    /** The longest line read: a receipt of a few kilobytes, with room for long explanations. */
+    static final int MAX_LINE = 1 << 20;
+
+    private final java.io.Reader in;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private boolean skipLineFeed;
     private final String source;
     private long line;
     private final MessageDigest sha = ReceiptChain.sha256();
@@ -44,9 +50,9 @@ public final class ReceiptReader implements Closeable, Iterable<Receipt> {
      * @param source  the name of the file, for errors, not null
      */
     public ReceiptReader(InputStream in, String source) {
-        this.in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in, "in"),
+        this.in = new InputStreamReader(Objects.requireNonNull(in, "in"),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
         this.source = Objects.requireNonNull(source, "source");
     }
 
@@ -59,7 +65,7 @@ public final class ReceiptReader implements Closeable, Iterable<Receipt> {
      */
     public Receipt read() throws IOException {
         while (true) {
-            String text = in.readLine();
+            String text = nextLine();
             if (text == null) {
                 if (chain == null) {
                     chain = checker.finish();
@@ -83,6 +89,52 @@ public final class ReceiptReader implements Closeable, Iterable<Receipt> {
             } catch (ReceiptFormatException bad) {
                 throw bad.in(source, line);
             }
+        }
+    }
+
+    /**
+     * The next line, without its terminator ("\n", "\r\n" or "\r"), or null at the end; a line longer than
+     * {@value #MAX_LINE} characters stops the reading there, before it is held.
+     */
+    private String nextLine() throws IOException {
+        StringBuilder text = null;
+        while (true) {
+            if (position == limit) {
+                limit = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return text == null ? null : text.toString();
+                }
+            }
+            if (skipLineFeed) {
+                skipLineFeed = false;
+                if (buffer[position] == '\n') {
+                    position++;
+                    continue;
+                }
+            }
+            int start = position;
+            while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') {
+                position++;
+            }
+            int length = (text == null ? 0 : text.length()) + position - start;
+            if (length > MAX_LINE) {
+                throw new ReceiptFormatException(1, 1, "a line of more than " + MAX_LINE + " characters; a receipt is"
+                        + " far shorter").in(source, line + 1);
+            }
+            if (position < limit) {
+                char end = buffer[position++];
+                skipLineFeed = end == '\r';
+                if (text == null) {
+                    return new String(buffer, start, position - 1 - start);
+                }
+                return text.append(buffer, start, position - 1 - start).toString();
+            }
+            if (text == null) {
+                text = new StringBuilder(Math.max(256, 2 * (position - start)));
+            }
+            text.append(buffer, start, position - start);
         }
     }
 

@@ -63,8 +63,14 @@ public record Verification(String id, String account, Receipt.Kind kind, String 
          */
         @Override
         public String toString() {
-            return field + ": receipt " + receipt + ", replay " + replay;
+            return field + ": receipt " + excerpt(receipt) + ", replay " + excerpt(replay);
         }
+    }
+
+    /** A value of a difference as the summary quotes it: whole up to 200 characters, else its start and length. */
+    private static String excerpt(String value) {
+        return value == null || value.length() <= 200 ? value : value.substring(0, 200) + "... (" + value.length()
+                + " characters)";
     }
 
     /**

@@ -115,7 +115,7 @@ public final class DecimalText {
      * Checks that a number given as a {@link BigDecimal} is within the bounds.
      *
      * @param value  the number, not null
-     * @param what  what the number is, for the message, not null
+     * @param what  what the number is, for the message, or null
      * @return the number
      * @throws IllegalArgumentException if it has more digits before or after the point than the bounds allow
      */
@@ -123,9 +123,10 @@ public final class DecimalText {
         if ((long) value.precision() - value.scale() > Quantity.MAX_INTEGER_DIGITS
                 || value.scale() > Quantity.MAX_FRACTION_DIGITS) {
             // the message never writes the value out in full: 1e999999999 would be a billion characters
-            throw new IllegalArgumentException(what + ": a number of " + value.precision() + " digits and scale "
-                    + value.scale() + " is beyond " + Quantity.MAX_INTEGER_DIGITS + " digits before the decimal point"
-                    + " and " + Quantity.MAX_FRACTION_DIGITS + " after it");
+            String beyond = "a number of " + value.precision() + " digits and scale " + value.scale() + " is beyond "
+                    + Quantity.MAX_INTEGER_DIGITS + " digits before the decimal point and " + Quantity.MAX_FRACTION_DIGITS
+                    + " after it";
+            throw new IllegalArgumentException(what == null ? "A" + beyond.substring(1) : what + ": " + beyond);
         }
         return value;
     }

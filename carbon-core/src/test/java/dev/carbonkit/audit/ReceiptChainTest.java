@@ -191,6 +191,18 @@ class ReceiptChainTest {
      * Any single byte changed (to any other byte), any line duplicated, deleted, or two swapped, in a random file of
      * chained receipts: the file does not read as intact (or does not read at all).
      */
+    /** A line of megabytes is refused before it is held; a file whose lines end in CRLF reads as the writer wrote it. */
+    @Test
+    void aHugeLine_isRefused_andCrlfLinesRead() throws IOException {
+        List<String> lines = chained(receipts(3));
+        String huge = lines.get(0) + "\n" + "{\"x\":\"" + "y".repeat(3_000_000) + "\"}\n";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(huge)).isInstanceOf(ReceiptFormatException.class)
+                .hasMessage("r.jsonl:2:1: a line of more than 1048576 characters; a receipt is far shorter");
+        ReceiptChain crlf = read(String.join("\r\n", lines) + "\r\n");
+        assertThat(crlf.getStatus()).isEqualTo(ReceiptChain.Status.INTACT);
+        assertThat(crlf.getHead()).isEqualTo(read(lines).getHead());
+    }
+
     /** A chained line is spliced from the receipt's text; it is the canonical text of the chained tree, of any kind. */
     @Test
     void aChainedLine_isTheCanonicalTextOfItsTree() {

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.carbonkit.CarbonMath;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.Unit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -42,8 +44,22 @@ final class ActivityReader {
     static final List<String> REQUIRED = List.of("id", "account", "type", "quantity", "unit", "region", "time");
     private static final Set<String> OPTIONAL = Set.of("zone", "factor", "attributes");
 
-    /** One row: the activity, or the problem. */
+    private static final CsvMapper CSV = new CsvMapper();
+
+    /** The longest problem kept: a message quoting a long value is cut, with its length. */
+    static final int MAX_MESSAGE = 500;
+
+    /** One row: the activity, or the problem (at most {@value #MAX_MESSAGE} characters). */
     record Row(long line, Activity activity, String problem) {
+        Row {
+            problem = problem == null ? null : bounded(problem);
+        }
+    }
+
+    /** A message cut at {@value #MAX_MESSAGE} characters, with its length. */
+    static String bounded(String message) {
+        return message.length() <= MAX_MESSAGE ? message
+                : message.substring(0, MAX_MESSAGE) + "... (" + message.length() + " characters)";
     }
 
     private ActivityReader() {
@@ -59,8 +75,8 @@ final class ActivityReader {
      * @throws InputException if the input as a whole cannot be read (no header, a missing column)
      */
     static List<Row> read(InputStream in, String source, boolean json) throws IOException {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        return json ? readJson(new BufferedReader(reader), source) : readCsv(reader, source);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return json ? readJson(reader, source) : readCsv(reader, source);
     }
 
     /** Tells JSON Lines from CSV: by the file's extension, else by the first character. */
@@ -75,62 +91,76 @@ final class ActivityReader {
         return firstLine.stripLeading().startsWith("{");
     }
 
-    private static List<Row> readCsv(Reader reader, String source) throws IOException {
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    /**
+     * Reads CSV a line at a time: each line is one record (a field cannot hold a line break), parsed on its own, so
+     * that a malformed line (a stray or unclosed quote) is reported with its line and column and the lines after it
+     * are still read.
+     */
+    private static List<Row> readCsv(BufferedReader reader, String source) throws IOException {
+        ObjectReader records = CSV.readerFor(new TypeReference<List<String>>() { });
         List<Row> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> records = mapper.readerFor(new TypeReference<List<String>>() { })
-                .readValues(reader)) {
-            if (!records.hasNext()) {
-                throw new InputException(source + ":1:1: empty file; expected the header "
-                        + String.join(",", REQUIRED));
-            }
-            List<String> header = records.next();
-            for (String column : REQUIRED) {
-                if (!header.contains(column)) {
-                    throw new InputException(source + ":1:1: missing column '" + column + "'; the header is "
-                            + String.join(",", header) + ", expected at least " + String.join(",", REQUIRED));
-                }
-            }
-            for (int i = 0; i < header.size(); i++) {
-                String column = header.get(i);
-                if (!REQUIRED.contains(column) && !OPTIONAL.contains(column) && !column.startsWith("attr.")) {
-                    throw new InputException(source + ":1:" + (i + 1) + ": unknown column '" + column
-                            + "'; attributes are named attr.NAME");
-                }
-            }
-            while (true) {
-                List<String> record;
-                long line;
-                try {
-                    if (!records.hasNextValue()) {
-                        break;
-                    }
-                    record = records.nextValue();
-                    line = records.getCurrentLocation().getLineNr() - 1;
-                } catch (JsonProcessingException bad) {
-                    rows.add(new Row(bad.getLocation() == null ? 0 : bad.getLocation().getLineNr(), null, source + ":"
-                            + (bad.getLocation() == null ? 0 : bad.getLocation().getLineNr()) + ": " + bad.getOriginalMessage()));
-                    break;
-                }
-                if (record.size() == 1 && record.get(0).isBlank()) {
-                    continue;
-                }
-                Map<String, String> fields = new LinkedHashMap<>();
-                Map<String, Integer> columns = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    fields.put(header.get(i), i < record.size() ? record.get(i) : "");
-                    columns.put(header.get(i), i + 1);
-                }
-                if (record.size() != header.size()) {
-                    rows.add(new Row(line, null, source + ":" + line + ": the row has " + record.size() + " fields, the"
-                            + " header " + header.size()));
-                    continue;
-                }
-                rows.add(row(fields, Map.of(), source, line, columns));
+        String first = reader.readLine();
+        if (first == null || first.isBlank()) {
+            throw new InputException(source + ":1:1: empty file; expected the header " + String.join(",", REQUIRED));
+        }
+        List<String> header;
+        try {
+            header = records.readValue(withoutMark(first));
+        } catch (JsonProcessingException bad) {
+            throw new InputException(source + ":1:" + column(bad) + ": the header is not CSV: " + bad.getOriginalMessage());
+        }
+        for (String column : REQUIRED) {
+            if (!header.contains(column)) {
+                throw new InputException(source + ":1:1: missing column '" + column + "'; the header is "
+                        + String.join(",", header) + ", expected at least " + String.join(",", REQUIRED));
             }
         }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.get(i);
+            if (!REQUIRED.contains(column) && !OPTIONAL.contains(column) && !column.startsWith("attr.")) {
+                throw new InputException(source + ":1:" + (i + 1) + ": unknown column '" + column
+                        + "'; attributes are named attr.NAME");
+            }
+            columns.put(column, i + 1);
+        }
+        long line = 1;
+        String text;
+        while ((text = reader.readLine()) != null) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            List<String> record;
+            try {
+                record = records.readValue(text);
+            } catch (JsonProcessingException bad) {
+                rows.add(new Row(line, null, source + ":" + line + ":" + column(bad) + ": not a CSV record: "
+                        + bad.getOriginalMessage()));
+                continue;
+            }
+            if (record.size() != header.size()) {
+                rows.add(new Row(line, null, source + ":" + line + ": the row has " + record.size() + " fields, the"
+                        + " header " + header.size()));
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                fields.put(header.get(i), record.get(i));
+            }
+            rows.add(row(fields, Map.of(), source, line, columns));
+        }
         return rows;
+    }
+
+    /** The column a parser's error points at, or 1. */
+    private static int column(JsonProcessingException bad) {
+        return bad.getLocation() == null ? 1 : Math.max(1, bad.getLocation().getColumnNr());
+    }
+
+    /** A line without the byte-order mark a spreadsheet may put at the start of a file. */
+    private static String withoutMark(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     private static List<Row> readJson(BufferedReader reader, String source) throws IOException {
@@ -140,6 +170,9 @@ final class ActivityReader {
         long line = 0;
         while ((text = reader.readLine()) != null) {
             line++;
+            if (line == 1) {
+                text = withoutMark(text);
+            }
             if (text.isBlank()) {
                 continue;
             }
@@ -149,6 +182,11 @@ final class ActivityReader {
             } catch (JsonProcessingException bad) {
                 rows.add(new Row(line, null, source + ":" + line + ":" + (bad.getLocation() == null ? 0
                         : bad.getLocation().getColumnNr()) + ": not JSON: " + bad.getOriginalMessage()));
+                continue;
+            } catch (NumberFormatException beyond) {
+                // Jackson reads a number beyond BigDecimal's range (an exponent past 2^31) with this, not a parse error
+                rows.add(new Row(line, null, source + ":" + line + ": a number beyond any bounds: "
+                        + excerpt(String.valueOf(beyond.getMessage()))));
                 continue;
             }
             if (!node.isObject()) {
@@ -167,8 +205,11 @@ final class ActivityReader {
                 } else if (key.startsWith("attr.")) {
                     attributes.put(key.substring(5), value.asText());
                 } else if (REQUIRED.contains(key) || OPTIONAL.contains(key)) {
-                    fields.put(key, value.isNull() ? "" : value.isBigDecimal() ? value.decimalValue().toPlainString()
-                            : value.asText());
+                    if (value.isNumber() && problem == null) {
+                        problem = number(value, source + ":" + line + ": " + key);
+                    }
+                    fields.put(key, value.isNull() ? "" : value.isNumber() && problem != null ? ""
+                            : value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText());
                 } else if (problem == null) {
                     problem = source + ":" + line + ": unknown field '" + key + "'; attributes go under \"attributes\"";
                 }
@@ -176,6 +217,16 @@ final class ActivityReader {
             rows.add(problem != null ? new Row(line, null, problem) : row(fields, attributes, source, line, null));
         }
         return rows;
+    }
+
+    /** What is wrong with a JSON number as an activity's field, or null: it is held to the one number reader's bounds. */
+    private static String number(JsonNode value, String where) {
+        try {
+            CarbonMath.checkBounds(value.decimalValue());
+            return null;
+        } catch (IllegalArgumentException beyond) {
+            return where + ": " + lowerFirst(beyond.getMessage());
+        }
     }
 
     /** Builds one activity; a problem names the line and the column (CSV: its number; JSON: the field). */
@@ -190,17 +241,20 @@ final class ActivityReader {
         }
         String column = "quantity";
         try {
-            Quantity quantity;
+            String amountText = fields.get("quantity").strip();
+            java.math.BigDecimal amount;
             try {
-                quantity = Quantity.parse(fields.get("quantity").strip() + " " + fields.get("unit").strip());
-            } catch (RuntimeException badQuantity) {
-                if (!fields.get("quantity").strip().matches("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
-                    return new Row(line, null, at + where(columns, "quantity") + " not a number: '"
-                            + fields.get("quantity") + "'");
-                }
-                column = "unit";
-                throw badQuantity;
+                amount = CarbonMath.parse(amountText);
+            } catch (IllegalArgumentException notNumber) {
+                return new Row(line, null, at + where(columns, "quantity") + " quantity: " + lowerFirst(notNumber
+                        .getMessage()));
             }
+            if (amount.signum() < 0) {
+                return new Row(line, null, at + where(columns, "quantity") + " the quantity " + excerpt(amountText)
+                        + " is negative; an activity's quantity is zero or more");
+            }
+            column = "unit";
+            Quantity quantity = Quantity.of(amount, Unit.of(fields.get("unit").strip()));
             column = "time";
             String time = fields.get("time").strip();
             String zoneText = fields.getOrDefault("zone", "").strip();
@@ -238,9 +292,19 @@ final class ActivityReader {
             attributes.forEach(builder::attribute);
             return new Row(line, builder.build(), null);
         } catch (DateTimeException | IllegalArgumentException | NullPointerException bad) {
-            return new Row(line, null, at + where(columns, column) + " " + column + " '"
-                    + fields.getOrDefault(column, "") + "': " + bad.getMessage());
+            return new Row(line, null, at + where(columns, column) + " " + column + " "
+                    + excerpt(fields.getOrDefault(column, "")) + ": " + bad.getMessage());
         }
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A value quoted for a message: whole up to 80 characters, else its start and its length. */
+    private static String excerpt(String text) {
+        return text.length() <= 80 ? "'" + text + "'" : "'" + text.substring(0, 80) + "...' (" + text.length()
+                + " characters)";
     }
 
     private static String where(Map<String, Integer> columns, String column) {
@@ -252,7 +316,7 @@ final class ActivityReader {
         private static final long serialVersionUID = 1L;
 
         InputException(String message) {
-            super(message);
+            super(bounded(message));
         }
     }
 }

@@ -372,7 +372,7 @@ public final class Carbon implements Callable<Integer> {
                     out.println("id,co2e_kg,factor,table,digest,fallbacks");
                     for (Footprint footprint : footprints) {
                         out.println(csv(footprint.getActivity().getId()) + "," + plain(footprint.getCo2e()) + ","
-                                + footprint.getFactor().getId() + "," + footprint.getTableId() + ","
+                                + csv(footprint.getFactor().getId()) + "," + csv(footprint.getTableId()) + ","
                                 + footprint.getTableDigest() + "," + csv(fallbacks(footprint)));
                     }
                 }
@@ -433,9 +433,15 @@ public final class Carbon implements Callable<Integer> {
         return String.join("; ", footprint.getFallbacks().stream().map(Fallback::toString).toList());
     }
 
-    private static String csv(String text) {
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    /**
+     * A text cell of CSV output: a cell that a spreadsheet would take for a formula (it starts with =, +, -, @, a tab
+     * or a carriage return) is prefixed with a single quote, as OWASP's "CSV Injection" page recommends, then quoted
+     * if it needs to be. Numbers carbonkit writes are not text cells and are written as they are.
+     */
+    static String csv(String text) {
+        String cell = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 
     /** A progress bar on standard error, only in a terminal and only for large inputs. */
@@ -521,7 +527,11 @@ public final class Carbon implements Callable<Integer> {
                     written(spec.commandLine().getErr(), input.receipts, writer.finish(signingKey));
                 }
             }
-            return failures[0] > 0 ? PARTIAL : OK;
+            if (failures[0] > 0) {
+                spec.commandLine().getErr().println("carbon: " + failures[0] + " of " + rows.size() + " rows not scored");
+                return PARTIAL;
+            }
+            return OK;
         }
     }
 
