@@ -67,9 +67,12 @@ public record Verification(String id, String account, Receipt.Kind kind, String 
         }
     }
 
-    /** A value of a difference as the summary quotes it: whole up to 200 characters, else its start and length. */
+    /**
+     * A value of a difference as the summary quotes it: whole up to 1,000 characters (an explanation's longest step),
+     * else its start and its length.
+     */
     private static String excerpt(String value) {
-        return value == null || value.length() <= 200 ? value : value.substring(0, 200) + "... (" + value.length()
+        return value == null || value.length() <= 1_000 ? value : value.substring(0, 1_000) + "... (" + value.length()
                 + " characters)";
     }
 

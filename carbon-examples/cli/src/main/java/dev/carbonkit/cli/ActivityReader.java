@@ -45,6 +45,7 @@ final class ActivityReader {
     private static final Set<String> OPTIONAL = Set.of("zone", "factor", "attributes");
 
     private static final CsvMapper CSV = new CsvMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** The longest problem kept: a message quoting a long value is cut, with its length. */
     static final int MAX_MESSAGE = 500;
@@ -75,8 +76,29 @@ final class ActivityReader {
      * @throws InputException if the input as a whole cannot be read (no header, a missing column)
      */
     static List<Row> read(InputStream in, String source, boolean json) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        return json ? readJson(reader, source) : readCsv(reader, source);
+        List<Row> rows = new ArrayList<>();
+        read(in, source, json, rows::add);
+        return rows;
+    }
+
+    /**
+     * Reads every row and gives each to a consumer as it is read, so that an input of any size is read in constant
+     * memory.
+     *
+     * @param in  the input, UTF-8
+     * @param source  the file name, "-" for standard input
+     * @param json  true for JSON Lines, false for CSV
+     * @param each  receives each row, in order
+     * @throws InputException if the input as a whole cannot be read (no header, a missing column)
+     */
+    static void read(InputStream in, String source, boolean json, java.util.function.Consumer<Row> each)
+            throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        if (json) {
+            readJson(reader, source, each);
+        } else {
+            readCsv(reader, source, each);
+        }
     }
 
     /** Tells JSON Lines from CSV: by the file's extension, else by the first character. */
@@ -96,9 +118,9 @@ final class ActivityReader {
      * that a malformed line (a stray or unclosed quote) is reported with its line and column and the lines after it
      * are still read.
      */
-    private static List<Row> readCsv(BufferedReader reader, String source) throws IOException {
+    private static void readCsv(BufferedReader reader, String source, java.util.function.Consumer<Row> rows)
+            throws IOException {
         ObjectReader records = CSV.readerFor(new TypeReference<List<String>>() { });
-        List<Row> rows = new ArrayList<>();
         String first = reader.readLine();
         if (first == null || first.isBlank()) {
             throw new InputException(source + ":1:1: empty file; expected the header " + String.join(",", REQUIRED));
@@ -135,12 +157,12 @@ final class ActivityReader {
             try {
                 record = records.readValue(text);
             } catch (JsonProcessingException bad) {
-                rows.add(new Row(line, null, source + ":" + line + ":" + column(bad) + ": not a CSV record: "
+                rows.accept(new Row(line, null, source + ":" + line + ":" + column(bad) + ": not a CSV record: "
                         + bad.getOriginalMessage()));
                 continue;
             }
             if (record.size() != header.size()) {
-                rows.add(new Row(line, null, source + ":" + line + ": the row has " + record.size() + " fields, the"
+                rows.accept(new Row(line, null, source + ":" + line + ": the row has " + record.size() + " fields, the"
                         + " header " + header.size()));
                 continue;
             }
@@ -148,9 +170,8 @@ final class ActivityReader {
             for (int i = 0; i < header.size(); i++) {
                 fields.put(header.get(i), record.get(i));
             }
-            rows.add(row(fields, Map.of(), source, line, columns));
+            rows.accept(row(fields, Map.of(), source, line, columns));
         }
-        return rows;
     }
 
     /** The column a parser's error points at, or 1. */
@@ -163,9 +184,8 @@ final class ActivityReader {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
-    private static List<Row> readJson(BufferedReader reader, String source) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        List<Row> rows = new ArrayList<>();
+    private static void readJson(BufferedReader reader, String source, java.util.function.Consumer<Row> rows)
+            throws IOException {
         String text;
         long line = 0;
         while ((text = reader.readLine()) != null) {
@@ -178,19 +198,19 @@ final class ActivityReader {
             }
             JsonNode node;
             try {
-                node = mapper.readTree(text);
+                node = JSON.readTree(text);
             } catch (JsonProcessingException bad) {
-                rows.add(new Row(line, null, source + ":" + line + ":" + (bad.getLocation() == null ? 0
+                rows.accept(new Row(line, null, source + ":" + line + ":" + (bad.getLocation() == null ? 0
                         : bad.getLocation().getColumnNr()) + ": not JSON: " + bad.getOriginalMessage()));
                 continue;
             } catch (NumberFormatException beyond) {
                 // Jackson reads a number beyond BigDecimal's range (an exponent past 2^31) with this, not a parse error
-                rows.add(new Row(line, null, source + ":" + line + ": a number beyond any bounds: "
+                rows.accept(new Row(line, null, source + ":" + line + ": a number beyond any bounds: "
                         + excerpt(String.valueOf(beyond.getMessage()))));
                 continue;
             }
             if (!node.isObject()) {
-                rows.add(new Row(line, null, source + ":" + line + ":1: expected a JSON object per line"));
+                rows.accept(new Row(line, null, source + ":" + line + ":1: expected a JSON object per line"));
                 continue;
             }
             Map<String, String> fields = new LinkedHashMap<>();
@@ -214,9 +234,8 @@ final class ActivityReader {
                     problem = source + ":" + line + ": unknown field '" + key + "'; attributes go under \"attributes\"";
                 }
             }
-            rows.add(problem != null ? new Row(line, null, problem) : row(fields, attributes, source, line, null));
+            rows.accept(problem != null ? new Row(line, null, problem) : row(fields, attributes, source, line, null));
         }
-        return rows;
     }
 
     /** What is wrong with a JSON number as an activity's field, or null: it is held to the one number reader's bounds. */

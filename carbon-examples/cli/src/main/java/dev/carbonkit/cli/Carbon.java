@@ -230,15 +230,34 @@ public final class Carbon implements Callable<Integer> {
 
     /** Reads an input file (or "-" for standard input) into rows. */
     static List<ActivityReader.Row> rows(String file) {
+        List<ActivityReader.Row> rows = new ArrayList<>();
+        forEachRow(file, rows::add);
+        return rows;
+    }
+
+    /** Reads an input file (or "-" for standard input) a row at a time, giving each to a consumer as it is read. */
+    static void forEachRow(String file, java.util.function.Consumer<ActivityReader.Row> each) {
         try (InputStream raw = open(file)) {
             BufferedInputStream in = new BufferedInputStream(raw);
             in.mark(4096);
             byte[] head = in.readNBytes(4096);
             in.reset();
             String first = new String(head, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            return ActivityReader.read(in, file, ActivityReader.isJson(file, first));
+            ActivityReader.read(in, file, ActivityReader.isJson(file, first), each);
         } catch (IOException unreadable) {
             throw new Failure(BAD_INPUT, unreadable.getMessage());
+        }
+    }
+
+    /** The lines of a regular file, for a progress bar; 0 for standard input or what cannot be counted. */
+    static long lineCount(String file) {
+        if (file.equals("-")) {
+            return 0;
+        }
+        try (java.util.stream.Stream<String> lines = Files.lines(Path.of(file))) {
+            return lines.count() - 1;
+        } catch (IOException | UncheckedIOException unreadable) {
+            return 0;
         }
     }
 
@@ -329,99 +348,124 @@ public final class Carbon implements Callable<Integer> {
             }
             CalculationPolicy policy = (strict ? CalculationPolicy.strict() : CalculationPolicy.defaults()).withGwpSet(set);
             FootprintEngine engine = FootprintEngine.of(policy, tables.catalog());
-            int[] failures = {0};
-            List<ActivityReader.Row> rows = rows(input.file);
-            List<Activity> activities = activities(rows, input.keepGoing, err, failures);
-            Map<Activity, Long> lines = new LinkedHashMap<>();
-            rows.stream().filter(row -> row.activity() != null).forEach(row -> lines.put(row.activity(), row.line()));
-            List<Footprint> footprints = new ArrayList<>();
-            Progress progress = new Progress(err, activities.size());
-            for (Activity activity : activities) {
-                try {
-                    footprints.add(engine.score(activity));
-                } catch (RuntimeException unscorable) {
-                    String problem = input.file + ":" + lines.get(activity) + ": " + unscorable.getMessage();
-                    if (!input.keepGoing) {
-                        throw new Failure(BAD_INPUT, problem + " (use --keep-going to skip it)");
-                    }
-                    err.println("carbon: " + problem + " (skipped)");
-                    failures[0]++;
-                }
-                progress.step();
+            // rows are read, scored and written one at a time: csv and jsonl output and receipts stream, in memory
+            // that does not grow with the input; the table format holds the footprints for its column widths
+            long[] counts = new long[2];
+            boolean stream = !format.equals("table");
+            List<Footprint> held = new ArrayList<>();
+            ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+            if (format.equals("csv")) {
+                out.println("id,co2e_kg,factor,table,digest,fallbacks");
             }
-            progress.done();
-            print(out, footprints);
-            if (input.receipts != null) {
-                try (OutputStream stream = Files.newOutputStream(input.receipts); ReceiptWriter writer = new ReceiptWriter(stream)) {
-                    for (Footprint footprint : footprints) {
-                        writer.write(Receipt.of(footprint, policy));
+            Progress progress = new Progress(err, System.console() == null ? 0 : lineCount(input.file));
+            try (ReceiptWriter writer = input.receipts == null ? null
+                    : new ReceiptWriter(Files.newOutputStream(input.receipts))) {
+                forEachRow(input.file, row -> {
+                    counts[0]++;
+                    progress.step();
+                    if (row.problem() != null) {
+                        failed(row.problem(), "bad rows", err, counts);
+                        return;
                     }
+                    Footprint footprint;
+                    try {
+                        footprint = engine.score(row.activity());
+                    } catch (RuntimeException unscorable) {
+                        failed(input.file + ":" + row.line() + ": " + unscorable.getMessage(), "it", err, counts);
+                        return;
+                    }
+                    if (stream) {
+                        print(out, json, footprint);
+                    } else {
+                        held.add(footprint);
+                    }
+                    if (writer != null) {
+                        try {
+                            writer.write(Receipt.of(footprint, policy));
+                        } catch (IOException failed) {
+                            throw new UncheckedIOException(failed);
+                        }
+                    }
+                });
+                progress.done();
+                if (!stream) {
+                    printTable(out, held);
+                }
+                if (writer != null) {
                     written(err, input.receipts, writer.finish(signingKey));
                 }
+            } catch (UncheckedIOException failed) {
+                throw failed.getCause();
             }
-            if (failures[0] > 0) {
-                err.println("carbon: " + failures[0] + " of " + rows.size() + " rows not scored");
+            if (counts[1] > 0) {
+                err.println("carbon: " + counts[1] + " of " + counts[0] + " rows not scored");
                 return PARTIAL;
             }
             return OK;
         }
 
-        private void print(PrintWriter out, List<Footprint> footprints) throws JsonProcessingException {
-            switch (format) {
-                case "csv" -> {
-                    out.println("id,co2e_kg,factor,table,digest,fallbacks");
-                    for (Footprint footprint : footprints) {
-                        out.println(csv(footprint.getActivity().getId()) + "," + plain(footprint.getCo2e()) + ","
-                                + csv(footprint.getFactor().getId()) + "," + csv(footprint.getTableId()) + ","
-                                + footprint.getTableDigest() + "," + csv(fallbacks(footprint)));
-                    }
-                }
-                case "jsonl", "json" -> {
-                    ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-                    for (Footprint footprint : footprints) {
-                        Map<String, Object> row = new TreeMap<>();
-                        row.put("id", footprint.getActivity().getId());
-                        row.put("co2e_kg", plain(footprint.getCo2e()));
-                        Map<String, String> gases = new TreeMap<>();
-                        footprint.getEmissions().getMasses().forEach((gas, kg) -> gases.put(gas.getCode(), plain(kg)));
-                        row.put("gases", gases);
-                        row.put("gwp", footprint.getGwpSet().map(Enum::name).orElse(null));
-                        row.put("factor", footprint.getFactor().getId());
-                        row.put("table", footprint.getTableId());
-                        row.put("digest", footprint.getTableDigest());
-                        row.put("fallbacks", footprint.getFallbacks().stream().map(Fallback::toString).toList());
-                        out.println(mapper.writeValueAsString(row));
-                        if (input.explain) {
-                            footprint.getExplanation().getSteps().forEach(step -> spec.commandLine().getErr()
-                                    .println("  " + step));
-                        }
-                    }
-                    return;
-                }
-                default -> {
-                    int idWidth = Math.max(5, footprints.stream().mapToInt(f -> f.getActivity().getId().length()).max()
-                            .orElse(2));
-                    BigDecimal sum = footprints.stream().map(Footprint::getCo2e).reduce(BigDecimal.ZERO, BigDecimal::add);
-                    int kgWidth = Math.max(Math.max(7, plain(sum).length()), footprints.stream()
-                            .mapToInt(f -> plain(f.getCo2e()).length()).max().orElse(7));
-                    String row = "%-" + idWidth + "s  %" + kgWidth + "s  %s%n";
-                    out.printf(Locale.ROOT, row, "id", "co2e_kg", "factor");
-                    BigDecimal total = BigDecimal.ZERO;
-                    for (Footprint footprint : footprints) {
-                        out.printf(Locale.ROOT, row, footprint.getActivity().getId(), plain(footprint.getCo2e()),
-                                footprint.getFactor().getId() + (footprint.getFallbacks().isEmpty() ? ""
-                                        : "  (" + fallbacks(footprint) + ")"));
-                        if (input.explain) {
-                            out.print(footprint.getExplanation().toString().indent(4));
-                        }
-                        total = total.add(footprint.getCo2e());
-                    }
-                    out.printf(Locale.ROOT, row, "total", plain(total), footprints.size() + (footprints.size() == 1 ? " activity" : " activities"));
-                }
+        /** A row that cannot be scored: reported and skipped under --keep-going, else the end of the run. */
+        private void failed(String problem, String what, PrintWriter err, long[] counts) {
+            if (!input.keepGoing) {
+                throw new Failure(BAD_INPUT, problem + " (use --keep-going to skip " + what + ")");
             }
-            if (input.explain && format.equals("csv")) {
-                footprints.forEach(footprint -> spec.commandLine().getErr().print(footprint.getExplanation()));
+            err.println("carbon: " + problem + " (skipped)");
+            counts[1]++;
+        }
+
+        /** One footprint, as a CSV or JSON line. */
+        private void print(PrintWriter out, ObjectMapper json, Footprint footprint) {
+            if (format.equals("csv")) {
+                out.println(csv(footprint.getActivity().getId()) + "," + plain(footprint.getCo2e()) + ","
+                        + csv(footprint.getFactor().getId()) + "," + csv(footprint.getTableId()) + ","
+                        + footprint.getTableDigest() + "," + csv(fallbacks(footprint)));
+                if (input.explain) {
+                    spec.commandLine().getErr().print(footprint.getExplanation());
+                }
+                return;
             }
+            Map<String, Object> row = new TreeMap<>();
+            row.put("id", footprint.getActivity().getId());
+            row.put("co2e_kg", plain(footprint.getCo2e()));
+            Map<String, String> gases = new TreeMap<>();
+            footprint.getEmissions().getMasses().forEach((gas, kg) -> gases.put(gas.getCode(), plain(kg)));
+            row.put("gases", gases);
+            row.put("gwp", footprint.getGwpSet().map(Enum::name).orElse(null));
+            row.put("factor", footprint.getFactor().getId());
+            row.put("table", footprint.getTableId());
+            row.put("digest", footprint.getTableDigest());
+            row.put("fallbacks", footprint.getFallbacks().stream().map(Fallback::toString).toList());
+            try {
+                out.println(json.writeValueAsString(row));
+            } catch (JsonProcessingException notPossible) {
+                throw new IllegalStateException("carbon bug: a footprint's JSON", notPossible);
+            }
+            if (input.explain) {
+                footprint.getExplanation().getSteps().forEach(step -> spec.commandLine().getErr().println("  " + step));
+            }
+        }
+
+        /** The footprints as a table, each column as wide as its widest value, and the total. */
+        private void printTable(PrintWriter out, List<Footprint> footprints) {
+            int idWidth = Math.max(5, footprints.stream().mapToInt(f -> f.getActivity().getId().length()).max()
+                    .orElse(2));
+            BigDecimal sum = footprints.stream().map(Footprint::getCo2e).reduce(BigDecimal.ZERO, BigDecimal::add);
+            int kgWidth = Math.max(Math.max(7, plain(sum).length()), footprints.stream()
+                    .mapToInt(f -> plain(f.getCo2e()).length()).max().orElse(7));
+            String row = "%-" + idWidth + "s  %" + kgWidth + "s  %s%n";
+            out.printf(Locale.ROOT, row, "id", "co2e_kg", "factor");
+            BigDecimal total = BigDecimal.ZERO;
+            for (Footprint footprint : footprints) {
+                out.printf(Locale.ROOT, row, footprint.getActivity().getId(), plain(footprint.getCo2e()),
+                        footprint.getFactor().getId() + (footprint.getFallbacks().isEmpty() ? ""
+                                : "  (" + fallbacks(footprint) + ")"));
+                if (input.explain) {
+                    out.print(footprint.getExplanation().toString().indent(4));
+                }
+                total = total.add(footprint.getCo2e());
+            }
+            out.printf(Locale.ROOT, row, "total", plain(total), footprints.size() + (footprints.size() == 1 ? " activity"
+                    : " activities"));
         }
     }
 
@@ -447,15 +491,15 @@ public final class Carbon implements Callable<Integer> {
     /** A progress bar on standard error, only in a terminal and only for large inputs. */
     static final class Progress {
         private final PrintWriter err;
-        private final int total;
+        private final long total;
         private final boolean shown;
-        private int done;
+        private long done;
 
-        Progress(PrintWriter err, int total) {
+        Progress(PrintWriter err, long total) {
             this(err, total, System.console() != null);
         }
 
-        Progress(PrintWriter err, int total, boolean terminal) {
+        Progress(PrintWriter err, long total, boolean terminal) {
             this.err = err;
             this.total = total;
             this.shown = terminal && total >= 50_000;
@@ -464,7 +508,7 @@ public final class Carbon implements Callable<Integer> {
         void step() {
             done++;
             if (shown && done % (total / 100) == 0) {
-                int percent = done * 100 / total;
+                int percent = (int) Math.min(100, done * 100 / total);
                 err.print("\r[" + "#".repeat(percent / 5) + " ".repeat(20 - percent / 5) + "] " + percent + "% ");
                 err.flush();
             }

@@ -44,6 +44,29 @@ class HostileInputCliTest {
         assertThat(run.err()).doesNotContain("\tat ");
     }
 
+    /**
+     * Rows stream: what was scored before a bad row is written (csv, jsonl, receipts), and the run stops there; its
+     * receipts file has no end line, so it reads as cut short.
+     */
+    @Test
+    void aBadRow_withoutKeepGoing_stopsTheStream_andLeavesACutShortReceiptsFile() throws IOException {
+        Path csv = file("stream.csv", HEADER + tube("ok-1", "7") + tube("ok-2", "2") + tube("bad", "7;5") + tube("ok-3", "1"));
+        Path receipts = dir.resolve("r.jsonl");
+        CarbonTest.Run run = CarbonTest.run("", "score", csv.toString(), "--format", "csv", "--receipts",
+                receipts.toString());
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.out().lines()).hasSize(3).first().isEqualTo("id,co2e_kg,factor,table,digest,fallbacks");
+        assertThat(run.err()).isEqualTo("carbon: " + csv + ":4:4: quantity: expected a decimal number, found '7;5' (use"
+                + " --keep-going to skip bad rows)\n");
+        CarbonTest.Run verified = CarbonTest.run("", "verify", receipts.toString());
+        assertThat(verified.code()).isEqualTo(1);
+        assertThat(verified.out()).contains("TRUNCATED: the file ends after receipt 2 without its end line");
+        // the table format holds its rows for the column widths: nothing is printed before the bad row stops it
+        CarbonTest.Run table = CarbonTest.run("", "score", csv.toString());
+        assertThat(table.code()).isEqualTo(3);
+        assertThat(table.out()).isEmpty();
+    }
+
     @Test
     void aSpreadsheetsByteOrderMark_isNotPartOfTheFirstColumn() throws IOException {
         Path csv = file("bom.csv", "\uFEFF" + HEADER + tube("ok-1", "7"));
