@@ -193,48 +193,69 @@ final class ActivityReader {
             if (line == 1) {
                 text = withoutMark(text);
             }
-            if (text.isBlank()) {
-                continue;
+            if (!text.isBlank()) {
+                rows.accept(jsonRow(text, source, line));
             }
-            JsonNode node;
-            try {
-                node = JSON.readTree(text);
-            } catch (JsonProcessingException bad) {
-                rows.accept(new Row(line, null, source + ":" + line + ":" + (bad.getLocation() == null ? 0
-                        : bad.getLocation().getColumnNr()) + ": not JSON: " + bad.getOriginalMessage()));
-                continue;
-            } catch (NumberFormatException beyond) {
-                // Jackson reads a number beyond BigDecimal's range (an exponent past 2^31) with this, not a parse error
-                rows.accept(new Row(line, null, source + ":" + line + ": a number beyond any bounds: "
-                        + excerpt(String.valueOf(beyond.getMessage()))));
-                continue;
-            }
-            if (!node.isObject()) {
-                rows.accept(new Row(line, null, source + ":" + line + ":1: expected a JSON object per line"));
-                continue;
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            Map<String, String> attributes = new LinkedHashMap<>();
-            String problem = null;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String key = field.getKey();
-                JsonNode value = field.getValue();
-                if (key.equals("attributes") && value.isObject()) {
-                    value.properties().forEach(attribute -> attributes.put(attribute.getKey(), attribute.getValue().asText()));
-                } else if (key.startsWith("attr.")) {
-                    attributes.put(key.substring(5), value.asText());
-                } else if (REQUIRED.contains(key) || OPTIONAL.contains(key)) {
-                    if (value.isNumber() && problem == null) {
-                        problem = number(value, source + ":" + line + ": " + key);
-                    }
-                    fields.put(key, value.isNull() ? "" : value.isNumber() && problem != null ? ""
-                            : value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText());
-                } else if (problem == null) {
-                    problem = source + ":" + line + ": unknown field '" + key + "'; attributes go under \"attributes\"";
+        }
+    }
+
+    /** One JSON Lines row: the activity of one line, or its problem. */
+    static Row jsonRow(String text, String source, long line) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException bad) {
+            return new Row(line, null, source + ":" + line + ":" + (bad.getLocation() == null ? 0
+                    : bad.getLocation().getColumnNr()) + ": not JSON: " + bad.getOriginalMessage());
+        } catch (NumberFormatException beyond) {
+            // Jackson reads a number beyond BigDecimal's range (an exponent past 2^31) with this, not a parse error
+            return new Row(line, null, source + ":" + line + ": a number beyond any bounds: "
+                    + excerpt(String.valueOf(beyond.getMessage())));
+        }
+        if (!node.isObject()) {
+            return new Row(line, null, source + ":" + line + ":1: expected a JSON object per line");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        String problem = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (key.equals("attributes") && value.isObject()) {
+                value.properties().forEach(attribute -> attributes.put(attribute.getKey(), attribute.getValue().asText()));
+            } else if (key.startsWith("attr.")) {
+                attributes.put(key.substring(5), value.asText());
+            } else if (REQUIRED.contains(key) || OPTIONAL.contains(key)) {
+                if (value.isNumber() && problem == null) {
+                    problem = number(value, source + ":" + line + ": " + key);
                 }
+                fields.put(key, value.isNull() ? "" : value.isNumber() && problem != null ? ""
+                        : value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText());
+            } else if (problem == null) {
+                problem = source + ":" + line + ": unknown field '" + key + "'; attributes go under \"attributes\"";
             }
-            rows.accept(problem != null ? new Row(line, null, problem) : row(fields, attributes, source, line, null));
+        }
+        return problem != null ? new Row(line, null, problem) : row(fields, attributes, source, line, null);
+    }
+
+    /** An activity as one JSON Lines row that {@link #jsonRow} reads back to an equal activity. */
+    static String jsonLine(Activity activity) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", activity.getId());
+        row.put("account", activity.getAccount());
+        row.put("type", activity.getType());
+        row.put("quantity", activity.getQuantity().getAmount().toPlainString());
+        row.put("unit", activity.getQuantity().getUnit().toString());
+        row.put("region", activity.getRegion().getCode());
+        row.put("time", activity.getTime().toString());
+        row.put("zone", activity.getZone().getId());
+        activity.getFactorId().ifPresent(factor -> row.put("factor", factor));
+        row.put("attributes", activity.getAttributes());
+        try {
+            return JSON.writeValueAsString(row);
+        } catch (JsonProcessingException notPossible) {
+            throw new IllegalStateException("carbon bug: an activity's JSON", notPossible);
         }
     }
 

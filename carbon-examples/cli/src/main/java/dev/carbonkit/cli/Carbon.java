@@ -47,6 +47,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -397,20 +398,11 @@ public final class Carbon implements Callable<Integer> {
             } catch (UncheckedIOException failed) {
                 throw failed.getCause();
             }
-            if (counts[1] > 0) {
-                err.println("carbon: " + counts[1] + " of " + counts[0] + " rows not scored");
-                return PARTIAL;
-            }
-            return OK;
+            return ended(err, counts);
         }
 
-        /** A row that cannot be scored: reported and skipped under --keep-going, else the end of the run. */
         private void failed(String problem, String what, PrintWriter err, long[] counts) {
-            if (!input.keepGoing) {
-                throw new Failure(BAD_INPUT, problem + " (use --keep-going to skip " + what + ")");
-            }
-            err.println("carbon: " + problem + " (skipped)");
-            counts[1]++;
+            skipOrStop(problem, what, input.keepGoing, err, counts);
         }
 
         /** One footprint, as a CSV or JSON line. */
@@ -537,46 +529,96 @@ public final class Carbon implements Callable<Integer> {
         String rules;
 
 
+        @Option(names = "--buffer", defaultValue = "100000", paramLabel = "ACTIVITIES",
+                description = "Activities held in memory while they are grouped by account; more are sorted on disk"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int buffer;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             PrivateKey signingKey = input.signingKey();
             RuleSet ruleSet = ruleSet(rules);
-            int[] failures = {0};
-            List<ActivityReader.Row> rows = rows(input.file);
-            List<Activity> activities = activities(rows, input.keepGoing, spec.commandLine().getErr(), failures);
-            CreditResult result = CreditEngine.evaluate(ruleSet, activities);
-            out.println("rule set " + ruleSet.getId() + " " + ruleSet.getVersion() + " " + ruleSet.getDigest());
-            String row = "%-14s %-10s %-24s %-21s %10s %8s%n";
-            out.printf(Locale.ROOT, row, "activity", "account", "rule", "outcome", "grams", "points");
-            Map<String, BigDecimal[]> balances = new TreeMap<>();
-            for (Award award : result.awards()) {
-                out.printf(Locale.ROOT, row, award.activityId(), award.account(), award.ruleId() == null ? "-"
-                        : award.ruleId(), award.outcome(), plain(award.grams()), plain(award.points()));
-                if (input.explain) {
-                    out.print(award.explain().indent(4));
+            if (buffer < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--buffer: 1 or more, not " + buffer);
+            }
+            long[] counts = new long[2];
+            Instant[] latest = {null};
+            // each account is credited on its own, in time order (an award depends on its own account's activities
+            // only), so the input is grouped by account, on disk past the buffer, and never held whole
+            try (AccountSorter sorter = new AccountSorter(buffer); ReceiptWriter writer = input.receipts == null ? null
+                    : new ReceiptWriter(Files.newOutputStream(input.receipts))) {
+                forEachRow(input.file, row -> {
+                    counts[0]++;
+                    if (row.problem() != null) {
+                        skipOrStop(row.problem(), "bad rows", input.keepGoing, err, counts);
+                        return;
+                    }
+                    Instant time = row.activity().getTime();
+                    latest[0] = latest[0] == null || time.isAfter(latest[0]) ? time : latest[0];
+                    try {
+                        sorter.add(row.activity());
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                });
+                out.println("rule set " + ruleSet.getId() + " " + ruleSet.getVersion() + " " + ruleSet.getDigest());
+                String row = "%-14s %-10s %-24s %-21s %10s %8s%n";
+                out.printf(Locale.ROOT, row, "activity", "account", "rule", "outcome", "grams", "points");
+                Map<String, BigDecimal[]> balances = new TreeMap<>();
+                sorter.forEachAccount(activities -> {
+                    // budget periods are closed up to the latest activity of the whole input, as one evaluation would
+                    CreditResult result = CreditEngine.evaluate(ruleSet, activities, latest[0]);
+                    for (Award award : result.awards()) {
+                        out.printf(Locale.ROOT, row, award.activityId(), award.account(), award.ruleId() == null ? "-"
+                                : award.ruleId(), award.outcome(), plain(award.grams()), plain(award.points()));
+                        if (input.explain) {
+                            out.print(award.explain().indent(4));
+                        }
+                        BigDecimal[] balance = balances.computeIfAbsent(award.account(),
+                                k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                        balance[0] = balance[0].add(award.grams());
+                        balance[1] = balance[1].add(award.points());
+                    }
+                    if (writer != null) {
+                        try {
+                            writer.writeAll(Receipt.of(result, ruleSet, activities));
+                        } catch (IOException failed) {
+                            throw new UncheckedIOException(failed);
+                        }
+                    }
+                });
+                out.println();
+                out.printf(Locale.ROOT, "%-14s %14s %10s%n", "account", "reduction_g", "points");
+                balances.forEach((account, balance) -> out.printf(Locale.ROOT, "%-14s %14s %10s%n", account,
+                        plain(balance[0]), plain(balance[1])));
+                if (writer != null) {
+                    written(err, input.receipts, writer.finish(signingKey));
                 }
-                BigDecimal[] balance = balances.computeIfAbsent(award.account(),
-                        k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                balance[0] = balance[0].add(award.grams());
-                balance[1] = balance[1].add(award.points());
+            } catch (UncheckedIOException failed) {
+                throw failed.getCause();
             }
-            out.println();
-            out.printf(Locale.ROOT, "%-14s %14s %10s%n", "account", "reduction_g", "points");
-            balances.forEach((account, balance) -> out.printf(Locale.ROOT, "%-14s %14s %10s%n", account,
-                    plain(balance[0]), plain(balance[1])));
-            if (input.receipts != null) {
-                try (OutputStream stream = Files.newOutputStream(input.receipts); ReceiptWriter writer = new ReceiptWriter(stream)) {
-                    writer.writeAll(Receipt.of(result, ruleSet, activities));
-                    written(spec.commandLine().getErr(), input.receipts, writer.finish(signingKey));
-                }
-            }
-            if (failures[0] > 0) {
-                spec.commandLine().getErr().println("carbon: " + failures[0] + " of " + rows.size() + " rows not scored");
-                return PARTIAL;
-            }
-            return OK;
+            return ended(err, counts);
         }
+    }
+
+    /** A row that cannot be read or scored: reported and skipped under --keep-going, else the end of the run. */
+    static void skipOrStop(String problem, String what, boolean keepGoing, PrintWriter err, long[] counts) {
+        if (!keepGoing) {
+            throw new Failure(BAD_INPUT, problem + " (use --keep-going to skip " + what + ")");
+        }
+        err.println("carbon: " + problem + " (skipped)");
+        counts[1]++;
+    }
+
+    /** The exit of a run over rows: counts[0] rows read, counts[1] of them not scored. */
+    static int ended(PrintWriter err, long[] counts) {
+        if (counts[1] > 0) {
+            err.println("carbon: " + counts[1] + " of " + counts[0] + " rows not scored");
+            return PARTIAL;
+        }
+        return OK;
     }
 
     /** Says where receipts were written, and the head digest that stands for them. */
