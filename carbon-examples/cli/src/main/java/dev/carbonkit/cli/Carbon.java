@@ -229,13 +229,6 @@ public final class Carbon implements Callable<Integer> {
         }
     }
 
-    /** Reads an input file (or "-" for standard input) into rows. */
-    static List<ActivityReader.Row> rows(String file) {
-        List<ActivityReader.Row> rows = new ArrayList<>();
-        forEachRow(file, rows::add);
-        return rows;
-    }
-
     /** Reads an input file (or "-" for standard input) a row at a time, giving each to a consumer as it is read. */
     static void forEachRow(String file, java.util.function.Consumer<ActivityReader.Row> each) {
         try (InputStream raw = open(file)) {
@@ -260,22 +253,6 @@ public final class Carbon implements Callable<Integer> {
         } catch (IOException | UncheckedIOException unreadable) {
             return 0;
         }
-    }
-
-    /** The activities of the rows; a bad row stops everything unless keepGoing, when it is reported and skipped. */
-    static List<Activity> activities(List<ActivityReader.Row> rows, boolean keepGoing, PrintWriter err, int[] failures) {
-        List<Activity> activities = new ArrayList<>();
-        for (ActivityReader.Row row : rows) {
-            if (row.problem() == null) {
-                activities.add(row.activity());
-            } else if (keepGoing) {
-                err.println("carbon: " + row.problem() + " (skipped)");
-                failures[0]++;
-            } else {
-                throw new Failure(BAD_INPUT, row.problem() + " (use --keep-going to skip bad rows)");
-            }
-        }
-        return activities;
     }
 
     /** The activities file and what to do with bad rows, explanations and receipts: shared by score and credits. */
@@ -835,6 +812,11 @@ public final class Carbon implements Callable<Integer> {
         @Mixin
         TableOptions tables = new TableOptions();
 
+        @Option(names = "--buffer", defaultValue = "100000", paramLabel = "ACTIVITIES",
+                description = "From activities: how many are held in memory while they are grouped by account for"
+                        + " --rules; more are sorted on disk (default: ${DEFAULT-VALUE}).")
+        int buffer;
+
         @Option(names = "--title", defaultValue = "Community report", description = "The report's title.")
         String title;
 
@@ -870,8 +852,7 @@ public final class Carbon implements Callable<Integer> {
                         summed(report, reader.getChain());
                     }
                 } else {
-                    fromActivities(report, ActivityReader.read(in, file, ActivityReader.isJson(file,
-                            head.lines().findFirst().orElse(""))));
+                    fromActivities(report, in, file, ActivityReader.isJson(file, head.lines().findFirst().orElse("")));
                 }
             } catch (IllegalArgumentException | UncheckedIOException bad) {
                 throw new Failure(BAD_INPUT, bad.getMessage());
@@ -906,20 +887,44 @@ public final class Carbon implements Callable<Integer> {
         }
 
         /** Scores the activities that have a factor and credits them under each rule set, adding the receipts. */
-        private void fromActivities(CommunityReport report, List<ActivityReader.Row> rows) {
-            List<Activity> activities = activities(rows, false, spec.commandLine().getErr(), new int[1]);
+        /**
+         * Scores each activity as it is read, and credits them account by account under each rule set (grouped as
+         * {@code credits} groups them, on disk past the buffer): the report's memory does not grow with the input.
+         */
+        private void fromActivities(CommunityReport report, InputStream in, String file, boolean json)
+                throws IOException {
             FactorCatalog catalog = tables.catalog();
             FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), catalog);
-            for (Activity activity : activities) {
-                if (catalog.getFactors(activity.getType()).isEmpty()) {
-                    skipped++;
-                } else {
-                    report.add(Receipt.of(engine.score(activity), engine.getPolicy()));
+            List<RuleSet> ruleSets = new ArrayList<>();
+            rules.forEach(id -> ruleSets.add(ruleSet(id)));
+            Instant[] latest = {null};
+            try (AccountSorter sorter = new AccountSorter(buffer)) {
+                ActivityReader.read(in, file, json, row -> {
+                    if (row.problem() != null) {
+                        throw new Failure(BAD_INPUT, row.problem());
+                    }
+                    Activity activity = row.activity();
+                    if (catalog.getFactors(activity.getType()).isEmpty()) {
+                        skipped++;
+                    } else {
+                        report.add(Receipt.of(engine.score(activity), engine.getPolicy()));
+                    }
+                    latest[0] = latest[0] == null || activity.getTime().isAfter(latest[0]) ? activity.getTime()
+                            : latest[0];
+                    if (!ruleSets.isEmpty()) {
+                        try {
+                            sorter.add(activity);
+                        } catch (IOException failed) {
+                            throw new UncheckedIOException(failed);
+                        }
+                    }
+                });
+                for (RuleSet ruleSet : ruleSets) {
+                    sorter.forEachAccount(activities -> Receipt.of(CreditEngine.evaluate(ruleSet, activities, latest[0]),
+                            ruleSet, activities).forEach(report::add));
                 }
-            }
-            for (String id : rules) {
-                RuleSet ruleSet = ruleSet(id);
-                Receipt.of(CreditEngine.evaluate(ruleSet, activities), ruleSet, activities).forEach(report::add);
+            } catch (UncheckedIOException failed) {
+                throw failed.getCause();
             }
         }
     }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code carbon credits} groups its input by account, on disk past its buffer, and credits each account on its own:
- * the same awards and receipts as one evaluation of the whole input, and the same bytes whatever the buffer.
+ * {@code carbon credits} (and {@code report} from activities) groups its input by account, on disk past its buffer,
+ * and credits each account on its own: the same awards and receipts as one evaluation of the whole input, and the
+ * same bytes whatever the buffer.
  */
 class CreditsStreamTest {
 
@@ -71,6 +72,14 @@ class CreditsStreamTest {
         }
         assertThat(streamed).hasSize(batch.size()).isEqualTo(batch);
         assertThat(memory.out()).contains("CAPPED");
+
+        // a report from the activities is the same whatever its buffer
+        CarbonTest.Run report = CarbonTest.run("", "report", input.toString(), "--rules", "cn-alipay-ant-forest",
+                "--format", "json");
+        CarbonTest.Run reportOnDisk = CarbonTest.run("", "report", input.toString(), "--rules", "cn-alipay-ant-forest",
+                "--format", "json", "--buffer", "97");
+        assertThat(report.code()).isZero();
+        assertThat(reportOnDisk.out()).isEqualTo(report.out()).contains("\"points\"");
     }
 
     @Test
