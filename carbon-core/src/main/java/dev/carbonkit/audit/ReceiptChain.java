@@ -1,5 +1,6 @@
 package dev.carbonkit.audit;
 
+import dev.carbonkit.internal.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,7 +8,6 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -235,7 +235,7 @@ public final class ReceiptChain {
 
     /** "sha256:" and the hex digest of a line's bytes. */
     static String digest(MessageDigest sha, byte[] line) {
-        return "sha256:" + HexFormat.of().formatHex(sha.digest(line));
+        return "sha256:" + Digests.hex(sha.digest(line));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.carbonkit.audit;
 
+import dev.carbonkit.internal.Checks;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ public final class ReceiptReader implements Closeable, Iterable<Receipt> {
                 return null;
             }
             line++;
-            if (text.isBlank()) {
+            if (Checks.isBlank(text)) {
                 continue;
             }
             try {

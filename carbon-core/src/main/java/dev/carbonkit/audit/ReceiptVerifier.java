@@ -335,7 +335,7 @@ public final class ReceiptVerifier {
 
     private static void diff(String path, Object expected, Object actual, List<Verification.Difference> out) {
         if (expected instanceof Map<?, ?> left && actual instanceof Map<?, ?> right) {
-            Set<Object> keys = new TreeSet<>(left.keySet().stream().map(String::valueOf).toList());
+            Set<Object> keys = new TreeSet<>(left.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toList()));
             right.keySet().forEach(key -> keys.add(String.valueOf(key)));
             for (Object key : keys) {
                 diff(path.isEmpty() ? String.valueOf(key) : path + "." + key, left.get(key), right.get(key), out);

@@ -45,7 +45,7 @@ public final class Activity {
     private Activity(Builder builder) {
         this.id = builder.id;
         this.account = require(builder.account, "account");
-        if (account.isBlank()) {
+        if (Checks.isBlank(account)) {
             // the message is built only when needed: every activity passes here
             Checks.requireNonBlank(account, "account of activity " + id);
         }

@@ -191,7 +191,7 @@ public final class Conformance {
 
     private static String tableFinding(Vectors vectors, FactorCatalog catalog) {
         var table = catalog.getTable(vectors.tableId());
-        if (table.isEmpty()) {
+        if (!table.isPresent()) {
             return "table: expected '" + vectors.tableId() + "' in the catalog, actual " + catalog.getDigests().keySet();
         }
         if (vectors.digest() != null && !vectors.digest().equals(table.get().getDigest())) {
@@ -220,7 +220,8 @@ public final class Conformance {
                 compare(mismatches, "gases." + gas.getKey(), gas.getValue(), actual, c.scale());
             }
         }
-        List<Fallback.Kind> fallbacks = footprint.getFallbacks().stream().map(Fallback::getKind).toList();
+        List<Fallback.Kind> fallbacks = footprint.getFallbacks().stream().map(Fallback::getKind)
+                .collect(java.util.stream.Collectors.toList());
         if (!fallbacks.equals(c.expectedFallbacks())) {
             mismatches.add("fallbacks: expected " + c.expectedFallbacks() + ", actual " + fallbacks);
         }

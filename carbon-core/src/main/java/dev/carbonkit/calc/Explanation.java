@@ -93,7 +93,7 @@ public final class Explanation {
         GwpSet requested = footprint.getRequestedGwpSet();
         String published = factor.getGwpSet().map(GwpSet::name).orElse("GWP set not stated");
         footprint.getScaledTotal().ifPresent(total -> steps.add(new Step(Step.Kind.MULTIPLY, quantity + " x "
-                + factor.getCo2e().orElseThrow() + " CO2e/" + factor.getPer() + " = " + plain(total)
+                + factor.getCo2e().get() + " CO2e/" + factor.getPer() + " = " + plain(total)
                 + " kg CO2e (published total, " + published + ")" + inexact
                 + (footprint.getEmissions().isTotalPublished() ? "" : "; not used: the gases are weighted under "
                         + requested))));
@@ -109,7 +109,7 @@ public final class Explanation {
             steps.add(new Step(Step.Kind.WEIGHT, describeWeighting(footprint, co2eBasis)));
         }
         footprint.getPresentedCo2e().ifPresent(presented -> steps.add(new Step(Step.Kind.ROUND, plain(emissions.getCo2e())
-                + " kg CO2e rounded for presentation (" + footprint.getRounding().orElseThrow() + ") = "
+                + " kg CO2e rounded for presentation (" + footprint.getRounding().get() + ") = "
                 + presented.toPlainString() + " kg CO2e")));
         steps.add(new Step(Step.Kind.RESULT, plain(emissions.getCo2e()) + " kg CO2e ("
                 + emissions.getGwpSet().map(GwpSet::name).orElse("GWP set not stated") + ")"
@@ -152,7 +152,7 @@ public final class Explanation {
 
     private static String describeWeighting(Footprint footprint, boolean co2eBasis) {
         Emissions emissions = footprint.getEmissions();
-        GwpSet target = emissions.getGwpSet().orElseThrow();
+        GwpSet target = emissions.getGwpSet().get();
         GwpSet source = footprint.getSelection().getFactor().getGwpSet().orElse(null);
         StringBuilder text = new StringBuilder(co2eBasis ? "re-weighted " + source + " -> " + target + ": "
                 : "weighted under " + target + ": ");
@@ -165,7 +165,7 @@ public final class Explanation {
                         .append(" = ");
             }
             text.append(plain(mass.getValue())).append(" kg x ").append(target.getGwp(gas)).append(" = ")
-                    .append(plain(emissions.getCo2e(gas).orElseThrow()));
+                    .append(plain(emissions.getCo2e(gas).get()));
             separator = "; ";
         }
         return text.append("; total ").append(plain(emissions.getCo2e())).append(" kg CO2e").toString();

@@ -62,8 +62,8 @@ final class FactorPlan {
         if (total != null && published == requested) {
             return new FactorPlan(kilograms(total), false, null);
         }
-        if (!gases.isEmpty() && (factor.getGasBasis().orElseThrow() == GasBasis.MASS || published != null)) {
-            boolean mass = factor.getGasBasis().orElseThrow() == GasBasis.MASS;
+        if (!gases.isEmpty() && (factor.getGasBasis().get() == GasBasis.MASS || published != null)) {
+            boolean mass = factor.getGasBasis().get() == GasBasis.MASS;
             if (!mass && published != requested) {
                 return new FactorPlan(null, true, null);
             }

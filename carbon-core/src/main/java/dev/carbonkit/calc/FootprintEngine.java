@@ -183,7 +183,7 @@ public final class FootprintEngine {
         Emissions emissions;
         if (scaledTotal != null && published == requested) {
             emissions = gasesUnder(factor, scaledGases, requested).withPublishedTotal(scaledTotal);
-        } else if (!scaledGases.isEmpty() && (factor.getGasBasis().orElseThrow() == GasBasis.MASS || published != null)) {
+        } else if (!scaledGases.isEmpty() && (factor.getGasBasis().get() == GasBasis.MASS || published != null)) {
             emissions = gasesUnder(factor, scaledGases, requested);
         } else {
             emissions = Emissions.ofTotal(scaledTotal, published);
@@ -201,10 +201,10 @@ public final class FootprintEngine {
         if (scaledGases.isEmpty()) {
             return Emissions.ofMasses(Map.of(), requested);
         }
-        if (factor.getGasBasis().orElseThrow() == GasBasis.MASS) {
+        if (factor.getGasBasis().get() == GasBasis.MASS) {
             return Emissions.ofMasses(scaledGases, requested);
         }
-        return Emissions.ofGasCo2e(scaledGases, factor.getGwpSet().orElseThrow()).reweighted(requested);
+        return Emissions.ofGasCo2e(scaledGases, factor.getGwpSet().get()).reweighted(requested);
     }
 
     /**

@@ -557,7 +557,7 @@ final class AccountBook {
                 return (now == null) == (before == null);
             }
             case CreditState.DEDUP_ROLLING -> {
-                Duration window = rule((Key) key).getDedupWindow().orElseThrow();
+                Duration window = rule((Key) key).getDedupWindow().get();
                 Earned a = (Earned) now;
                 Earned b = (Earned) before;
                 boolean aGone = a == null || !last.isBefore(a.at().plus(window));
@@ -807,7 +807,7 @@ final class AccountBook {
             LocalDate day = LocalDate.ofEpochDay(LocalDays.epochDay(previous, ruleSet.getZone()));
             Instant horizon = previous;
             for (CreditRule rule : budgetRules) {
-                Instant end = rule.getBudget().orElseThrow().period().nextStartAfter(day)
+                Instant end = rule.getBudget().get().period().nextStartAfter(day)
                         .atStartOfDay(ruleSet.getZone()).toInstant();
                 if (end.isAfter(horizon)) {
                     horizon = end;

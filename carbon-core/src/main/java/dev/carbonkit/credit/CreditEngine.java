@@ -425,7 +425,7 @@ public final class CreditEngine {
             }
             if (rule.getDedupWindow().isPresent()) {
                 Duration window = rule.getDedupWindow().get();
-                Key key = new Key(rule.getId(), activity.getAccount(), values(rule.getDedupKey().orElseThrow()), null);
+                Key key = new Key(rule.getId(), activity.getAccount(), values(rule.getDedupKey().get()), null);
                 Earned last = (Earned) state.get(CreditState.DEDUP_ROLLING, key);
                 if (last != null && activity.getTime().isBefore(last.at().plus(window))) {
                     return zero(Award.Outcome.DUPLICATE, () -> "duplicate: " + rule.getDedupKey().get() + " already earned"
@@ -433,7 +433,7 @@ public final class CreditEngine {
                 }
                 state.put(CreditState.DEDUP_ROLLING, key, new Earned(activity.getTime(), activity.getId()));
             } else if (rule.getDedupKey().isPresent()) {
-                FootprintTotals.Period period = rule.getDedupPeriod().orElseThrow();
+                FootprintTotals.Period period = rule.getDedupPeriod().get();
                 Key key = new Key(rule.getId(), activity.getAccount(), values(rule.getDedupKey().get()),
                         period.startOf(localDate));
                 String first = (String) state.get(CreditState.DEDUP, key);
@@ -545,7 +545,7 @@ public final class CreditEngine {
                 points = fixedPoints;
                 step(() -> "points: " + fixedPoints.toPlainString() + " (fixed by the rule, not derived from grams)");
             } else {
-                BigDecimal ratio = rule.getPointsPerGram().orElseThrow();
+                BigDecimal ratio = rule.getPointsPerGram().get();
                 BigDecimal derived = CarbonMath.normalize(grams.multiply(ratio));
                 step(() -> "points: " + grams.toPlainString() + " g x " + ratio.toPlainString() + " point/g = "
                         + derived.toPlainString());
@@ -606,7 +606,7 @@ public final class CreditEngine {
                 return incompatible("the budget of rule " + rule.getId() + ", which counts masses of CO2e or the"
                         + " unit of its footprint factor", mismatch);
             }
-            CreditRule.Budget budget = rule.getBudget().orElseThrow();
+            CreditRule.Budget budget = rule.getBudget().get();
             LocalDate start = budget.period().startOf(localDate);
             Instant end = budget.period().nextStartAfter(localDate).atStartOfDay(ruleSet.getZone()).toInstant();
             BudgetKey key = new BudgetKey(end, activity.getAccount(), ruleSet.getRules().indexOf(rule));
@@ -624,7 +624,7 @@ public final class CreditEngine {
 
         /** The award of a closed budget period; this evaluation's activity stands for the period. */
         private Award closeBudget(OpenBudget open) {
-            CreditRule.Budget budget = rule.getBudget().orElseThrow();
+            CreditRule.Budget budget = rule.getBudget().get();
             steps.add("budget period of account " + open.account() + ": the " + budget.period().name().toLowerCase(Locale.ROOT)
                     + " from " + open.start + " to " + budget.period().nextStartAfter(open.start).minusDays(1) + " in "
                     + ruleSet.getZone() + ", closed at " + local(open.end()));
@@ -937,8 +937,8 @@ public final class CreditEngine {
         /** The rule's caps on points, or on counts and grams, in {@link #CAP_ORDER}; sorted once per rule. */
         private List<Cap> sortedCaps(boolean onPoints) {
             List<List<Cap>> both = sweep.sortedCaps.computeIfAbsent(rule, r -> List.of(
-                    r.getCaps().stream().filter(cap -> cap.unit() != Cap.Unit.POINTS).sorted(CAP_ORDER).toList(),
-                    r.getCaps().stream().filter(cap -> cap.unit() == Cap.Unit.POINTS).sorted(CAP_ORDER).toList()));
+                    r.getCaps().stream().filter(cap -> cap.unit() != Cap.Unit.POINTS).sorted(CAP_ORDER).collect(java.util.stream.Collectors.toList()),
+                    r.getCaps().stream().filter(cap -> cap.unit() == Cap.Unit.POINTS).sorted(CAP_ORDER).collect(java.util.stream.Collectors.toList())));
             return both.get(onPoints ? 1 : 0);
         }
 

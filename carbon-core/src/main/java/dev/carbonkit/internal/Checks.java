@@ -38,6 +38,22 @@ public final class Checks {
     }
 
     /**
+     * Tells whether a string is empty or only white space, as {@code String.isBlank} does (Java 11, which Android's
+     * API 26 does not have: docs/on-device.md).
+     *
+     * @param value  the string, not null
+     * @return true if every character is white space
+     */
+    public static boolean isBlank(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!Character.isWhitespace(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Checks that a string is not null and not blank.
      *
      * @param value  the value
@@ -46,7 +62,7 @@ public final class Checks {
      */
     public static String requireNonBlank(String value, String name) {
         Objects.requireNonNull(value, name);
-        requireArgument(!value.isBlank(), "%s must not be blank", name);
+        requireArgument(!isBlank(value), "%s must not be blank", name);
         return value;
     }
 

@@ -23,7 +23,7 @@ public final class Decimals {
      * @return the unscaled value, or NONE
      */
     public static long digits(BigDecimal value) {
-        return value.precision() < 19 ? value.unscaledValue().longValueExact() : NONE;
+        return value.precision() < 19 ? value.unscaledValue().longValue() : NONE;
     }
 
     /**
@@ -85,8 +85,8 @@ public final class Decimals {
         }
         long digitsA = Math.floorDiv(first, 32);
         long digitsB = Math.floorDiv(second, 32);
-        int scaleA = Math.floorMod(first, 32);
-        int scaleB = Math.floorMod(second, 32);
+        int scaleA = (int) Math.floorMod(first, 32L);
+        int scaleB = (int) Math.floorMod(second, 32L);
         if (scaleA < scaleB) {
             return compareScaled(digitsA, scaleB - scaleA, digitsB);
         }

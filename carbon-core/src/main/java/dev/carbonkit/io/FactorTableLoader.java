@@ -454,7 +454,7 @@ public final class FactorTableLoader {
         //-------------------------------------------------------------------
         /** A mass value: a bare decimal in the factor's unit, or text such as '0.0059 g'. */
         private Quantity mass(Node node, String path, Unit valueUnit) {
-            if (!(node instanceof ScalarNode scalar) || scalar.getTag() == Tag.NULL || scalar.getValue().isBlank()) {
+            if (!(node instanceof ScalarNode scalar) || scalar.getTag() == Tag.NULL || Checks.isBlank(scalar.getValue())) {
                 reading.problem(node, path, "expected a decimal number or a mass such as '0.0059 g', found "
                         + kind(node));
                 return null;

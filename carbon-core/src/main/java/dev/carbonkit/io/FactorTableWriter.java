@@ -127,7 +127,7 @@ public final class FactorTableWriter {
             out.append(", gwp: ").append(factor.getGwpSet().get().name());
         }
         if (!factor.getGases().isEmpty()) {
-            out.append(", gases-as: ").append(factor.getGasBasis().orElseThrow() == GasBasis.CO2E ? "co2e" : "mass")
+            out.append(", gases-as: ").append(factor.getGasBasis().get() == GasBasis.CO2E ? "co2e" : "mass")
                     .append(", gases: {");
             String separator = "";
             for (Map.Entry<Gas, Quantity> gas : factor.getGases().entrySet()) {

@@ -146,7 +146,7 @@ abstract class NodeReader {
      */
     static String text(InputStream in, String source, LoadLimits limits,
             BiFunction<String, List<Problem>, ? extends LoadException> failure) throws IOException {
-        byte[] bytes = in.readNBytes(limits.getMaxBytes() + 1);
+        byte[] bytes = dev.carbonkit.internal.Streams.readUpTo(in, limits.getMaxBytes() + 1);
         if (bytes.length > limits.getMaxBytes()) {
             throw failure.apply(source, List.of(new Problem(source, 0, 0, "", "the file is larger than the limit of "
                     + limits.getMaxBytes() + " bytes")));
@@ -186,7 +186,7 @@ abstract class NodeReader {
             if (result.isUnderflow()) {
                 return bytes.length;
             }
-            out.clear();
+            ((java.nio.Buffer) out).clear();
         }
     }
 
@@ -369,7 +369,7 @@ abstract class NodeReader {
             reading.problem(node, fields.path(key), "expected text, found " + kind(node));
             return null;
         }
-        if (scalar.getTag() == Tag.NULL || scalar.getValue().isBlank()) {
+        if (scalar.getTag() == Tag.NULL || Checks.isBlank(scalar.getValue())) {
             reading.problem(node, fields.path(key), "'" + key + "' has no value");
             return null;
         }

@@ -934,7 +934,7 @@ public final class RuleSetLoader {
                 return values;
             }
             for (Node item : sequence.getValue()) {
-                if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+                if (item instanceof ScalarNode scalar && !Checks.isBlank(scalar.getValue())) {
                     values.add(scalar.getValue());
                 } else {
                     reading.problem(item, path, "expected text, found " + kind(item));

@@ -166,7 +166,7 @@ public final class JdbcLedgerStore implements LedgerStore {
             if (in == null) {
                 throw new IllegalStateException("carbon bug: the schema " + dialect.resource + " is not in the jar");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(dev.carbonkit.internal.Streams.readUpTo(in, Integer.MAX_VALUE - 8), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -312,11 +312,11 @@ public final class JdbcLedgerStore implements LedgerStore {
         for (String block : sql.split("\\R\\s*\\R")) {
             StringBuilder text = new StringBuilder();
             for (String line : block.split("\\R")) {
-                if (!line.strip().startsWith("--")) {
+                if (!line.trim().startsWith("--")) {
                     text.append(line).append('\n');
                 }
             }
-            String statement = text.toString().strip();
+            String statement = text.toString().trim();
             if (statement.endsWith(";")) {
                 statement = statement.substring(0, statement.length() - 1);
             }
