@@ -80,7 +80,7 @@ public final class CompactTables {
      * @throws IOException if a table cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        Path folder = Path.of(args[0]);
+        Path folder = java.nio.file.Paths.get(args[0]);
         for (String id : BundledFactors.TABLE_IDS) {
             Path yaml = folder.resolve(id + ".yaml");
             FactorTable table;
@@ -329,12 +329,31 @@ public final class CompactTables {
     private static void skipTypes(DataInputStream data) throws IOException {
         int regions = data.readInt();
         for (int r = 0; r < regions; r++) {
-            data.skipNBytes(data.readInt());
+            skip(data, data.readInt());
         }
         int types = data.readInt();
         for (int i = 0; i < types; i++) {
-            data.skipNBytes(data.readInt());
-            data.skipNBytes(4L * data.readInt());
+            skip(data, data.readInt());
+            skip(data, 4L * data.readInt());
+        }
+    }
+
+    /**
+     * Skips exactly a number of bytes, or throws at the end of the data: {@code InputStream.skipNBytes} is Java 12, which
+     * Android's API 26 does not have (docs/on-device.md), and this runs on the device, reading a deferred table.
+     */
+    private static void skip(DataInputStream data, long bytes) throws IOException {
+        long left = bytes;
+        while (left > 0) {
+            int skipped = data.skipBytes((int) Math.min(left, Integer.MAX_VALUE));
+            if (skipped <= 0) {
+                // a stream may skip nothing without being at its end: a byte read tells which
+                if (data.read() < 0) {
+                    throw new java.io.EOFException("A compact table ends " + left + " bytes short of what it declares");
+                }
+                skipped = 1;
+            }
+            left -= skipped;
         }
     }
 
