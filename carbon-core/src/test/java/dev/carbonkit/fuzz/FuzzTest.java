@@ -51,6 +51,17 @@ class FuzzTest {
     private static final long MUTANTS = Long.getLong("carbon.fuzz.mutants", SHORT);
     private static final long FROM = Long.getLong("carbon.fuzz.from", 0);
 
+    private static final java.security.PublicKey PUBLIC;
+
+    static {
+        try (java.io.InputStream in = FuzzTest.class.getResourceAsStream("/dev/carbonkit/audit/openssl-ed25519-public.pem")) {
+            PUBLIC = dev.carbonkit.audit.ReceiptKeys.readPublicKey(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII), "openssl-ed25519-public.pem");
+        } catch (IOException missing) {
+            throw new UncheckedIOException(missing);
+        }
+    }
+
     /** What one mutant is given to; throws what it throws. */
     private interface Target {
         void run(byte[] input) throws Exception;
@@ -173,6 +184,25 @@ class FuzzTest {
         }, LoadException.class);
     }
 
+    /** PEM keys: a mutant is a key or an IllegalArgumentException naming its source. */
+    @Test
+    void keys() throws IOException {
+        List<byte[]> seeds = new ArrayList<>();
+        for (String name : List.of("openssl-ed25519-private.pem", "openssl-ed25519-public.pem")) {
+            try (java.io.InputStream in = FuzzTest.class.getResourceAsStream("/dev/carbonkit/audit/" + name)) {
+                seeds.add(in.readAllBytes());
+            }
+        }
+        fuzz("keys", seeds, input -> {
+            String pem = new String(input, java.nio.charset.StandardCharsets.US_ASCII);
+            if (pem.contains("PRIVATE")) {
+                dev.carbonkit.audit.ReceiptKeys.readPrivateKey(pem, "mutant.pem");
+            } else {
+                dev.carbonkit.audit.ReceiptKeys.readPublicKey(pem, "mutant.pem");
+            }
+        }, IllegalArgumentException.class);
+    }
+
     @Test
     void vectors() throws IOException {
         byte[] seed = ("format: carbonkit-vectors/1\ntable: t\ncases:\n  - name: car\n    activity: transport.car\n"
@@ -204,10 +234,20 @@ class FuzzTest {
                     .region(Region.of("CN")).attribute("amount_cny", "12").build());
         }
         receipts.addAll(Receipt.of(CreditEngine.evaluate(rules, payments), rules, payments));
+        // an account's ledger too: awards, a reversal with its reason, points lost
+        dev.carbonkit.credit.CarbonAccounts accounts = new dev.carbonkit.credit.CarbonAccounts(rules,
+                new dev.carbonkit.credit.InMemoryLedgerStore());
+        payments.forEach(accounts::award);
+        accounts.reverse("bai", "p1", "refund R-1");
+        receipts.addAll(Receipt.ofLedger(accounts, "bai", Instant.parse("2024-03-20T00:00:00Z")));
+        // a chained file whose end line is signed, with the published test key (deterministic, as Ed25519 is)
+        java.security.PrivateKey key = dev.carbonkit.audit.ReceiptKeys.readPrivateKey(new String(
+                FuzzTest.class.getResourceAsStream("/dev/carbonkit/audit/openssl-ed25519-private.pem").readAllBytes(),
+                java.nio.charset.StandardCharsets.US_ASCII), "openssl-ed25519-private.pem");
         ByteArrayOutputStream chained = new ByteArrayOutputStream();
         try (ReceiptWriter writer = new ReceiptWriter(chained)) {
             writer.writeAll(receipts);
-            writer.finish();
+            writer.finish(key);
         }
         StringBuilder unchained = new StringBuilder();
         receipts.forEach(receipt -> unchained.append(receipt.toJson()).append('\n'));
@@ -217,6 +257,7 @@ class FuzzTest {
                     try (ReceiptReader reader = new ReceiptReader(new ByteArrayInputStream(input), "mutant.jsonl")) {
                         verifier.verifyAll(reader, verification -> verification.toString());
                         reader.getChain().toString();
+                        reader.getChain().isSignedBy(PUBLIC);
                     } catch (UncheckedIOException wrapped) {
                         // the reader's iterator wraps a malformed byte (an IOException) so
                         throw wrapped.getCause() instanceof CharacterCodingException coding ? coding : wrapped;

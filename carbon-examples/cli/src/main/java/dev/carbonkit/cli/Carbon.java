@@ -216,10 +216,18 @@ public final class Carbon implements Callable<Integer> {
         }
     }
 
-    /** Reads a key file; a missing, unreadable or malformed one is a BAD_INPUT failure naming it. */
+    /** The largest key file read. */
+    static final int MAX_KEY_BYTES = 16 * 1024;
+
+    /** Reads a key file; a missing, unreadable, oversized or malformed one is a BAD_INPUT failure naming it. */
     static <K> K key(Path file, java.util.function.BiFunction<String, String, K> reader) {
-        try {
-            return reader.apply(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            // a PEM Ed25519 key is about 120 bytes: what is longer is not one, and is not read whole
+            byte[] pem = in.readNBytes(MAX_KEY_BYTES + 1);
+            if (pem.length > MAX_KEY_BYTES) {
+                throw new Failure(BAD_INPUT, file + ": more than " + MAX_KEY_BYTES + " bytes; not a PEM key");
+            }
+            return reader.apply(new String(pem, StandardCharsets.US_ASCII), file.toString());
         } catch (NoSuchFileException missing) {
             throw new Failure(BAD_INPUT, file + ": no such file");
         } catch (IOException | UncheckedIOException unreadable) {

@@ -305,6 +305,11 @@ class CarbonTest {
         assertThat(wrong.code()).isEqualTo(3);
         assertThat(wrong.err()).isEqualTo("carbon: " + pub + ": no -----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----"
                 + " block; an Ed25519 private key is written so by 'carbon keys' or OpenSSL\n");
+        Path huge = directory.resolve("huge.pem");
+        Files.write(huge, new byte[1 << 20]);
+        Run oversized = run("", "verify", receipts.toString(), "--public-key", huge.toString());
+        assertThat(oversized.code()).isEqualTo(3);
+        assertThat(oversized.err()).isEqualTo("carbon: " + huge + ": more than 16384 bytes; not a PEM key\n");
         Run unsaid = run("", "score", R + "week.csv", "--sign-with", key.toString());
         assertThat(unsaid.code()).isEqualTo(3);
         assertThat(unsaid.err()).isEqualTo("carbon: --sign-with signs a receipts file; give one with --receipts\n");
