@@ -11,8 +11,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,27 +27,24 @@ final class LedgerReceipts {
     private LedgerReceipts() {
     }
 
-    /** An update: its event, as a receipt's tree, and the entries it wrote. */
-    private record Update(Map<String, Object> event, Activity activity, List<LedgerEntry> entries) {
+    /** An update: its event, as a receipt's tree, the entries it wrote, and the digest of the rule set it ran under. */
+    private record Update(Map<String, Object> event, Activity activity, List<LedgerEntry> entries, String digest) {
     }
 
     static List<Receipt> of(CarbonAccounts accounts, String account, Instant asOf) {
         RuleSet ruleSet = accounts.getRuleSet();
         List<LedgerRecord> records = accounts.getStore().read(account, 0);
         List<Update> updates = new ArrayList<>();
-        List<String> digests = new ArrayList<>();
         Update open = null;
         for (LedgerRecord record : records) {
             AccountEvent event = record.getEvent();
             LedgerEntry entry = record.getEntry();
             if (event != null) {
-                open = new Update(event(event), event.getActivity(), new ArrayList<>());
+                open = new Update(event(event), event.getActivity(), new ArrayList<>(), record.getRuleSetDigest());
                 updates.add(open);
-                digests.add(record.getRuleSetDigest());
             } else if (entry.kind() == LedgerEntry.Kind.CLAIM) {
                 // a claim is an update of its own, and has no event record: its entry says what was claimed when
-                updates.add(new Update(claimed(entry), null, List.of(entry)));
-                digests.add(record.getRuleSetDigest());
+                updates.add(new Update(claimed(entry), null, List.of(entry), record.getRuleSetDigest()));
                 open = null;
             } else if (open == null) {
                 throw new IllegalArgumentException("Account '" + account + "': ledger record " + record
@@ -58,9 +53,6 @@ final class LedgerReceipts {
                 open.entries().add(entry);
             }
         }
-        // what the ledger holds after the updates: each entry id's current entry, and the claims
-        Map<String, LedgerEntry> current = new LinkedHashMap<>();
-        Map<String, LedgerEntry> claims = new HashMap<>();
         BigDecimal[] balances = {BigDecimal.ZERO, BigDecimal.ZERO};
         List<Receipt> receipts = new ArrayList<>(updates.size());
         for (int i = 0; i < updates.size(); i++) {
@@ -68,40 +60,25 @@ final class LedgerReceipts {
             BigDecimal[] changes = {BigDecimal.ZERO, BigDecimal.ZERO};
             BigDecimal claimed = BigDecimal.ZERO;
             for (LedgerEntry entry : update.entries()) {
-                String base = base(entry.id());
                 if (entry.kind() == LedgerEntry.Kind.CLAIM) {
-                    claims.put(entry.refersTo(), entry);
                     claimed = claimed.add(entry.amount());
-                    continue;
-                }
-                changes[entry.ledger().ordinal()] = changes[entry.ledger().ordinal()].add(entry.amount());
-                if (entry.isReversal()) {
-                    current.remove(base);
                 } else {
-                    current.put(base, entry);
+                    changes[entry.ledger().ordinal()] = changes[entry.ledger().ordinal()].add(entry.amount());
                 }
             }
             balances[0] = balances[0].add(changes[0]);
             balances[1] = balances[1].add(changes[1]);
-            receipts.add(receipt(ruleSet, digests.get(i), account, i + 1, asOf, update, changes, balances, claimed,
+            receipts.add(receipt(ruleSet, update.digest(), account, i + 1, asOf, update, changes, balances, claimed,
                     BigDecimal.ZERO));
         }
         if (asOf != null) {
-            List<LedgerEntry> lost = new ArrayList<>();
-            for (LedgerEntry entry : current.values()) {
-                LedgerEntry.Schedule schedule = entry.schedule();
-                if (schedule != null && schedule.needsClaim() && !asOf.isBefore(schedule.expiresAt())
-                        && !claims.containsKey(base(entry.id()))) {
-                    lost.add(entry);
-                }
-            }
-            lost.sort(Comparator.comparing(entry -> entry.schedule().expiresAt()));
             BigDecimal[] none = {BigDecimal.ZERO, BigDecimal.ZERO};
-            for (LedgerEntry entry : lost) {
+            for (LedgerEntry entry : accounts.expiredEntries(account, asOf)) {
                 Map<String, Object> event = event("EXPIRED", entry.activityId(), null, entry.schedule().expiresAt(),
                         base(entry.id()));
                 receipts.add(receipt(ruleSet, ruleSet.getDigest(), account, receipts.size() + 1, asOf,
-                        new Update(event, null, List.of()), none, balances, BigDecimal.ZERO, entry.amount()));
+                        new Update(event, null, List.of(), ruleSet.getDigest()), none, balances, BigDecimal.ZERO,
+                        entry.amount()));
             }
         }
         return receipts;

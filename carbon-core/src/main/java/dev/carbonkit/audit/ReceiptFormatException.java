@@ -1,5 +1,7 @@
 package dev.carbonkit.audit;
 
+import dev.carbonkit.internal.Checks;
+
 /**
  * Thrown when a text is not a receipt, such as 'receipts.jsonl:12:48: receipts hold text, arrays, objects and null
  * only; found a number '3.3' (numbers are written as decimal strings)'. Reading a file, the source and line are
@@ -34,17 +36,11 @@ public final class ReceiptFormatException extends IllegalArgumentException {
      * @param problem  what is wrong, not null; cut at 500 characters, with its length
      */
     public ReceiptFormatException(String source, long line, long column, String problem) {
-        super(source + ":" + line + ":" + column + ": " + bounded(problem));
+        super(source + ":" + line + ":" + column + ": " + Checks.cut(problem, 500));
         this.source = source;
         this.line = line;
         this.column = column;
-        this.problem = bounded(problem);
-    }
-
-    /** A problem quoting a value at length is cut at 500 characters, with its length. */
-    private static String bounded(String problem) {
-        return problem.length() <= 500 ? problem : problem.substring(0, 500) + "... (" + problem.length()
-                + " characters)";
+        this.problem = Checks.cut(problem, 500);
     }
 
     /**

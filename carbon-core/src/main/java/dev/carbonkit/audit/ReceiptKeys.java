@@ -58,14 +58,7 @@ public final class ReceiptKeys {
      * @throws IllegalArgumentException if the text is not such a key, naming the source
      */
     public static PrivateKey readPrivateKey(String pem, String source) {
-        byte[] der = der(pem, PRIVATE, source);
-        try {
-            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (InvalidKeySpecException bad) {
-            throw new IllegalArgumentException(source + ": not an " + ALGORITHM + " private key: " + bad.getMessage(), bad);
-        } catch (GeneralSecurityException none) {
-            throw new IllegalStateException("This JVM has no " + ALGORITHM + " keys", none);
-        }
+        return read(pem, PRIVATE, source, (factory, der) -> factory.generatePrivate(new PKCS8EncodedKeySpec(der)));
     }
 
     /**
@@ -77,11 +70,22 @@ public final class ReceiptKeys {
      * @throws IllegalArgumentException if the text is not such a key, naming the source
      */
     public static PublicKey readPublicKey(String pem, String source) {
-        byte[] der = der(pem, PUBLIC, source);
+        return read(pem, PUBLIC, source, (factory, der) -> factory.generatePublic(new X509EncodedKeySpec(der)));
+    }
+
+    /** How a key is made from its DER bytes. */
+    private interface Decoder<K> {
+        K decode(KeyFactory factory, byte[] der) throws InvalidKeySpecException;
+    }
+
+    /** Reads a PEM block of a label and makes the key of its bytes; names the source if they are not such a key. */
+    private static <K> K read(String pem, String label, String source, Decoder<K> decoder) {
+        byte[] der = der(pem, label, source);
         try {
-            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
+            return decoder.decode(KeyFactory.getInstance(ALGORITHM), der);
         } catch (InvalidKeySpecException bad) {
-            throw new IllegalArgumentException(source + ": not an " + ALGORITHM + " public key: " + bad.getMessage(), bad);
+            throw new IllegalArgumentException(source + ": not an " + ALGORITHM + " " + label.toLowerCase(
+                    java.util.Locale.ROOT) + ": " + bad.getMessage(), bad);
         } catch (GeneralSecurityException none) {
             throw new IllegalStateException("This JVM has no " + ALGORITHM + " keys", none);
         }

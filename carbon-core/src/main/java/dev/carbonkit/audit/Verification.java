@@ -1,5 +1,6 @@
 package dev.carbonkit.audit;
 
+import dev.carbonkit.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 
@@ -72,8 +73,7 @@ public record Verification(String id, String account, Receipt.Kind kind, String 
      * else its start and its length.
      */
     private static String excerpt(String value) {
-        return value == null || value.length() <= 1_000 ? value : value.substring(0, 1_000) + "... (" + value.length()
-                + " characters)";
+        return value == null ? null : Checks.cut(value, 1_000);
     }
 
     /**

@@ -38,6 +38,18 @@ public final class Checks {
     }
 
     /**
+     * Cuts a text for a message: whole up to a length, else its first characters, "...", and its length in
+     * parentheses, so that no message quotes a value of megabytes.
+     *
+     * @param text  the text, not null
+     * @param max  the most characters kept
+     * @return the text, or its start and length
+     */
+    public static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "... (" + text.length() + " characters)";
+    }
+
+    /**
      * Tells whether a string is empty or only white space, as {@code String.isBlank} does (Java 11, which Android's
      * API 26 does not have: docs/on-device.md).
      *

@@ -73,9 +73,7 @@ abstract class NodeReader {
 
         void problem(int line, int column, String path, String message) {
             // a message quotes values cut to 80 characters; this bounds one that quotes something else at length
-            String bounded = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "... ("
-                    + message.length() + " characters)";
-            problems.add(new Problem(source, line, column, path, bounded));
+            problems.add(new Problem(source, line, column, path, Checks.cut(message, MAX_MESSAGE)));
             if (problems.size() >= maxProblems) {
                 problems.add(new Problem(source, 0, 0, "", "stopped after " + maxProblems + " problems"));
                 throw new TooManyProblems();

@@ -31,6 +31,7 @@ final class AccountSorter implements Closeable {
     private final int capacity;
     private final List<Activity> buffer = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
+    private java.time.Instant latest;
 
     AccountSorter(int capacity) {
         if (capacity < 1) {
@@ -41,10 +42,21 @@ final class AccountSorter implements Closeable {
 
     /** Adds an activity; writes a run when the buffer is full. */
     void add(Activity activity) throws IOException {
+        if (latest == null || activity.getTime().isAfter(latest)) {
+            latest = activity.getTime();
+        }
         buffer.add(activity);
         if (buffer.size() >= capacity) {
             spill();
         }
+    }
+
+    /**
+     * The latest instant of every activity added: one evaluation of them all would close budget periods up to it, so
+     * each account is evaluated up to it too.
+     */
+    java.time.Instant latest() {
+        return latest;
     }
 
     /** How many runs were written to disk. */

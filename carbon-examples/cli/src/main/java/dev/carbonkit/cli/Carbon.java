@@ -47,7 +47,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -529,7 +528,6 @@ public final class Carbon implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--buffer: 1 or more, not " + buffer);
             }
             long[] counts = new long[2];
-            Instant[] latest = {null};
             // each account is credited on its own, in time order (an award depends on its own account's activities
             // only), so the input is grouped by account, on disk past the buffer, and never held whole
             try (AccountSorter sorter = new AccountSorter(buffer); ReceiptWriter writer = input.receipts == null ? null
@@ -540,8 +538,6 @@ public final class Carbon implements Callable<Integer> {
                         skipOrStop(row.problem(), "bad rows", input.keepGoing, err, counts);
                         return;
                     }
-                    Instant time = row.activity().getTime();
-                    latest[0] = latest[0] == null || time.isAfter(latest[0]) ? time : latest[0];
                     try {
                         sorter.add(row.activity());
                     } catch (IOException failed) {
@@ -554,7 +550,7 @@ public final class Carbon implements Callable<Integer> {
                 Map<String, BigDecimal[]> balances = new TreeMap<>();
                 sorter.forEachAccount(activities -> {
                     // budget periods are closed up to the latest activity of the whole input, as one evaluation would
-                    CreditResult result = CreditEngine.evaluate(ruleSet, activities, latest[0]);
+                    CreditResult result = CreditEngine.evaluate(ruleSet, activities, sorter.latest());
                     for (Award award : result.awards()) {
                         out.printf(Locale.ROOT, row, award.activityId(), award.account(), award.ruleId() == null ? "-"
                                 : award.ruleId(), award.outcome(), plain(award.grams()), plain(award.points()));
@@ -905,7 +901,6 @@ public final class Carbon implements Callable<Integer> {
             FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), catalog);
             List<RuleSet> ruleSets = new ArrayList<>();
             rules.forEach(id -> ruleSets.add(ruleSet(id)));
-            Instant[] latest = {null};
             try (AccountSorter sorter = new AccountSorter(buffer)) {
                 ActivityReader.read(in, file, json, row -> {
                     if (row.problem() != null) {
@@ -917,8 +912,6 @@ public final class Carbon implements Callable<Integer> {
                     } else {
                         report.add(Receipt.of(engine.score(activity), engine.getPolicy()));
                     }
-                    latest[0] = latest[0] == null || activity.getTime().isAfter(latest[0]) ? activity.getTime()
-                            : latest[0];
                     if (!ruleSets.isEmpty()) {
                         try {
                             sorter.add(activity);
@@ -928,8 +921,8 @@ public final class Carbon implements Callable<Integer> {
                     }
                 });
                 for (RuleSet ruleSet : ruleSets) {
-                    sorter.forEachAccount(activities -> Receipt.of(CreditEngine.evaluate(ruleSet, activities, latest[0]),
-                            ruleSet, activities).forEach(report::add));
+                    sorter.forEachAccount(activities -> Receipt.of(CreditEngine.evaluate(ruleSet, activities,
+                            sorter.latest()), ruleSet, activities).forEach(report::add));
                 }
             } catch (UncheckedIOException failed) {
                 throw failed.getCause();
