@@ -58,6 +58,8 @@ public final class AccountService implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The largest request body read: a batch of a few thousand activities. */
     private static final int MAX_BODY = 4 << 20;
+    /** How much of a body over the limit is read and dropped before answering. */
+    private static final long DRAIN = 8L * MAX_BODY;
 
     private final CarbonAccounts accounts;
     private final HttpServer server;
@@ -146,6 +148,13 @@ public final class AccountService implements AutoCloseable {
     private static byte[] body(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
+            // the rest of a body somewhat too large is read and dropped, so that the client, still sending, gets the
+            // answer rather than a reset connection; past that the connection is closed with the exchange
+            byte[] drop = new byte[1 << 16];
+            long dropped = 0;
+            for (int read; dropped < DRAIN && (read = exchange.getRequestBody().read(drop)) >= 0; ) {
+                dropped += read;
+            }
             throw new IllegalArgumentException("the request's body is over " + MAX_BODY + " bytes; send the activities"
                     + " in smaller batches");
         }
