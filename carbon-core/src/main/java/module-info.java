@@ -4,11 +4,12 @@
  * YAML loaders of factor tables and rule sets, and (in {@code dev.carbonkit.audit}) receipts, their replay and
  * verification, and (in {@code dev.carbonkit.credit.jdbc}) ledger stores in PostgreSQL or SQLite over plain JDBC. The
  * calculation packages depend on the JDK only; SnakeYAML is used by the io package alone, and Jackson's streaming
- * parser by the audit and jdbc packages alone.
+ * parser (optional: declared {@code requires static}, checked for before use) by the audit and jdbc packages alone,
+ * to read receipts back and ledger records.
  */
 module dev.carbonkit.core {
     requires org.yaml.snakeyaml;
-    requires com.fasterxml.jackson.core;
+    requires static com.fasterxml.jackson.core;
     requires transitive java.sql;
 
     exports dev.carbonkit;

@@ -1,15 +1,10 @@
 package dev.carbonkit.audit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.carbonkit.CarbonMath;
 import dev.carbonkit.Version;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.internal.CanonicalJson;
+import dev.carbonkit.internal.Libraries;
 import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.Fallback;
 import dev.carbonkit.calc.Footprint;
@@ -79,9 +74,6 @@ public final class Receipt {
             Objects.requireNonNull(previous, "previous");
         }
     }
-
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** What a receipt records. */
     public enum Kind {
@@ -339,30 +331,14 @@ public final class Receipt {
         return checked(parseObject(Objects.requireNonNull(json, "json")));
     }
 
-    /** Reads one JSON object of text, arrays, objects and nulls: a receipt's, or a chained file's end line. */
+    /**
+     * Reads one JSON object of text, arrays, objects and nulls: a receipt's, or a chained file's end line. Jackson's
+     * parser does the reading, in a class of its own, so that a receipt can be made and written without jackson-core
+     * on the class path (an app that scores on a phone), and only reading one needs it.
+     */
     static Map<String, Object> parseObject(String json) {
-        Object tree;
-        try (JsonParser parser = JSON.createParser(json)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new ReceiptFormatException(1, 1, "a receipt is a JSON object, found " + describe(first));
-            }
-            tree = value(parser, first);
-            JsonToken after = parser.nextToken();
-            if (after != null) {
-                JsonLocation at = parser.currentLocation();
-                throw new ReceiptFormatException(at.getLineNr(), at.getColumnNr(), "text after the receipt's object");
-            }
-        } catch (JsonParseException bad) {
-            JsonLocation at = bad.getLocation();
-            throw new ReceiptFormatException(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    bad.getOriginalMessage());
-        } catch (IOException unreadable) {
-            throw new ReceiptFormatException(0, 0, String.valueOf(unreadable.getMessage()));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) tree;
-        return map;
+        Libraries.requireJackson("Reading a receipt");
+        return ReceiptJson.parseObject(json);
     }
 
     /** Checks a tree read from JSON and makes the receipt of it. */
@@ -406,48 +382,6 @@ public final class Receipt {
             throw new ReceiptFormatException(1, 1, "the chain link's sequence is not a whole number from 1: '"
                     + sequence + "'");
         }
-    }
-
-    private static Object value(JsonParser parser, JsonToken token) throws IOException {
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
-                    String key = parser.currentName();
-                    map.put(key, value(parser, parser.nextToken()));
-                }
-                return Collections.unmodifiableMap(map);
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    list.add(value(parser, next));
-                }
-                return Collections.unmodifiableList(list);
-            }
-            case VALUE_STRING -> {
-                return parser.getText();
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> {
-                JsonLocation at = parser.currentTokenLocation();
-                throw new ReceiptFormatException(at.getLineNr(), at.getColumnNr(), "receipts hold text, arrays, objects"
-                        + " and null only; found " + describe(token) + " '" + parser.getText()
-                        + "' (numbers are written as decimal strings)");
-            }
-        }
-    }
-
-    private static String describe(JsonToken token) {
-        return token == null ? "nothing" : switch (token) {
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "text";
-            default -> token.name().toLowerCase(java.util.Locale.ROOT);
-        };
     }
 
     private static String describeValue(Object value) {

@@ -1,8 +1,5 @@
 package dev.carbonkit.credit.jdbc;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.credit.AccountEvent;
 import dev.carbonkit.credit.CreditRule;
@@ -14,6 +11,7 @@ import dev.carbonkit.credit.LedgerStoreException.Reason;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.internal.CanonicalJson;
+import dev.carbonkit.internal.Libraries;
 import dev.carbonkit.quantity.Quantity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,7 +108,6 @@ public final class JdbcLedgerStore implements LedgerStore {
             + " rule_set_digest FROM carbonkit_ledger_entry WHERE account = ? AND sequence > ? ORDER BY sequence";
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
-    private static final JsonFactory JSON = new JsonFactory();
     /** The longest texts a record is read back from, checked before they are parsed. */
     private static final int MAX_AMOUNT = 100;
     private static final int MAX_INSTANT = 64;
@@ -143,6 +140,7 @@ public final class JdbcLedgerStore implements LedgerStore {
      */
     public static JdbcLedgerStore open(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Libraries.requireJackson("The JDBC ledger store");
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = dialectOf(connection);
             JdbcLedgerStore store = new JdbcLedgerStore(dataSource, dialect);
@@ -714,7 +712,7 @@ public final class JdbcLedgerStore implements LedgerStore {
                     if (factor != null) {
                         builder.factorId(factor);
                     }
-                    attributes(bounded(rows.getString("attributes"), MAX_ATTRIBUTES, "attributes"))
+                    AttributesJson.attributes(bounded(rows.getString("attributes"), MAX_ATTRIBUTES, "attributes"))
                             .forEach(builder::attribute);
                     yield AccountEvent.awarded(builder.build());
                 }
@@ -774,29 +772,6 @@ public final class JdbcLedgerStore implements LedgerStore {
             throw new IllegalArgumentException("amount '" + text + "' is not a plain decimal as carbonkit writes them");
         }
         return amount;
-    }
-
-    /** The attributes of an activity, from the JSON object of strings they were written as. */
-    private static Map<String, String> attributes(String json) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("attributes are not a JSON object: " + json);
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                if (parser.nextToken() != JsonToken.VALUE_STRING) {
-                    throw new IllegalArgumentException("attribute '" + name + "' is not a string");
-                }
-                attributes.put(name, parser.getText());
-            }
-            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-                throw new IllegalArgumentException("attributes are not one JSON object: " + json);
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("attributes are not JSON: " + e.getMessage(), e);
-        }
-        return attributes;
     }
 
     /** A typed failure from a JDBC one: a refused record is a conflict, a missing table a schema problem. */
