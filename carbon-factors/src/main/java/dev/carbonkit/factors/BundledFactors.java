@@ -7,6 +7,8 @@ import dev.carbonkit.io.FactorTableLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -25,6 +27,11 @@ import java.util.function.Supplier;
  * {@code dev.carbonkit.factors.convert}; their digests, sources, coverage, licences and caveats are listed in
  * docs/factors.md. Each table is loaded on first use and then shared: {@link #table(String)} loads that table
  * alone (an app that scores with one table, on a phone, parses nothing else), {@link #catalog()} all of them.
+ * <p>
+ * carbon-factors' jar holds every table. An app that ships fewer depends instead on the jar of classifier
+ * {@code no-tables} (this class, the rule sets) and on one jar per table it ships, of classifier {@code table-} and the
+ * table's id ({@code table-desnz-2025}); {@link #available()} then lists those tables, {@link #catalog()} holds
+ * those alone, and {@link #table(String)} of another says which jar to add (docs/on-device.md).
  * <p>
  * This class is a holder of static methods and cannot be instantiated.
  */
@@ -48,14 +55,20 @@ public final class BundledFactors {
     }
 
     /**
-     * The catalog of every table, each deferred where its compact form is on the class path: its info and types are
+     * The catalog of every table on the class path, each deferred where its compact form is on the class path: its info and types are
      * read now, its factors by {@link #table(String)} when an engine first scores one of its types or anything else
      * needs them. Without the compact form (classes from an IDE) the tables are read from YAML at once.
      */
     private static FactorCatalog load() {
+        List<String> available = available();
+        if (available.isEmpty()) {
+            throw new IllegalStateException("No bundled table is on the class path: carbon-factors of classifier"
+                    + " no-tables holds none; add carbon-factors itself (every table) or a jar of classifier"
+                    + " table-<id> for each table to ship, of " + TABLE_IDS);
+        }
         FactorCatalog.Builder catalog = FactorCatalog.builder();
         ClassLoader classLoader = BundledFactors.class.getClassLoader();
-        for (String id : TABLE_IDS) {
+        for (String id : available) {
             String compact = FOLDER.concat(id).concat(CompactTables.SUFFIX);
             try (InputStream in = classLoader.getResourceAsStream(compact)) {
                 catalog.add(in == null ? table(id) : CompactTables.readDeferred(in, compact, new Reader(id)));
@@ -86,6 +99,24 @@ public final class BundledFactors {
     }
 
     /**
+     * Lists the bundled tables on the class path: every one with carbon-factors' jar, those whose jars an app ships
+     * with the jar of classifier {@code no-tables}.
+     *
+     * @return the ids of the tables that can be loaded, in order of precedence, a subset of {@link #TABLE_IDS}
+     */
+    public static List<String> available() {
+        ClassLoader classLoader = BundledFactors.class.getClassLoader();
+        List<String> available = new ArrayList<>(TABLE_IDS.size());
+        for (String id : TABLE_IDS) {
+            if (classLoader.getResource(FOLDER.concat(id).concat(CompactTables.SUFFIX)) != null
+                    || classLoader.getResource(FOLDER.concat(id).concat(".yaml")) != null) {
+                available.add(id);
+            }
+        }
+        return Collections.unmodifiableList(available);
+    }
+
+    /**
      * Whether the bundled tables are read from their compact form: true in the jar the build makes.
      *
      * @return true if every bundled table has its compact form on the class path
@@ -96,9 +127,10 @@ public final class BundledFactors {
     }
 
     /**
-     * Gets the catalog of every bundled table.
+     * Gets the catalog of every bundled table on the class path ({@link #available()}).
      *
      * @return the catalog, never null
+     * @throws IllegalStateException if no bundled table is on the class path
      */
     public static FactorCatalog catalog() {
         return Holder.CATALOG;
@@ -109,12 +141,21 @@ public final class BundledFactors {
      *
      * @param tableId  the table id, one of {@link #TABLE_IDS}, not null
      * @return the table, never null
-     * @throws NoSuchElementException if no bundled table has that id
+     * @throws NoSuchElementException if no bundled table has that id, or its jar is not on the class path
      */
     public static FactorTable table(String tableId) {
         Objects.requireNonNull(tableId, "tableId");
         if (!TABLE_IDS.contains(tableId)) {
             throw new NoSuchElementException("No bundled table '" + tableId + "'; bundled: " + TABLE_IDS);
+        }
+        FactorTable loaded = LOADED.get(tableId);
+        if (loaded != null) {
+            return loaded;
+        }
+        if (!available().contains(tableId)) {
+            throw new NoSuchElementException("The bundled table '" + tableId + "' is not on the class path: add the"
+                    + " jar of carbon-factors of classifier table-" + tableId + ", or carbon-factors itself; on the"
+                    + " class path: " + available());
         }
         return LOADED.computeIfAbsent(tableId, Reader.READ);
     }

@@ -36,6 +36,8 @@ class BundledFactorsTest {
     void catalog_hasEveryBundledTableInOrder() {
         assertThat(CATALOG.getTables()).extracting(t -> t.getId()).containsExactlyElementsOf(BundledFactors.TABLE_IDS);
         assertThat(BundledFactors.catalog()).isSameAs(CATALOG);
+        assertThat(BundledFactors.available()).as("carbon-factors' own jar has every table")
+                .containsExactlyElementsOf(BundledFactors.TABLE_IDS);
         assertThat(BundledFactors.table("desnz-2024").size()).isEqualTo(207);
         assertThat(BundledFactors.table("epa-2025").size()).isEqualTo(235);
         assertThatThrownBy(() -> BundledFactors.table("desnz-2023")).isInstanceOf(NoSuchElementException.class)
