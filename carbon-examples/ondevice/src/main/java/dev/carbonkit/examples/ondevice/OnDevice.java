@@ -8,17 +8,19 @@ import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.factors.BundledFactors;
 import dev.carbonkit.quantity.Quantity;
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 
 /**
- * The way an app scores on the device: no file system and no network, the one table it needs read from the class
- * path (here DESNZ 2024, bundled in carbon-factors' jar and read from the compact form the build writes beside its
- * YAML, with no YAML parsed), pinned by digest, one activity scored, and the time from the JVM's start to the first
- * footprint measured. Run: {@code mvn -B -q -pl carbon-examples/ondevice -am compile
- * exec:exec}.
+ * The way an app scores on the device: the slim runtime (carbon-core, SnakeYAML, carbon-factors of classifier
+ * {@code no-tables} and the one table of classifier {@code table-desnz-2024}), no file system and no network, the
+ * table read from the class path (from the compact form the build writes beside its YAML, with no YAML parsed), pinned
+ * by digest, one activity scored, and the time from the JVM's start to the first footprint measured. It prints the
+ * jars it runs with and their sizes first. Run: {@code mvn -B -q -pl carbon-examples/ondevice -am package
+ * exec:exec -DskipTests}.
  */
 public final class OnDevice {
 
@@ -55,6 +57,16 @@ public final class OnDevice {
         long before = System.currentTimeMillis();
         Footprint footprint = scoreOne();
         long after = System.currentTimeMillis();
+        long total = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            File file = new File(entry);
+            if (file.isFile()) {
+                System.out.printf(Locale.ROOT, "%,10d  %s%n", file.length(), file.getName());
+                total += file.length();
+            }
+        }
+        System.out.printf(Locale.ROOT, "%,10d  in all (the jars on the class path)%n", total);
+        System.out.println("tables on the class path: " + BundledFactors.available());
         System.out.println(footprint.getCo2e().toPlainString() + " kg CO2e from " + footprint.getFactor().getId());
         System.out.printf(Locale.ROOT, "table loaded and first activity scored in %d ms; %d ms from JVM start%n",
                 after - before, after - started);
