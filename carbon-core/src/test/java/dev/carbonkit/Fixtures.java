@@ -16,8 +16,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * In-test factor tables with the values listed in shared/reference/golden-cases.md and factor-sources.md
- * (DESNZ 2024 v1.1 and 2025, EPA Hub 2025, OWID/Ember, MEE/NBS, Poore and Nemecek via OWID). The bundled,
+ * In-test factor tables with the values of the golden cases (docs/research/golden-cases.md), each from its publisher's
+ * document (DESNZ 2024 v1.1 and 2025, EPA Hub 2025, OWID/Ember, MEE/NBS, Poore and Nemecek via OWID). The bundled,
  * converter-generated tables are carbon-factors' job; these fixtures exist so that carbon-core can prove its
  * arithmetic on its own.
  */

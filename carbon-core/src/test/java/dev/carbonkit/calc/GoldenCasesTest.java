@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case of shared/reference/golden-cases.md that carbon-core can compute with in-test fixtures, with the
+ * Every case of docs/research/golden-cases.md that carbon-core can compute with in-test fixtures, with the
  * expected values as listed there. Exact values are compared exactly; values the reference marks with a
  * tilde (a division by 28 or 265) are compared after rounding half-even to 10 decimal places, as the
  * reference states them.

@@ -21,8 +21,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worked examples of shared/reference/credit-methodologies.md section 3, with the expected values printed
- * there. Rule values marked ILLUSTRATIVE or UNVERIFIED in the reference are used here as test data only.
+ * The worked examples of the project's credit research note (docs/research/credit-methodologies.md, section 3), with
+ * the expected values printed there. Rule values marked ILLUSTRATIVE or UNVERIFIED in the note are used here as test
+ * data only.
  */
 class WorkedExamplesTest {
 

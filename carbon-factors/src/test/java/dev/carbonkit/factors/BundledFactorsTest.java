@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The public golden cases (shared/reference/golden-cases.md) through the bundled catalog. */
+/** The public golden cases (docs/research/golden-cases.md) through the bundled catalog. */
 class BundledFactorsTest {
 
     private static final FactorCatalog CATALOG = BundledFactors.catalog();

@@ -76,7 +76,7 @@ class DesnzFlatFileTest {
         assertThat(hotel.getPer()).isEqualTo(Unit.ROOM_NIGHT);
     }
 
-    /** Golden cases (shared/reference/golden-cases.md) through factors built from the publisher's file. */
+    /** Golden cases (docs/research/golden-cases.md) through factors built from the publisher's file. */
     @ParameterizedTest(name = "case {0}")
     @CsvSource({"1, 4_301_3070_9, 12 mi, 3.17676", "3, 4_301_3069_4, 25 km, 4.246", "4, 4_301_3071_4, 40 km, 5.0428",
         "7, 4_302_3080_9, 30 mi, 5.4879", "8, 25_314_3145_11, 8.5 pkm, 0.92191", "9, 25_314_3146_11, 200 pkm, 5.434",

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Converts China's electricity CO2 factors, as quoted in the project's research note (section 3c of
- * shared/reference/factor-sources.md, copied to carbon-factors/sources/cn-electricity), into a factor table.
+ * Converts China's electricity CO2 factors, as quoted in the project's research note (its section 3c, kept as
+ * carbon-factors/sources/cn-electricity/factor-sources-3c.md), into a factor table.
  * No primary or machine-readable copy exists; the figures are extracted from the note's text with the patterns
  * below, so none is retyped, and every factor is labelled UNVERIFIED.
  * <p>
