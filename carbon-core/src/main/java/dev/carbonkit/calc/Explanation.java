@@ -139,6 +139,8 @@ public final class Explanation {
 
     private static String describe(Fallback fallback) {
         return switch (fallback.getKind()) {
+            case TYPE -> "no factor for activity type " + fallback.getRequested() + "; used the type above it, "
+                    + fallback.getUsed();
             case REGION -> "no factor for region " + fallback.getRequested() + "; used the wider region "
                     + fallback.getUsed();
             case DATE -> "no factor valid on " + fallback.getRequested() + "; used the one valid "

@@ -1,5 +1,6 @@
 package dev.carbonkit.calc;
 
+import dev.carbonkit.factor.ActivityTypes;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.factor.Region;
@@ -295,10 +296,33 @@ public final class FactorSelector {
         if (factorId != null) {
             return byId(activity, factorId);
         }
-        OfType ofType = ofType(activity.getType());
+        String type = activity.getType();
+        try {
+            return select(activity, type);
+        } catch (FactorNotFoundException notFound) {
+            // a step up the hierarchy of types, to the nearest type above with a factor that fits
+            for (String above = ActivityTypes.parentOrNull(type); above != null;
+                    above = ActivityTypes.parentOrNull(above)) {
+                if (types.contains(above)) {
+                    Selection selection;
+                    try {
+                        selection = select(activity, above);
+                    } catch (FactorNotFoundException none) {
+                        continue;
+                    }
+                    return selection.above(type, above);
+                }
+            }
+            throw notFound;
+        }
+    }
+
+    /** Selects the factor of one type for an activity: of its own type, or of a type above it. */
+    private Selection select(Activity activity, String type) {
+        OfType ofType = ofType(type);
         if (ofType == null) {
-            String hint = Checks.suggest(activity.getType(), types);
-            throw new FactorNotFoundException(activity.getId(), "no factor for activity type '" + activity.getType()
+            String hint = Checks.suggest(type, types);
+            throw new FactorNotFoundException(activity.getId(), "no factor for activity type '" + type
                     + "'" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
         }
         Unit unit = activity.getQuantity().getUnit();
@@ -343,15 +367,43 @@ public final class FactorSelector {
         if (usable.isEmpty()) {
             TreeSet<String> units = new TreeSet<>();
             all.forEach(c -> units.add(c.factor.getPer() + " (" + c.factor.getPer().getDimension() + ")"));
-            throw new FactorNotFoundException(activity.getId(), "factors for type '" + activity.getType()
+            throw new FactorNotFoundException(activity.getId(), "factors for type '" + type
                     + "' are per " + String.join(", ", units) + "; the quantity '" + activity.getQuantity()
                     + "' is " + activity.getQuantity().getDimension() + " and does not convert");
         }
         TreeSet<String> regions = new TreeSet<>();
         usable.forEach(c -> regions.add(c.factor.getRegion().getCode()));
-        throw new FactorNotFoundException(activity.getId(), "no factor for type '" + activity.getType()
+        throw new FactorNotFoundException(activity.getId(), "no factor for type '" + type
                 + "' in region " + activity.getRegion() + " or any wider region " + chain + "; factors exist for "
-                + regions);
+                + Checks.cut(regions.toString(), 300) + nearby(type, chain));
+    }
+
+    /**
+     * Says which types near one (under it, or under its parent) have a factor in a region of the chain: where
+     * {@code home.electricity.grid} has no factor for DE, that {@code home.electricity.grid.lifecycle} has.
+     */
+    private String nearby(String type, List<Region> chain) {
+        String parent = ActivityTypes.parentOrNull(type);
+        String group = parent == null ? type : parent;
+        TreeSet<String> found = new TreeSet<>();
+        for (String other : types) {
+            if (!other.equals(type) && ActivityTypes.isUnder(other, group)) {
+                for (FactorTable table : tables) {
+                    Set<Region> at = table.getRegions(other);
+                    if (chain.stream().anyMatch(at::contains)) {
+                        found.add(other);
+                        break;
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return "";
+        }
+        List<String> some = new ArrayList<>(found).subList(0, Math.min(found.size(), 5));
+        return "; types with a factor for " + chain.get(0) + (chain.size() > 1 ? " or wider" : "") + ": "
+                + String.join(", ", some) + (found.size() > some.size() ? " and " + (found.size() - some.size())
+                + " more" : "");
     }
 
     private List<Region> chain(Region region) {

@@ -14,6 +14,11 @@ public final class Fallback {
      * The kinds of fallback.
      */
     public enum Kind {
+        /**
+         * No factor for the activity's type; the factor of the nearest type above it that has one was used, such as
+         * {@code transport.bus} for {@code transport.bus.electric} (docs/activity-types.md).
+         */
+        TYPE,
         /** No factor for the activity's region; a wider region's factor was used. */
         REGION,
         /** No factor valid on the activity's date; the one valid nearest to it was used. */

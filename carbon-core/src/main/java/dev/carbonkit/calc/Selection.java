@@ -30,6 +30,14 @@ public final class Selection {
         this.plans = plans;
     }
 
+    /** The same selection, made for a type above the activity's: with that step as its first fallback. */
+    Selection above(String requestedType, String usedType) {
+        List<Fallback> all = new java.util.ArrayList<>(fallbacks.size() + 1);
+        all.add(Fallback.of(Fallback.Kind.TYPE, requestedType, usedType));
+        all.addAll(fallbacks);
+        return new Selection(factor, table, all, false, plans);
+    }
+
     /** How the factor scores under a GWP set. */
     FactorPlan plan(GwpSet requested) {
         return plans.get(requested);

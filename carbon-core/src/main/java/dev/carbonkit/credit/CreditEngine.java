@@ -11,6 +11,7 @@ import dev.carbonkit.credit.CreditState.OpenBudget;
 import dev.carbonkit.credit.CreditState.Used;
 import dev.carbonkit.internal.DecimalText;
 import dev.carbonkit.internal.LocalDays;
+import dev.carbonkit.factor.ActivityTypes;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
@@ -346,7 +347,11 @@ public final class CreditEngine {
             return rules == null ? ofType : rules;
         }
 
-        /** The rules about an activity type, whether the activity matches them or not, in rule-set order. */
+        /**
+         * The rules about an activity type, whether the activity matches them or not, in rule-set order: the rules
+         * about the type itself or, if none, about the nearest type above it that has rules (a rule about
+         * {@code transport.bus} is about {@code transport.bus.electric} too, unless the set has a rule about that).
+         */
         List<CreditRule> rulesOfType(String type) {
             if (rulesByType == null) {
                 Map<String, List<CreditRule>> byType = new HashMap<>();
@@ -356,7 +361,20 @@ public final class CreditEngine {
                 rulesByType = new HashMap<>();
                 byType.forEach((t, rules) -> rulesByType.put(t, List.copyOf(rules)));
             }
-            return rulesByType.getOrDefault(type, List.of());
+            List<CreditRule> rules = rulesByType.get(type);
+            if (rules == null) {
+                rules = List.of();
+                for (String above = ActivityTypes.parentOrNull(type); above != null;
+                        above = ActivityTypes.parentOrNull(above)) {
+                    List<CreditRule> found = rulesByType.get(above);
+                    if (found != null) {
+                        rules = found;
+                        break;
+                    }
+                }
+                rulesByType.put(type, rules);
+            }
+            return rules;
         }
     }
 
@@ -403,6 +421,10 @@ public final class CreditEngine {
             step(() -> "activity " + activity.getId() + ": " + activity.getType() + ", " + activity.getQuantity() + ", "
                     + activity.getTime() + " = " + localDate + " in " + ruleSet.getZone());
             header();
+            if (!rule.getActivityType().equals(activity.getType())) {
+                step(() -> "the rule is about " + rule.getActivityType() + ", and " + activity.getType()
+                        + " is under it (no rule of the set is about a type nearer to it)");
+            }
             List<Condition> eligibility = rule.getEligibility();
             for (int i = 0; i < eligibility.size(); i++) {
                 Condition condition = eligibility.get(i);

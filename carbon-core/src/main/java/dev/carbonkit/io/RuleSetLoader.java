@@ -9,6 +9,7 @@ import dev.carbonkit.credit.CreditRule;
 import dev.carbonkit.credit.Issuance;
 import dev.carbonkit.credit.Promotion;
 import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.factor.ActivityTypes;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
@@ -79,10 +80,12 @@ public final class RuleSetLoader {
 
     private final LoadLimits limits;
     private final FactorCatalog catalog;
+    private final ActivityTypes types;
 
-    private RuleSetLoader(LoadLimits limits, FactorCatalog catalog) {
+    private RuleSetLoader(LoadLimits limits, FactorCatalog catalog, ActivityTypes types) {
         this.limits = limits;
         this.catalog = catalog;
+        this.types = types;
     }
 
     /**
@@ -91,7 +94,7 @@ public final class RuleSetLoader {
      * @return the loader, never null
      */
     public static RuleSetLoader standard() {
-        return new RuleSetLoader(LoadLimits.defaults(), null);
+        return new RuleSetLoader(LoadLimits.defaults(), null, null);
     }
 
     /**
@@ -101,7 +104,7 @@ public final class RuleSetLoader {
      * @return the loader, never null
      */
     public static RuleSetLoader withLimits(LoadLimits limits) {
-        return new RuleSetLoader(Objects.requireNonNull(limits, "limits"), null);
+        return new RuleSetLoader(Objects.requireNonNull(limits, "limits"), null, null);
     }
 
     /**
@@ -115,7 +118,20 @@ public final class RuleSetLoader {
      * @return the loader, never null
      */
     public RuleSetLoader withCatalog(FactorCatalog factors) {
-        return new RuleSetLoader(limits, Objects.requireNonNull(factors, "factors"));
+        return new RuleSetLoader(limits, Objects.requireNonNull(factors, "factors"), types);
+    }
+
+    /**
+     * Returns a loader that holds every rule's activity type to a vocabulary: a type the vocabulary does not know (no
+     * table has factors for it, it is not declared, and it is not a group above one that is) is a problem at the
+     * rule's {@code activity} key, with the known type closest to it, such as {@code transport.rail.metro} with "did
+     * you mean 'transport.rail.underground'?" where no rule would ever match an activity a table can score.
+     *
+     * @param vocabulary  the known activity types, such as {@code BundledFactors.activityTypes()}, not null
+     * @return the loader, never null
+     */
+    public RuleSetLoader withActivityTypes(ActivityTypes vocabulary) {
+        return new RuleSetLoader(limits, catalog, Objects.requireNonNull(vocabulary, "vocabulary"));
     }
 
     /**
@@ -159,16 +175,18 @@ public final class RuleSetLoader {
         Objects.requireNonNull(source, "source");
         return NodeReader.read(yaml, source, limits, RuleSetException::new,
                 "a mapping with format, ruleset, version, timezone and rules",
-                (reading, root) -> new RulesReader(reading, catalog).read(root));
+                (reading, root) -> new RulesReader(reading, catalog, types).read(root));
     }
 
     private static final class RulesReader extends NodeReader {
 
         private final FactorCatalog catalog;
+        private final ActivityTypes types;
 
-        RulesReader(Reading reading, FactorCatalog catalog) {
+        RulesReader(Reading reading, FactorCatalog catalog, ActivityTypes types) {
             super(reading);
             this.catalog = catalog;
+            this.types = types;
         }
 
         RuleSet read(Node root) {
@@ -256,6 +274,11 @@ public final class RuleSetLoader {
             String activity = text(rule, "activity", true);
             if (id == null || kind == null || activity == null) {
                 return null;
+            }
+            if (types != null && Checks.isActivityType(activity) && !types.contains(activity)) {
+                reading.problem(rule.get("activity"), rule.path("activity"), "unknown activity type '" + activity
+                        + "': no table has factors for it and it is not declared"
+                        + types.suggest(activity).map(hint -> "; did you mean '" + hint + "'?").orElse(""));
             }
             CreditRule.Builder builder = CreditRule.builder(id, kind, activity);
             conditions(rule, "match").forEach(builder::matching);

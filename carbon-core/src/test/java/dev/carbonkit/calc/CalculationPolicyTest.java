@@ -18,7 +18,7 @@ class CalculationPolicyTest {
         assertThat(policy.getAllowedFallbacks()).isEqualTo(EnumSet.allOf(Fallback.Kind.class));
         assertThat(policy.getRegionHierarchy()).isEqualTo(RegionHierarchy.standard());
         assertThat(policy.getRounding()).isEmpty();
-        assertThat(policy).hasToString("gwp AR5, fallbacks [REGION, DATE, GWP_NOT_REWEIGHTED, GWP_NOT_STATED], rounding none");
+        assertThat(policy).hasToString("gwp AR5, fallbacks [TYPE, REGION, DATE, GWP_NOT_REWEIGHTED, GWP_NOT_STATED], rounding none");
     }
 
     @Test

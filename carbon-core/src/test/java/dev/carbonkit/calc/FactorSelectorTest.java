@@ -171,6 +171,44 @@ class FactorSelectorTest {
                         + " region [US-CA, US, GLOBAL]; factors exist for [FR, GB]");
     }
 
+    private static EmissionFactor typed(String id, String type, String region) {
+        return EmissionFactor.builder("t/" + id, T).activityType(type).region(Region.of(region))
+                .validity(ValidityPeriod.parse("../..")).per(Unit.KILOWATT_HOUR).co2e(kg("1")).gwpSet(GwpSet.AR5)
+                .build();
+    }
+
+    @Test
+    void select_typeWithoutFactor_stepsUpToTheNearestTypeWithOne_andRecordsIt() {
+        FactorSelector selector = selector(typed("grid", "home.electricity.grid", "GB"),
+                typed("home", "home", "GB"));
+        Selection selection = selector.select(activity("a", "home.electricity.grid.green_tariff", "1 kWh", "GB-LND",
+                "2024-01-01"));
+        assertThat(selection.getFactor().getId()).isEqualTo("t/grid");
+        assertThat(selection.getFallbacks()).extracting(Fallback::toString)
+                .containsExactly("TYPE: home.electricity.grid.green_tariff -> home.electricity.grid",
+                        "REGION: GB-LND -> GB");
+        // the nearest type with a factor that fits, not the first type above
+        assertThat(selector.select(activity("b", "home.electricity.meter", "1 kWh", "GB", "2024-01-01"))
+                .getFallbacks()).extracting(Fallback::toString).containsExactly("TYPE: home.electricity.meter -> home");
+        // a type that has factors, none of which fits, keeps its own refusal when nothing above fits either
+        assertThatThrownBy(() -> selector(typed("grid", "home.electricity.grid", "GB"))
+                .select(activity("c", "home.electricity.grid", "1 kWh", "FR", "2024-01-01")))
+                .isInstanceOf(FactorNotFoundException.class)
+                .hasMessage("Activity 'c': no factor for type 'home.electricity.grid' in region FR or any wider region"
+                        + " [FR, EU27, GLOBAL]; factors exist for [GB]");
+    }
+
+    @Test
+    void select_noFactorInRegion_pointsToTheTypesThatHaveOne() {
+        assertThatThrownBy(() -> selector(typed("gb", "home.electricity.grid", "GB"),
+                typed("de", "home.electricity.grid.lifecycle", "DE"), typed("fr", "home.electricity.td_losses", "FR"))
+                .select(activity("d", "home.electricity.grid", "1 kWh", "DE", "2024-01-01")))
+                .isInstanceOf(FactorNotFoundException.class)
+                .hasMessage("Activity 'd': no factor for type 'home.electricity.grid' in region DE or any wider region"
+                        + " [DE, EU27, GLOBAL]; factors exist for [GB]; types with a factor for DE or wider:"
+                        + " home.electricity.grid.lifecycle");
+    }
+
     @Test
     void select_explicitIdUnknownOrIncompatible_throws() {
         FactorSelector selector = selector(factor(T, "gb", "GB", "../..", Unit.KILOWATT_HOUR));

@@ -90,6 +90,21 @@ class FootprintEngineTest {
     }
 
     @Test
+    void score_typeAbove_isAFallback_explained_andForbiddenWhenStrict() {
+        Footprint footprint = FootprintEngine.of(CalculationPolicy.defaults(), DESNZ)
+                .score(activity("t1", "home.electricity.grid.green_tariff", "3.2 kWh", "GB", "2024-02-01"));
+        assertThat(footprint.getCo2e()).isEqualByComparingTo("0.66256");
+        assertThat(footprint.getFactor().getActivityType()).isEqualTo("home.electricity.grid");
+        assertThat(footprint.getExplanation().toString()).contains("FALLBACK  no factor for activity type"
+                + " home.electricity.grid.green_tariff; used the type above it, home.electricity.grid");
+        assertThatThrownBy(() -> STRICT.score(activity("t2", "home.electricity.grid.green_tariff", "1 kWh", "GB",
+                "2024-02-01")))
+                .isInstanceOf(FallbackNotAllowedException.class)
+                .hasMessage("Activity 't2': the policy forbids the fallback it would need: TYPE:"
+                        + " home.electricity.grid.green_tariff -> home.electricity.grid");
+    }
+
+    @Test
     void score_strict_forbidsDateFallback() {
         assertThatThrownBy(() -> STRICT.score(activity("s2", "home.electricity.grid", "1 kWh", "GB", "2026-02-01")))
                 .isInstanceOf(FallbackNotAllowedException.class)

@@ -50,6 +50,30 @@ class CreditEngineTest {
     }
 
     @Test
+    void aRuleAboutAType_appliesToTheTypesUnderIt_unlessARuleIsAboutANearerOne() {
+        CreditRule bus = CreditRule.builder("bus", CreditRule.Kind.FIXED_PER_EVENT, "transport.bus").award("150", "1")
+                .build();
+        CreditRule electric = CreditRule.builder("e-bus", CreditRule.Kind.FIXED_PER_EVENT, "transport.bus.electric")
+                .award("300", "2").build();
+        List<Award> awards = CreditEngine.evaluate(rules(bus, electric), List.of(
+                activity("b1", "transport.bus.local.average", "5 pkm", "2024-05-01T08:00", Map.of()),
+                activity("b2", "transport.bus.electric", "5 pkm", "2024-05-01T09:00", Map.of()),
+                activity("b3", "transport.bus.electric.articulated", "5 pkm", "2024-05-01T10:00", Map.of()),
+                activity("b4", "transport.bus", "5 pkm", "2024-05-01T11:00", Map.of()),
+                activity("b5", "transport.busway", "5 pkm", "2024-05-01T12:00", Map.of()))).awards();
+        assertThat(awards).extracting(Award::activityId, Award::ruleId, Award::outcome, Award::grams).containsExactly(
+                tuple("b1", "bus", Award.Outcome.AWARDED, new BigDecimal("150")),
+                tuple("b2", "e-bus", Award.Outcome.AWARDED, new BigDecimal("300")),
+                tuple("b3", "e-bus", Award.Outcome.AWARDED, new BigDecimal("300")),
+                tuple("b4", "bus", Award.Outcome.AWARDED, new BigDecimal("150")),
+                tuple("b5", null, Award.Outcome.NO_RULE, BigDecimal.ZERO));
+        assertThat(awards.get(0).explain()).contains("the rule is about transport.bus, and transport.bus.local.average"
+                + " is under it (no rule of the set is about a type nearer to it)");
+        assertThat(awards.get(1).explain()).doesNotContain("is under it");
+        assertThat(awards.get(3).explain()).doesNotContain("is under it");
+    }
+
+    @Test
     void threshold_andTiers() {
         CreditRule walk = CreditRule.builder("zz-walk", CreditRule.Kind.PER_UNIT, "steps.daily")
                 .countedIn(Unit.COUNT)

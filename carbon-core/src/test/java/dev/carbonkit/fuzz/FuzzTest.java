@@ -166,7 +166,7 @@ class FuzzTest {
     void ruleSets() throws IOException {
         List<Activity> activities = new ArrayList<>();
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
-        String[][] mix = {{"transport.bus.electric", "12 pkm"}, {"transport.rail.metro", "22 pkm"},
+        String[][] mix = {{"transport.bus.electric", "12 pkm"}, {"transport.rail.underground", "22 pkm"},
             {"payment.offline", "1 count"}, {"payment.utility", "1 count"}, {"transport.bus", "1 count"},
             {"steps.daily", "12000 count"}, {"steps.walk", "12000 count"}, {"transport.bicycle", "25 min"}};
         for (int i = 0; i < mix.length * 2; i++) {
@@ -212,6 +212,16 @@ class FuzzTest {
                 + "    expect: {co2e: 0.5, fallbacks: [REGION]}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         fuzz("vectors", List.of(seed), input -> ConformanceVectorsLoader.standard()
                 .load(new ByteArrayInputStream(input), "mutant.yaml"), LoadException.class);
+    }
+
+    @Test
+    void activityTypes() throws IOException {
+        byte[] seed = ("format: carbonkit-activity-types/1\ntypes:\n  - type: action.clean_plate\n"
+                + "    meaning: a meal finished with nothing left on the plate\n"
+                + "  - {type: payment.offline, meaning: a payment made with a phone}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        fuzz("types", List.of(seed), input -> dev.carbonkit.io.ActivityTypesLoader.standard()
+                .load(new ByteArrayInputStream(input), "mutant.yaml").getTypes(), LoadException.class);
     }
 
     @Test

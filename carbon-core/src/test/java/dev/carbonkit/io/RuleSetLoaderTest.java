@@ -138,7 +138,7 @@ class RuleSetLoaderTest {
                 .containsExactly("538", "269");
         assertThat(promo.totalGrams("alice")).isEqualByComparingTo("538");
         // E3: the Beijing commute as a scenario difference
-        assertThat(CreditEngine.evaluate(rules, List.of(activity("e3", "transport.rail.metro", "22 pkm",
+        assertThat(CreditEngine.evaluate(rules, List.of(activity("e3", "transport.rail.underground", "22 pkm",
                 "2024-05-01T08:00"))).totalGrams("alice")).isEqualByComparingTo("4630");
         // E11 steps, tiers, threshold with unit conversion and a matching condition
         CreditResult day = CreditEngine.evaluate(rules, List.of(
