@@ -1,8 +1,10 @@
 package dev.carbonkit.factors;
 
+import dev.carbonkit.factor.ActivityTypes;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.factors.convert.CompactTables;
+import dev.carbonkit.io.ActivityTypesLoader;
 import dev.carbonkit.io.FactorTableLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,6 +136,36 @@ public final class BundledFactors {
      */
     public static FactorCatalog catalog() {
         return Holder.CATALOG;
+    }
+
+    /**
+     * Gets the vocabulary of activity types of the bundled tables on the class path ({@link #available()}) and of the
+     * types carbonkit declares without factors (low-carbon actions, payments, step counts, which the bundled rule
+     * sets credit), read from {@code dev/carbonkit/factors/activity-types.yaml}: what
+     * {@code RuleSetLoader.withActivityTypes} holds a rule set to.
+     *
+     * @return the vocabulary, never null
+     * @throws IllegalStateException if no bundled table is on the class path
+     */
+    public static ActivityTypes activityTypes() {
+        return TypesHolder.TYPES;
+    }
+
+    /** Reads the vocabulary once, on first use. */
+    private static final class TypesHolder {
+        static final ActivityTypes TYPES = ActivityTypes.of(catalog()).with(declaredTypes());
+    }
+
+    private static ActivityTypes declaredTypes() {
+        String resource = "dev/carbonkit/factors/activity-types.yaml";
+        try (InputStream in = BundledFactors.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("carbon bug: " + resource + " is missing");
+            }
+            return ActivityTypesLoader.standard().load(in, resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("carbon bug: " + resource + " cannot be read", e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.carbonkit.factors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.credit.Award;
@@ -12,6 +13,7 @@ import dev.carbonkit.credit.CreditRule;
 import dev.carbonkit.credit.InMemoryLedgerStore;
 import dev.carbonkit.credit.LedgerEntry;
 import dev.carbonkit.credit.RuleSet;
+import dev.carbonkit.factor.ActivityTypes;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.io.RuleSetException;
 import dev.carbonkit.io.RuleSetLoader;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The bundled rule sets load, carry their provenance, and reproduce the reference's worked examples. */
@@ -49,6 +52,35 @@ class BundledRulesTest {
 
     private static BigDecimal sum(List<LedgerEntry> entries) {
         return entries.stream().map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void everyTypeABundledRuleNames_isInTheVocabulary_andTheLoaderHoldsThemToIt() throws IOException {
+        ActivityTypes vocabulary = BundledFactors.activityTypes();
+        for (String id : BundledRules.RULE_SET_IDS) {
+            List<String> types = BundledRules.ruleSet(id).getRules().stream().map(CreditRule::getActivityType)
+                    .collect(Collectors.toList());
+            assertThat(vocabulary.unknown(types)).as(id).isEmpty();
+            String resource = "dev/carbonkit/factors/rules/" + id + ".yaml";
+            try (InputStream in = BundledRules.class.getClassLoader().getResourceAsStream(resource)) {
+                assertThat(RuleSetLoader.standard().withActivityTypes(vocabulary).load(in, resource).getDigest())
+                        .isEqualTo(BundledRules.ruleSet(id).getDigest());
+            }
+        }
+        // types the tables have factors for, groups above them, and declared types; a type from nowhere is not
+        assertThat(vocabulary.hasFactors("transport.rail.underground")).isTrue();
+        assertThat(vocabulary.contains("transport.bus")).isTrue();
+        assertThat(vocabulary.hasFactors("transport.bus")).isFalse();
+        assertThat(vocabulary.getDeclared()).containsKeys("payment.offline", "action.clean_plate", "steps.daily");
+        assertThat(vocabulary.contains("transport.rail.metro")).isFalse();
+        assertThat(vocabulary.suggest("transport.rail.undergroud")).contains("transport.rail.underground");
+        RuleSetException unknown = catchThrowableOfType(RuleSetException.class, () -> RuleSetLoader.standard()
+                .withActivityTypes(vocabulary).parse("format: carbonkit-rules/1\nruleset: r\nversion: \"1\"\n"
+                        + "timezone: Asia/Shanghai\nrules:\n  - {id: m, kind: fixed_per_event, activity:"
+                        + " transport.rail.undergroud, award: {grams: 1, points: 1}}\n", "r.yaml"));
+        assertThat(unknown.getProblems()).extracting(Object::toString).containsExactly("r.yaml:6:46: rules[0].activity:"
+                + " unknown activity type 'transport.rail.undergroud': no table has factors for it and it is not"
+                + " declared; did you mean 'transport.rail.underground'?");
     }
 
     @Test
@@ -141,7 +173,7 @@ class BundledRulesTest {
     void shenzhen_e1_exactGrams_andTheMetroConflictIsStated() {
         CreditResult result = evaluate("cn-sz-low-carbon-public-transit",
                 activity("e1", "transport.bus.electric", "12.5 pkm", "2024-05-01T08:00", Map.of()),
-                activity("m1", "transport.rail.metro", "10 pkm", "2024-05-01T09:00", Map.of()));
+                activity("m1", "transport.rail.underground", "10 pkm", "2024-05-01T09:00", Map.of()));
         assertThat(result.awards().get(0).grams()).isEqualByComparingTo("336.25");
         assertThat(result.awards().get(0).points()).isEqualByComparingTo("0");
         assertThat(result.awards().get(1).grams()).isEqualByComparingTo("467");
@@ -221,7 +253,7 @@ class BundledRulesTest {
     void cloudPlatform_awardsPointsWithNoGramsBehindThem() {
         CreditResult result = evaluate("alibaba-cloud-energy-expert",
                 activity("plate", "action.clean_plate", "1 count", "2024-05-01T12:30", Map.of()),
-                activity("ride", "transport.rail.metro", "8 pkm", "2024-05-01T18:00", Map.of()));
+                activity("ride", "transport.rail.underground", "8 pkm", "2024-05-01T18:00", Map.of()));
         assertThat(result.awards()).extracting(Award::points).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("200"), new BigDecimal("554"));
         assertThat(result.reductions()).isEmpty();
@@ -232,8 +264,8 @@ class BundledRulesTest {
     @Test
     void beijing_e3_theTwentyTwoKilometreCommute() {
         CreditResult result = evaluate("cn-bj-maas-green-travel",
-                activity("e3", "transport.rail.metro", "22 pkm", "2024-05-01T08:00", Map.of()),
-                activity("half", "transport.rail.metro", "11 pkm", "2024-05-01T18:00", Map.of()));
+                activity("e3", "transport.rail.underground", "22 pkm", "2024-05-01T08:00", Map.of()),
+                activity("half", "transport.rail.underground", "11 pkm", "2024-05-01T18:00", Map.of()));
         assertThat(result.awards().get(0).grams()).isEqualByComparingTo("4630");
         assertThat(result.awards().get(1).grams()).isEqualByComparingTo("2315");
         assertThat(result.awards().get(0).explain()).contains("ER = BE - PE - LE = 5980 - 1350 - 0 = 4630 g");
@@ -245,9 +277,9 @@ class BundledRulesTest {
                 activity("steps", "steps.daily", "7250 count", "2024-05-01T21:00", Map.of()),
                 activity("t1", "transport.bus", "1 count", "2024-05-01T08:00",
                         Map.of("evidence", "screenshot_upload", "tripId", "T1")),
-                activity("t2-checkin", "transport.rail.metro", "1 count", "2024-05-01T09:00",
+                activity("t2-checkin", "transport.rail.underground", "1 count", "2024-05-01T09:00",
                         Map.of("evidence", "self_checkin", "tripId", "T2")),
-                activity("t2-upload", "transport.rail.metro", "1 count", "2024-05-01T20:00",
+                activity("t2-upload", "transport.rail.underground", "1 count", "2024-05-01T20:00",
                         Map.of("evidence", "screenshot_upload", "tripId", "T2")));
         assertThat(sum(day.points())).isEqualByComparingTo("387");
         assertThat(sum(day.reductions())).isEqualByComparingTo("387");

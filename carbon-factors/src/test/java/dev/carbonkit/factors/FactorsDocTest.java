@@ -27,6 +27,9 @@ class FactorsDocTest {
         for (String type : BundledFactors.catalog().getActivityTypes()) {
             assertThat(doc).as(type).contains("`" + type + "`");
         }
+        // every declared type, with its meaning as the file gives it
+        BundledFactors.activityTypes().getDeclared().forEach((type, meaning) ->
+                assertThat(doc).as(type).contains("| `" + type + "` | " + meaning + " |"));
     }
 
     @Test

@@ -77,7 +77,7 @@ public class AccountsBenchmark {
             builder.type(slot == 10 && day % 10 == 0 ? "payment.utility" : "payment.offline")
                     .attribute("amount_cny", "12").attribute("utilityAccountNo", "U1");
         } else {
-            builder.type(slot == 14 ? "transport.bus" : "transport.rail.metro").attribute("payment", "alipay");
+            builder.type(slot == 14 ? "transport.bus" : "transport.rail.underground").attribute("payment", "alipay");
         }
         return builder.build();
     }

@@ -16,6 +16,7 @@ import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.Fallback;
 import dev.carbonkit.calc.Footprint;
 import dev.carbonkit.calc.FootprintEngine;
+import dev.carbonkit.calc.ScoringException;
 import dev.carbonkit.credit.Award;
 import dev.carbonkit.credit.CreditEngine;
 import dev.carbonkit.credit.CreditResult;
@@ -863,8 +864,8 @@ public final class Carbon implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (skipped > 0) {
-                spec.commandLine().getErr().println("carbon: " + skipped + " activities have no factor in the catalog;"
-                        + " they are not in the footprint");
+                spec.commandLine().getErr().println("carbon: " + skipped + " activities have no factor in the catalog"
+                        + " for their type and region; they are not in the footprint");
             }
             out.print(switch (format) {
                 case "html" -> report.toHtml();
@@ -907,10 +908,12 @@ public final class Carbon implements Callable<Integer> {
                         throw new Failure(BAD_INPUT, row.problem());
                     }
                     Activity activity = row.activity();
-                    if (catalog.getFactors(activity.getType()).isEmpty()) {
-                        skipped++;
-                    } else {
+                    try {
                         report.add(Receipt.of(engine.score(activity), engine.getPolicy()));
+                    } catch (ScoringException unscored) {
+                        // an action credited, not scored (a payment, a step count), or a trip with no factor where
+                        // it happened: in the awards, not in the footprint
+                        skipped++;
                     }
                     if (!ruleSets.isEmpty()) {
                         try {

@@ -264,7 +264,7 @@ class CarbonTest {
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         CarbonAccounts accounts = new CarbonAccounts(BundledRules.ruleSet("cn-alipay-ant-forest"), new InMemoryLedgerStore());
         for (String[] activity : new String[][] {{"pay-1", "payment.offline", "2024-03-01T02:00:00Z"},
-                {"pay-2", "payment.offline", "2024-03-01T04:00:00Z"}, {"metro-1", "transport.rail.metro",
+                {"pay-2", "payment.offline", "2024-03-01T04:00:00Z"}, {"metro-1", "transport.rail.underground",
                 "2024-03-01T09:30:00Z"}}) {
             accounts.award(Activity.builder(activity[0]).account("bai").type(activity[1]).quantity(Quantity.parse("1 count"))
                     .time(Instant.parse(activity[2]), shanghai).region(Region.of("CN")).attribute("amount_cny", "12")

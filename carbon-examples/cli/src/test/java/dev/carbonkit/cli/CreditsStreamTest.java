@@ -34,7 +34,7 @@ class CreditsStreamTest {
     void creditingPerAccount_onDiskOrNot_givesWhatOneEvaluationGives() throws IOException {
         RuleSet ant = BundledRules.ruleSet("cn-alipay-ant-forest");
         Random random = new Random(20261204L);
-        String[] types = {"payment.offline", "payment.offline", "payment.offline", "transport.rail.metro",
+        String[] types = {"payment.offline", "payment.offline", "payment.offline", "transport.rail.underground",
             "transport.bus", "payment.utility"};
         StringBuilder csv = new StringBuilder("id,account,type,quantity,unit,region,time,zone,attr.amount_cny,"
                 + "attr.payment,attr.utilityAccountNo\n");

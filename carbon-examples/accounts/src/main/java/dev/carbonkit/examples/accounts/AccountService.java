@@ -277,7 +277,7 @@ public final class AccountService implements AutoCloseable {
             day.append(i == 0 ? "" : ",").append(payment("pay-" + (10 + i), String.format(java.util.Locale.ROOT,
                     "2024-03-01T%02d:00:00Z", i + 1)));
         }
-        day.append(",{\"id\":\"metro-1\",\"type\":\"transport.rail.metro\",\"quantity\":\"1 count\",\"time\":"
+        day.append(",{\"id\":\"metro-1\",\"type\":\"transport.rail.underground\",\"quantity\":\"1 count\",\"time\":"
                 + "\"2024-03-01T12:30:00Z\",\"zone\":\"Asia/Shanghai\",\"region\":\"CN\",\"attributes\":"
                 + "{\"payment\":\"alipay\"}}]");
         try (AccountService service = start(file, 0, ruleSet)) {

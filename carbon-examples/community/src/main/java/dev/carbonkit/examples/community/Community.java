@@ -117,7 +117,7 @@ public final class Community {
             for (int t = 0; t < trips; t++) {
                 boolean metro = random.nextInt(3) > 0;
                 String distance = (metro ? 3 + random.nextInt(25) : 1 + random.nextInt(9)) + "." + random.nextInt(10);
-                transit.add(activity(account + "-ride-" + t, account, metro ? "transport.rail.metro"
+                transit.add(activity(account + "-ride-" + t, account, metro ? "transport.rail.underground"
                         : "transport.bus.electric", distance + " pkm", FIRST.plusDays(random.nextInt(91))
                                 .atTime(7 + random.nextInt(12), random.nextInt(60))).build());
             }

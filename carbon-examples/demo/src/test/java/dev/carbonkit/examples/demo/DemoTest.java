@@ -29,7 +29,7 @@ class DemoTest {
         assertThat(out).contains("MULTIPLY  12 mi x 0.26473 kg CO2e/mi = 3.17676 kg CO2e (published total, AR5)\n");
         assertThat(out).contains("RESULT    3.17738809164420485175202156334231806024 kg CO2e (AR6), the sum of the gases\n");
         // Shenzhen: the same rides under two rule sets, side by side, and one award explained
-        assertThat(out).contains("mon-metro    transport.rail.metro                         583.75                      554\n");
+        assertThat(out).contains("mon-metro    transport.rail.underground                   583.75                      554\n");
         assertThat(out).contains("wed-plate    action.clean_plate                                0                      200\n");
         assertThat(out).contains("total                                                    1977.21                     1862\n");
         assertThat(out).contains("avoided: 12.5 pkm x net factor 46.7 g/pkm = 583.75 g\n");

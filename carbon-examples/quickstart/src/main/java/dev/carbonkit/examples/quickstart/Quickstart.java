@@ -41,7 +41,7 @@ public final class Quickstart {
         System.out.print(footprint.getExplanation());
 
         RuleSet shenzhen = BundledRules.ruleSet("cn-sz-low-carbon-public-transit");
-        Activity ride = Activity.builder("ride-1").account("bai").type("transport.rail.metro")
+        Activity ride = Activity.builder("ride-1").account("bai").type("transport.rail.underground")
                 .quantity(Quantity.parse("12.5 pkm")).time(Instant.parse("2024-03-04T00:05:00Z"), ZoneId.of("Asia/Shanghai"))
                 .region(Region.of("CN")).build();
         Award award = CreditEngine.evaluate(shenzhen, List.of(ride)).awards().get(0);
