@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
  * for Kosovo (a user-assigned code that the European Commission, the IMF and Our World in Data use);</li>
  * <li>an ISO 3166-2 subdivision, a country code, a hyphen and one to three letters or digits, such as
  * {@code GB-LND} (the subdivision part is checked for form only: the JDK has no ISO 3166-2 list);</li>
- * <li>a named group of three or more characters, such as {@code EU27}, whose members a
- * {@link RegionHierarchy} defines.</li>
+ * <li>a named group of three or more characters, such as {@code EU27}, {@code EGRID-CAMX} or {@code CN-GRID-SOUTH},
+ * whose members a {@link RegionHierarchy} defines, or which a table uses for its own factors.</li>
  * </ul>
  * Codes are upper case; {@code 'gb'} is rejected with the hint {@code 'GB'}, and {@code 'UK'} with the hint
- * {@code 'GB'}.
+ * {@code 'GB'}. A code that names a country another way is not a group: an ISO 3166-1 alpha-3 code ({@code USA},
+ * {@code GBR}) or a country's English name ({@code GERMANY}) is rejected with the hint of its alpha-2 code, {@code WORLD}
+ * with the hint {@code GLOBAL}, and {@code EU} with the hint {@code EU27}.
  * <p>
  * This class is immutable and thread-safe. It is value-based: compare with {@code equals}, not {@code ==}.
  */
@@ -89,16 +91,23 @@ public final class Region implements Comparable<Region> {
             throw new UnknownRegionException(code, null);
         }
         if (code.length() >= 3 && GROUP.matcher(code).matches()) {
+            String country = OtherNames.country(code);
+            if (country != null) {
+                throw new UnknownRegionException(code, country);
+            }
             return new Region(code, Kind.GROUP);
         }
         String upper = code.toUpperCase(Locale.ROOT);
-        throw new UnknownRegionException(code, upper.equals(code) ? null : suggestUpper(upper));
+        throw new UnknownRegionException(code, upper.equals(code) ? OtherNames.country(code) : suggestUpper(upper));
     }
 
     private static String suggestCountry(String code) {
         String upper = code.toUpperCase(Locale.ROOT);
         if (upper.equals("UK")) {
             return "GB";
+        }
+        if (upper.equals("EU")) {
+            return "EU27";
         }
         return COUNTRIES.contains(upper) ? upper : null;
     }
@@ -107,7 +116,65 @@ public final class Region implements Comparable<Region> {
         try {
             return of(upper).code;
         } catch (UnknownRegionException stillUnknown) {
-            return null;
+            return stillUnknown.getSuggestion().orElse(null);
+        }
+    }
+
+    /**
+     * The other names of countries and of the world that a group code must not be: ISO 3166-1 alpha-3 codes and
+     * English names, read from the JDK's locale data on first need (a code of letters only), never at start-up.
+     */
+    private static final class OtherNames {
+
+        static final java.util.Map<String, String> BY_NAME = names();
+
+        private static java.util.Map<String, String> names() {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            for (String country : COUNTRIES) {
+                Locale locale = new Locale("", country);
+                try {
+                    names.put(locale.getISO3Country(), country);
+                } catch (java.util.MissingResourceException noAlpha3) {
+                    // XK has no alpha-3 code in the JDK
+                }
+                names.put(squeeze(locale.getDisplayCountry(Locale.ENGLISH)), country);
+            }
+            names.put("WORLD", "GLOBAL");
+            names.put("EARTH", "GLOBAL");
+            names.put("EUROPEANUNION", "EU27");
+            names.put("UNITEDSTATES", "US");
+            names.put("UNITEDKINGDOM", "GB");
+            names.put("BRITAIN", "GB");
+            names.put("GREATBRITAIN", "GB");
+            names.put("ENGLAND", "GB-ENG");
+            return java.util.Map.copyOf(names);
+        }
+
+        /** Upper case, letters only: "United Kingdom" and "UNITED_KINGDOM" are both UNITEDKINGDOM. */
+        private static String squeeze(String name) {
+            StringBuilder letters = new StringBuilder(name.length());
+            for (int i = 0; i < name.length(); i++) {
+                char c = Character.toUpperCase(name.charAt(i));
+                if (c >= 'A' && c <= 'Z') {
+                    letters.append(c);
+                }
+            }
+            return letters.toString();
+        }
+
+        /**
+         * The code a country or the world has, if this is another name for it; null if it is not. Only a code of
+         * letters and underscores can be one, so a table's groups ({@code EGRID-CAMX}, {@code EU27}) never load the
+         * names.
+         */
+        static String country(String code) {
+            for (int i = 0; i < code.length(); i++) {
+                char c = code.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == ' ')) {
+                    return null;
+                }
+            }
+            return BY_NAME.get(squeeze(code));
         }
     }
 

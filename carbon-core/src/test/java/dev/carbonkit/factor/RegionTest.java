@@ -21,6 +21,13 @@ class RegionTest {
     }
 
     @Test
+    void groups_areCodesThatNameNoCountry() {
+        for (String group : java.util.List.of("EU27", "EGRID-CAMX", "CN-GRID-SOUTH", "OECD", "ASIA_PACIFIC")) {
+            assertThat(Region.of(group).getKind()).as(group).isEqualTo(Region.Kind.GROUP);
+        }
+    }
+
+    @Test
     void getCountry_ofSubdivision() {
         assertThat(Region.of("GB-LND").getCountry()).contains(Region.of("GB"));
         assertThat(Region.of("GB").getCountry()).isEmpty();
@@ -30,7 +37,13 @@ class RegionTest {
     @CsvSource(delimiter = '|', value = {
         "UK|Unknown region 'UK'; did you mean 'GB'?", "gb|Unknown region 'gb'; did you mean 'GB'?",
         "XX|Unknown region 'XX'", "XX-ABC|Unknown region 'XX-ABC'", "gb-lnd|Unknown region 'gb-lnd'; did you mean 'GB-LND'?",
-        "G|Unknown region 'G'", "global|Unknown region 'global'; did you mean 'GLOBAL'?", "E U|Unknown region 'E U'"})
+        "G|Unknown region 'G'", "global|Unknown region 'global'; did you mean 'GLOBAL'?", "E U|Unknown region 'E U'",
+        "USA|Unknown region 'USA'; did you mean 'US'?", "GBR|Unknown region 'GBR'; did you mean 'GB'?",
+        "usa|Unknown region 'usa'; did you mean 'US'?", "DEU|Unknown region 'DEU'; did you mean 'DE'?",
+        "WORLD|Unknown region 'WORLD'; did you mean 'GLOBAL'?", "EU|Unknown region 'EU'; did you mean 'EU27'?",
+        "GERMANY|Unknown region 'GERMANY'; did you mean 'DE'?", "China|Unknown region 'China'; did you mean 'CN'?",
+        "UNITED_KINGDOM|Unknown region 'UNITED_KINGDOM'; did you mean 'GB'?",
+        "United Kingdom|Unknown region 'United Kingdom'; did you mean 'GB'?"})
     void of_unknown_throwsWithHint(String code, String message) {
         assertThatThrownBy(() -> Region.of(code)).isInstanceOf(UnknownRegionException.class)
                 .isInstanceOf(UnknownCodeException.class).hasMessage(message);
