@@ -323,7 +323,7 @@ public final class FactorSelector {
         if (ofType == null) {
             String hint = Checks.suggest(type, types);
             throw new FactorNotFoundException(activity.getId(), "no factor for activity type '" + type
-                    + "'" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+                    + "'" + (hint == null ? under(type) : "; did you mean '" + hint + "'?"));
         }
         Unit unit = activity.getQuantity().getUnit();
         long day = activity.getLocalEpochDay();
@@ -374,8 +374,32 @@ public final class FactorSelector {
         TreeSet<String> regions = new TreeSet<>();
         usable.forEach(c -> regions.add(c.factor.getRegion().getCode()));
         throw new FactorNotFoundException(activity.getId(), "no factor for type '" + type
-                + "' in region " + activity.getRegion() + " or any wider region " + chain + "; factors exist for "
-                + Checks.cut(regions.toString(), 300) + nearby(type, chain));
+                + "' in region " + activity.getRegion() + " or any wider region " + chain + nearby(type, chain)
+                + "; factors of the type exist for " + Checks.cut(regions.toString(), 300));
+    }
+
+    /**
+     * Says which types with factors are under the nearest group above an unknown type that has any, below its
+     * category: for {@code transport.bus.electric}, the types under {@code transport.bus}.
+     */
+    private String under(String type) {
+        // a category alone (transport) is too wide to be a hint
+        for (String group = ActivityTypes.parentOrNull(type); group != null && group.indexOf('.') > 0;
+                group = ActivityTypes.parentOrNull(group)) {
+            List<String> found = new ArrayList<>();
+            for (String other : types) {
+                if (ActivityTypes.isUnder(other, group)) {
+                    found.add(other);
+                }
+            }
+            if (!found.isEmpty()) {
+                java.util.Collections.sort(found);
+                List<String> some = found.subList(0, Math.min(found.size(), 5));
+                return "; types under " + group + " with factors: " + String.join(", ", some)
+                        + (found.size() > some.size() ? " and " + (found.size() - some.size()) + " more" : "");
+            }
+        }
+        return "";
     }
 
     /**

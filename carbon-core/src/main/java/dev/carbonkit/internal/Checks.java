@@ -177,7 +177,14 @@ public final class Checks {
         return best;
     }
 
-    private static int editDistance(String a, String b) {
+    /**
+     * Counts the single-character insertions, deletions and substitutions that turn one text into another.
+     *
+     * @param a  one text
+     * @param b  the other
+     * @return the Levenshtein distance
+     */
+    public static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

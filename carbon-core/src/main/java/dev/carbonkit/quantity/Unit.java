@@ -148,7 +148,21 @@ public final class Unit {
         for (String alias : aliases) {
             BY_ALIAS.put(alias, unit);
         }
+        // its name and the name's plural, as people write them: "mile", "miles", "kilowatt-hours"
+        if (!name.equals(code)) {
+            BY_ALIAS.putIfAbsent(name, unit);
+        }
+        BY_ALIAS.putIfAbsent(name.endsWith("foot") ? name.substring(0, name.length() - 4).concat("feet")
+                : name.endsWith("Btu") ? name : name.concat("s"), unit);
         return unit;
+    }
+
+    static {
+        // American spellings, and items as counts
+        for (String[] alias : new String[][] {{"meter", "m"}, {"meters", "m"}, {"kilometer", "km"},
+                {"kilometers", "km"}, {"liter", "L"}, {"liters", "L"}, {"item", "count"}, {"items", "count"}}) {
+            BY_ALIAS.putIfAbsent(alias[0], BY_CODE.get(alias[1]));
+        }
     }
 
     //-----------------------------------------------------------------------
@@ -173,11 +187,30 @@ public final class Unit {
             return unit;
         }
         if (code.length() == 3 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
-            return ofCurrency(code);
+            try {
+                return ofCurrency(code);
+            } catch (UnknownUnitException notACurrency) {
+                // KWH: not a currency, and maybe a unit in the wrong case
+            }
         }
+        throw new UnknownUnitException(code, suggest(code));
+    }
+
+    /**
+     * The unit code closest to an unknown one, as its code ({@code mi} for "mille", not the alias "miles"): a match
+     * but for case, else the single nearest code or alias within one edit for a short code, two for a longer one.
+     */
+    private static String suggest(String code) {
         List<String> known = new ArrayList<>(BY_CODE.keySet());
         known.addAll(BY_ALIAS.keySet());
-        throw new UnknownUnitException(code, Checks.suggest(code, known));
+        String close = Checks.suggest(code, known);
+        if (close == null || !close.equalsIgnoreCase(code) && code.length() <= 4
+                && Checks.editDistance(code.toLowerCase(java.util.Locale.ROOT),
+                        close.toLowerCase(java.util.Locale.ROOT)) > 1) {
+            return null;
+        }
+        Unit unit = BY_CODE.containsKey(close) ? BY_CODE.get(close) : BY_ALIAS.get(close);
+        return unit.code;
     }
 
     /**

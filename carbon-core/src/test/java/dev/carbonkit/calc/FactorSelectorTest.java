@@ -168,7 +168,7 @@ class FactorSelectorTest {
                 .select(activity("a7", "home.electricity.grid", "1 kWh", "US-CA", "2024-01-01")))
                 .isInstanceOf(FactorNotFoundException.class)
                 .hasMessage("Activity 'a7': no factor for type 'home.electricity.grid' in region US-CA or any wider"
-                        + " region [US-CA, US, GLOBAL]; factors exist for [FR, GB]");
+                        + " region [US-CA, US, GLOBAL]; factors of the type exist for [FR, GB]");
     }
 
     private static EmissionFactor typed(String id, String type, String region) {
@@ -195,7 +195,17 @@ class FactorSelectorTest {
                 .select(activity("c", "home.electricity.grid", "1 kWh", "FR", "2024-01-01")))
                 .isInstanceOf(FactorNotFoundException.class)
                 .hasMessage("Activity 'c': no factor for type 'home.electricity.grid' in region FR or any wider region"
-                        + " [FR, EU27, GLOBAL]; factors exist for [GB]");
+                        + " [FR, EU27, GLOBAL]; factors of the type exist for [GB]");
+    }
+
+    @Test
+    void select_unknownType_namesTheTypesUnderItsNearestGroup() {
+        assertThatThrownBy(() -> selector(typed("avg", "transport.bus.local.average", "GB"),
+                typed("ldn", "transport.bus.local.london", "GB"))
+                .select(activity("e", "transport.bus.electric", "1 kWh", "GB", "2024-01-01")))
+                .isInstanceOf(FactorNotFoundException.class)
+                .hasMessage("Activity 'e': no factor for activity type 'transport.bus.electric'; types under"
+                        + " transport.bus with factors: transport.bus.local.average, transport.bus.local.london");
     }
 
     @Test
@@ -205,8 +215,8 @@ class FactorSelectorTest {
                 .select(activity("d", "home.electricity.grid", "1 kWh", "DE", "2024-01-01")))
                 .isInstanceOf(FactorNotFoundException.class)
                 .hasMessage("Activity 'd': no factor for type 'home.electricity.grid' in region DE or any wider region"
-                        + " [DE, EU27, GLOBAL]; factors exist for [GB]; types with a factor for DE or wider:"
-                        + " home.electricity.grid.lifecycle");
+                        + " [DE, EU27, GLOBAL]; types with a factor for DE or wider: home.electricity.grid.lifecycle; factors"
+                        + " of the type exist for [GB]");
     }
 
     @Test

@@ -51,6 +51,24 @@ class UnitTest {
     }
 
     @Test
+    void of_namesPluralsAndAmericanSpellings_areAccepted_andHintsAreCodes() {
+        assertThat(Unit.of("mile")).isEqualTo(Unit.MILE);
+        assertThat(Unit.of("miles")).isEqualTo(Unit.MILE);
+        assertThat(Unit.of("kilowatt-hours")).isEqualTo(Unit.KILOWATT_HOUR);
+        assertThat(Unit.of("kilometers")).isEqualTo(Unit.KILOMETRE);
+        assertThat(Unit.of("litres")).isEqualTo(Unit.LITRE);
+        assertThat(Unit.of("item")).isEqualTo(Unit.COUNT);
+        assertThat(Unit.of("room-nights")).isEqualTo(Unit.ROOM_NIGHT);
+        // the hint is the unit's code, not the alias it is closest to
+        assertThatThrownBy(() -> Unit.of("milse")).hasMessage("Unknown unit 'milse'; did you mean 'mi'?");
+        // three capitals that are not a currency: a unit in the wrong case
+        assertThatThrownBy(() -> Unit.of("KWH")).hasMessage("Unknown unit 'KWH'; did you mean 'kWh'?");
+        // a short code two edits from a unit is not close to it
+        assertThatThrownBy(() -> Unit.of("itm")).hasMessage("Unknown unit 'itm'; did you mean 'count'?");
+        assertThatThrownBy(() -> Unit.of("xyz")).hasMessage("Unknown unit 'xyz'");
+    }
+
+    @Test
     void of_nothingClose_noSuggestion() {
         assertThatThrownBy(() -> Unit.of("furlongs-per-fortnight"))
                 .isInstanceOf(UnknownUnitException.class)
