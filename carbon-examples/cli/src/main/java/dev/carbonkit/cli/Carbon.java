@@ -16,13 +16,16 @@ import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.Fallback;
 import dev.carbonkit.calc.Footprint;
 import dev.carbonkit.calc.FootprintEngine;
+import dev.carbonkit.calc.Rounding;
 import dev.carbonkit.calc.ScoringException;
 import dev.carbonkit.credit.Award;
 import dev.carbonkit.credit.CreditEngine;
 import dev.carbonkit.credit.CreditResult;
+import dev.carbonkit.credit.CreditRule;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.examples.community.CommunityReport;
+import dev.carbonkit.factor.ActivityTypes;
 import dev.carbonkit.factor.DigestMismatchException;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorCatalog;
@@ -32,6 +35,8 @@ import dev.carbonkit.factors.BundledRules;
 import dev.carbonkit.io.FactorTableLoader;
 import dev.carbonkit.io.LoadException;
 import dev.carbonkit.io.RuleSetLoader;
+import dev.carbonkit.quantity.Quantity;
+import dev.carbonkit.quantity.Unit;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +44,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,6 +59,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -64,14 +71,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code carbon} command: footprints, credits, receipts, reports and the factor catalog from the shell.
- * Exit codes (docs/cli.md): 0 done; 1 some activities could not be scored, or receipts did not verify or their
- * chain is broken; 2 bad command line; 3 bad input file (with file, line and column); 4 bad tables, rule sets or
- * pins; 5 a receipts file without receipts.
+ * Exit codes (docs/cli.md): 0 done; 1 some activities could not be scored (a strict refusal among them), receipts did
+ * not verify or their chain is broken, or a search found nothing; 2 bad command line, or none; 3 bad input file (with
+ * file, line and column); 4 bad tables, rule sets or pins; 5 a receipts file without receipts.
  */
 @Command(name = "carbon", mixinStandardHelpOptions = true, versionProvider = Carbon.Versions.class,
         description = "Carbon footprints and credits, every number with its calculation.",
         subcommands = {Carbon.Score.class, Carbon.Credits.class, Carbon.Verify.class, Carbon.Report.class,
-            Carbon.Keys.class, Carbon.Factors.class, Carbon.Tables.class, CommandLine.HelpCommand.class})
+            Carbon.Keys.class, Carbon.Factors.class, Carbon.Tables.class, Carbon.Rules.class, Carbon.Units.class,
+            CommandLine.HelpCommand.class})
 public final class Carbon implements Callable<Integer> {
 
     /** Done. */
@@ -145,10 +153,15 @@ public final class Carbon implements Callable<Integer> {
         return code;
     }
 
+    /** A bad command line, as picocli reports one. */
+    static final int USAGE = 2;
+
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return OK;
+        // no command is a bad command line, not a success: say what the commands are, where errors go
+        spec.commandLine().getErr().println("carbon: a command is needed");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
     }
 
     /** A failure with its exit code and a message naming what is wrong and where. */
@@ -173,26 +186,42 @@ public final class Carbon implements Callable<Integer> {
     //-----------------------------------------------------------------------
     /** The factor tables to use: the bundled catalog, or YAML files; and pins. */
     static final class TableOptions {
-        @Option(names = "--tables", paramLabel = "FILE", split = ",",
-                description = "Factor tables in YAML, in precedence order (default: the bundled catalog).")
-        List<Path> tables = new ArrayList<>();
+        @Option(names = "--tables", paramLabel = "TABLE", split = ",",
+                description = "Factor tables in precedence order, each a YAML file or a bundled table id (such as"
+                        + " desnz-2024), or 'bundled' for every bundled table: acme.yaml,bundled puts your own first"
+                        + " (default: bundled).")
+        List<String> tables = new ArrayList<>();
 
         @Option(names = "--pin", paramLabel = "ID=DIGEST", description = "Require table ID to have this digest.")
         Map<String, String> pins = new LinkedHashMap<>();
 
         FactorCatalog catalog() {
             FactorCatalog.Builder builder = FactorCatalog.builder();
-            if (tables.isEmpty()) {
-                BundledFactors.catalog().getTables().forEach(builder::add);
-            } else {
-                for (Path file : tables) {
+            List<String> named = tables.isEmpty() ? List.of("bundled") : tables;
+            Set<String> added = new java.util.HashSet<>();
+            for (String table : named) {
+                Path file = Path.of(table);
+                List<FactorTable> these = new ArrayList<>();
+                if (Files.exists(file)) {
                     try {
-                        builder.add(FactorTableLoader.standard().load(file));
-                    } catch (NoSuchFileException missing) {
-                        throw new Failure(BAD_DATA, file + ": no such table file");
+                        these.add(FactorTableLoader.standard().load(file));
                     } catch (IOException unreadable) {
                         throw new Failure(BAD_DATA, file + ": " + unreadable.getMessage());
                     }
+                } else if (table.equals("bundled")) {
+                    these.addAll(BundledFactors.catalog().getTables());
+                } else if (BundledFactors.TABLE_IDS.contains(table)) {
+                    these.add(BundledFactors.table(table));
+                } else {
+                    throw new Failure(BAD_DATA, "--tables " + table + ": no such table file, and no bundled table of"
+                            + " that id; bundled: " + BundledFactors.TABLE_IDS + " (or 'bundled' for all of them)");
+                }
+                for (FactorTable one : these) {
+                    if (!added.add(one.getId())) {
+                        throw new Failure(BAD_DATA, "--tables " + table + ": table '" + one.getId() + "' is named"
+                                + " twice");
+                    }
+                    builder.add(one);
                 }
             }
             FactorCatalog unpinned = builder.build();
@@ -314,8 +343,13 @@ public final class Carbon implements Callable<Integer> {
         @Option(names = "--gwp", defaultValue = "AR5", description = "AR4, AR5 or AR6 (default: ${DEFAULT-VALUE}).")
         String gwp;
 
-        @Option(names = "--strict", description = "Allow no fallback (region, date, GWP).")
+        @Option(names = "--strict", description = "Allow no fallback (type, region, date, GWP).")
         boolean strict;
+
+        @Option(names = "--round", paramLabel = "PLACES", description = "Also show each result rounded half-even to"
+                + " this many decimal places, for display (the table shows it instead; csv and jsonl add presented_kg;"
+                + " the exact value is kept everywhere else).")
+        Integer round;
 
         @Override
         public Integer call() throws IOException {
@@ -333,6 +367,13 @@ public final class Carbon implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--gwp: " + unknown.getMessage());
             }
             CalculationPolicy policy = (strict ? CalculationPolicy.strict() : CalculationPolicy.defaults()).withGwpSet(set);
+            if (round != null) {
+                if (round < 0 || round > 34) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--round: 0 to 34 decimal places, not "
+                            + round);
+                }
+                policy = policy.withRounding(Rounding.of(round, RoundingMode.HALF_EVEN));
+            }
             FootprintEngine engine = FootprintEngine.of(policy, tables.catalog());
             // rows are read, scored and written one at a time: csv and jsonl output and receipts stream, in memory
             // that does not grow with the input; the table format holds the footprints for its column widths
@@ -341,8 +382,9 @@ public final class Carbon implements Callable<Integer> {
             List<Footprint> held = new ArrayList<>();
             ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
             if (format.equals("csv")) {
-                out.println("id,co2e_kg,factor,table,digest,fallbacks");
+                out.println("id,co2e_kg," + (round == null ? "" : "presented_kg,") + "factor,table,digest,fallbacks");
             }
+            CalculationPolicy scoring = policy;
             Progress progress = new Progress(err, System.console() == null ? 0 : lineCount(input.file));
             try (ReceiptWriter writer = input.receipts == null ? null
                     : new ReceiptWriter(Files.newOutputStream(input.receipts))) {
@@ -350,14 +392,16 @@ public final class Carbon implements Callable<Integer> {
                     counts[0]++;
                     progress.step();
                     if (row.problem() != null) {
-                        failed(row.problem(), "bad rows", err, counts);
+                        skipOrStop(row.problem(), "bad rows", input.keepGoing, err, counts);
                         return;
                     }
                     Footprint footprint;
                     try {
                         footprint = engine.score(row.activity());
                     } catch (RuntimeException unscorable) {
-                        failed(input.file + ":" + row.line() + ": " + unscorable.getMessage(), "it", err, counts);
+                        // a well-formed row the catalog or the policy cannot score: exit 1, not a bad file's 3
+                        skipOrStop(input.file + ":" + row.line() + ": " + unscorable.getMessage(), "it",
+                                input.keepGoing, err, counts, PARTIAL);
                         return;
                     }
                     if (stream) {
@@ -367,7 +411,7 @@ public final class Carbon implements Callable<Integer> {
                     }
                     if (writer != null) {
                         try {
-                            writer.write(Receipt.of(footprint, policy));
+                            writer.write(Receipt.of(footprint, scoring));
                         } catch (IOException failed) {
                             throw new UncheckedIOException(failed);
                         }
@@ -386,14 +430,12 @@ public final class Carbon implements Callable<Integer> {
             return ended(err, counts);
         }
 
-        private void failed(String problem, String what, PrintWriter err, long[] counts) {
-            skipOrStop(problem, what, input.keepGoing, err, counts);
-        }
 
         /** One footprint, as a CSV or JSON line. */
         private void print(PrintWriter out, ObjectMapper json, Footprint footprint) {
             if (format.equals("csv")) {
                 out.println(csv(footprint.getActivity().getId()) + "," + plain(footprint.getCo2e()) + ","
+                        + footprint.getPresentedCo2e().map(presented -> presented.toPlainString() + ",").orElse("")
                         + csv(footprint.getFactor().getId()) + "," + csv(footprint.getTableId()) + ","
                         + footprint.getTableDigest() + "," + csv(fallbacks(footprint)));
                 if (input.explain) {
@@ -404,6 +446,7 @@ public final class Carbon implements Callable<Integer> {
             Map<String, Object> row = new TreeMap<>();
             row.put("id", footprint.getActivity().getId());
             row.put("co2e_kg", plain(footprint.getCo2e()));
+            footprint.getPresentedCo2e().ifPresent(presented -> row.put("presented_kg", presented.toPlainString()));
             Map<String, String> gases = new TreeMap<>();
             footprint.getEmissions().getMasses().forEach((gas, kg) -> gases.put(gas.getCode(), plain(kg)));
             row.put("gases", gases);
@@ -422,18 +465,23 @@ public final class Carbon implements Callable<Integer> {
             }
         }
 
+        /** A result as the table shows it: exact, or rounded for display under --round. */
+        private String shown(BigDecimal co2e) {
+            return round == null ? plain(co2e) : co2e.setScale(round, RoundingMode.HALF_EVEN).toPlainString();
+        }
+
         /** The footprints as a table, each column as wide as its widest value, and the total. */
         private void printTable(PrintWriter out, List<Footprint> footprints) {
             int idWidth = Math.max(5, footprints.stream().mapToInt(f -> f.getActivity().getId().length()).max()
                     .orElse(2));
             BigDecimal sum = footprints.stream().map(Footprint::getCo2e).reduce(BigDecimal.ZERO, BigDecimal::add);
-            int kgWidth = Math.max(Math.max(7, plain(sum).length()), footprints.stream()
-                    .mapToInt(f -> plain(f.getCo2e()).length()).max().orElse(7));
+            int kgWidth = Math.max(Math.max(7, shown(sum).length()), footprints.stream()
+                    .mapToInt(f -> shown(f.getCo2e()).length()).max().orElse(7));
             String row = "%-" + idWidth + "s  %" + kgWidth + "s  %s%n";
             out.printf(Locale.ROOT, row, "id", "co2e_kg", "factor");
             BigDecimal total = BigDecimal.ZERO;
             for (Footprint footprint : footprints) {
-                out.printf(Locale.ROOT, row, footprint.getActivity().getId(), plain(footprint.getCo2e()),
+                out.printf(Locale.ROOT, row, footprint.getActivity().getId(), shown(footprint.getCo2e()),
                         footprint.getFactor().getId() + (footprint.getFallbacks().isEmpty() ? ""
                                 : "  (" + fallbacks(footprint) + ")"));
                 if (input.explain) {
@@ -441,8 +489,12 @@ public final class Carbon implements Callable<Integer> {
                 }
                 total = total.add(footprint.getCo2e());
             }
-            out.printf(Locale.ROOT, row, "total", plain(total), footprints.size() + (footprints.size() == 1 ? " activity"
+            out.printf(Locale.ROOT, row, "total", shown(total), footprints.size() + (footprints.size() == 1 ? " activity"
                     : " activities"));
+            if (round != null) {
+                out.println("(rounded half-even to " + round + " decimal places for display; the total is of the"
+                        + " exact values; receipts and --format csv or jsonl keep them)");
+            }
         }
     }
 
@@ -519,15 +571,28 @@ public final class Carbon implements Callable<Integer> {
                         + " (default: ${DEFAULT-VALUE}).")
         int buffer;
 
+        @Option(names = "--format", defaultValue = "table",
+                description = "table (awards, then balances), csv or jsonl (awards only; default: ${DEFAULT-VALUE})."
+                        + " Awards come account by account, accounts in order of their ids, each account's in time"
+                        + " order.")
+        String format;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (!List.of("table", "csv", "jsonl", "json").contains(format)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected table, csv or jsonl"
+                        + " (json is the same as jsonl), not '" + format + "'");
+            }
             PrivateKey signingKey = input.signingKey();
             RuleSet ruleSet = ruleSet(rules);
             if (buffer < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--buffer: 1 or more, not " + buffer);
             }
+            boolean table = format.equals("table");
+            boolean csv = format.equals("csv");
+            ObjectMapper json = new ObjectMapper();
             long[] counts = new long[2];
             // each account is credited on its own, in time order (an award depends on its own account's activities
             // only), so the input is grouped by account, on disk past the buffer, and never held whole
@@ -545,18 +610,46 @@ public final class Carbon implements Callable<Integer> {
                         throw new UncheckedIOException(failed);
                     }
                 });
-                out.println("rule set " + ruleSet.getId() + " " + ruleSet.getVersion() + " " + ruleSet.getDigest());
                 String row = "%-14s %-10s %-24s %-21s %10s %8s%n";
-                out.printf(Locale.ROOT, row, "activity", "account", "rule", "outcome", "grams", "points");
+                if (table) {
+                    out.println("rule set " + ruleSet.getId() + " " + ruleSet.getVersion() + " " + ruleSet.getDigest());
+                    out.println("awards account by account (accounts by id), each account's in time order");
+                    out.printf(Locale.ROOT, row, "activity", "account", "rule", "outcome", "grams", "points");
+                } else if (csv) {
+                    out.println("activity,account,rule,outcome,grams,points,ruleset,digest");
+                }
                 Map<String, BigDecimal[]> balances = new TreeMap<>();
                 sorter.forEachAccount(activities -> {
                     // budget periods are closed up to the latest activity of the whole input, as one evaluation would
                     CreditResult result = CreditEngine.evaluate(ruleSet, activities, sorter.latest());
                     for (Award award : result.awards()) {
-                        out.printf(Locale.ROOT, row, award.activityId(), award.account(), award.ruleId() == null ? "-"
-                                : award.ruleId(), award.outcome(), plain(award.grams()), plain(award.points()));
+                        String rule = award.ruleId() == null ? "-" : award.ruleId();
+                        if (table) {
+                            out.printf(Locale.ROOT, row, award.activityId(), award.account(), rule, award.outcome(),
+                                    plain(award.grams()), plain(award.points()));
+                        } else if (csv) {
+                            out.println(csv(award.activityId()) + "," + csv(award.account()) + ","
+                                    + (award.ruleId() == null ? "" : csv(award.ruleId())) + ","
+                                    + award.outcome() + "," + plain(award.grams()) + "," + plain(award.points()) + ","
+                                    + csv(ruleSet.getId()) + "," + ruleSet.getDigest());
+                        } else {
+                            Map<String, Object> line = new LinkedHashMap<>();
+                            line.put("activity", award.activityId());
+                            line.put("account", award.account());
+                            line.put("rule", award.ruleId());
+                            line.put("outcome", award.outcome().name());
+                            line.put("grams", plain(award.grams()));
+                            line.put("points", plain(award.points()));
+                            line.put("ruleset", ruleSet.getId());
+                            line.put("digest", ruleSet.getDigest());
+                            try {
+                                out.println(json.writeValueAsString(line));
+                            } catch (JsonProcessingException notPossible) {
+                                throw new IllegalStateException("carbon bug: an award's JSON", notPossible);
+                            }
+                        }
                         if (input.explain) {
-                            out.print(award.explain().indent(4));
+                            (table ? out : err).print(award.explain().indent(4));
                         }
                         BigDecimal[] balance = balances.computeIfAbsent(award.account(),
                                 k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
@@ -571,10 +664,12 @@ public final class Carbon implements Callable<Integer> {
                         }
                     }
                 });
-                out.println();
-                out.printf(Locale.ROOT, "%-14s %14s %10s%n", "account", "reduction_g", "points");
-                balances.forEach((account, balance) -> out.printf(Locale.ROOT, "%-14s %14s %10s%n", account,
-                        plain(balance[0]), plain(balance[1])));
+                if (table) {
+                    out.println();
+                    out.printf(Locale.ROOT, "%-14s %14s %10s%n", "account", "reduction_g", "points");
+                    balances.forEach((account, balance) -> out.printf(Locale.ROOT, "%-14s %14s %10s%n", account,
+                            plain(balance[0]), plain(balance[1])));
+                }
                 if (writer != null) {
                     written(err, input.receipts, writer.finish(signingKey));
                 }
@@ -585,10 +680,15 @@ public final class Carbon implements Callable<Integer> {
         }
     }
 
-    /** A row that cannot be read or scored: reported and skipped under --keep-going, else the end of the run. */
+    /** A row that cannot be read: reported and skipped under --keep-going, else the end of the run (exit 3). */
     static void skipOrStop(String problem, String what, boolean keepGoing, PrintWriter err, long[] counts) {
+        skipOrStop(problem, what, keepGoing, err, counts, BAD_INPUT);
+    }
+
+    /** A row that cannot be read or scored: reported and skipped under --keep-going, else the end of the run. */
+    static void skipOrStop(String problem, String what, boolean keepGoing, PrintWriter err, long[] counts, int code) {
         if (!keepGoing) {
-            throw new Failure(BAD_INPUT, problem + " (use --keep-going to skip " + what + ")");
+            throw new Failure(code, problem + " (use --keep-going to skip " + what + ")");
         }
         err.println("carbon: " + problem + " (skipped)");
         counts[1]++;
@@ -1026,10 +1126,18 @@ public final class Carbon implements Callable<Integer> {
                 }
                 case "search" -> {
                     String needle = argument.toLowerCase(Locale.ROOT);
+                    int found = 0;
                     for (String type : catalog.getActivityTypes()) {
                         if (type.contains(needle)) {
                             out.println(format.equals("json") ? mapper.writeValueAsString(Map.of("type", type)) : type);
+                            found++;
                         }
+                    }
+                    if (found == 0) {
+                        spec.commandLine().getErr().println("carbon: no activity type of the catalog contains '"
+                                + argument + "'" + ActivityTypes.of(catalog).suggest(needle)
+                                        .map(hint -> "; did you mean '" + hint + "'?").orElse(""));
+                        return PARTIAL;
                     }
                 }
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "expected list, show or search,"
@@ -1044,31 +1152,202 @@ public final class Carbon implements Callable<Integer> {
             row.put("id", factor.getId());
             row.put("activity", factor.getActivityType());
             row.put("region", factor.getRegion().getCode());
-            row.put("valid", factor.getValidity().toString());
-            row.put("per", factor.getPer().getCode());
-            row.put("co2e", factor.getCo2e().map(q -> plain(q.getAmount()) + " " + q.getUnit() + " CO2e").orElse(null));
-            if (full) {
-                Map<String, String> gases = new TreeMap<>();
-                factor.getGases().forEach((gas, value) -> gases.put(gas.getCode(), plain(value.getAmount()) + " "
-                        + value.getUnit()));
-                row.put("gases", gases);
-                row.put("table", factor.getTable().getId());
-                row.put("source", factor.getTable().getPublisher() + ", " + factor.getTable().getEdition());
-                row.put("licence", factor.getTable().getLicence());
-                row.put("status", factor.getStatus().orElse(null));
-            }
             if (format.equals("json")) {
+                // numbers as exact decimal text with their units beside them; an open end of validity is null; a
+                // key with no value is left out
+                row.put("valid_from", factor.getValidity().getStartInclusive().map(Object::toString).orElse(null));
+                row.put("valid_to", factor.getValidity().getEndInclusive().map(Object::toString).orElse(null));
+                row.put("per", factor.getPer().getCode());
+                factor.getCo2e().ifPresent(co2e -> row.put("co2e", amount(co2e)));
+                Map<String, Object> gases = new TreeMap<>();
+                factor.getGases().forEach((gas, value) -> gases.put(gas.getCode(), amount(value)));
+                row.put("gases", gases);
+                if (full) {
+                    row.put("table", factor.getTable().getId());
+                    row.put("source", factor.getTable().getPublisher() + ", " + factor.getTable().getEdition());
+                    row.put("licence", factor.getTable().getLicence());
+                    factor.getStatus().ifPresent(status -> row.put("status", status));
+                }
+                row.values().removeIf(java.util.Objects::isNull);
                 out.println(mapper.writeValueAsString(row));
-            } else if (full) {
-                row.forEach((key, value) -> {
-                    if (value != null) {
-                        out.printf(Locale.ROOT, "%-9s %s%n", key, value);
-                    }
-                });
-            } else {
-                out.printf(Locale.ROOT, "%-40s %-8s %-23s %s per %s%n", row.get("id"), row.get("region"), row.get("valid"),
-                        row.get("co2e"), row.get("per"));
+                return;
             }
+            String valid = validity(factor);
+            String value = factor.getCo2e().map(q -> plain(q.getAmount()) + " " + q.getUnit() + " CO2e")
+                    .orElseGet(() -> gasesText(factor) + " (per gas; no published CO2e total)");
+            if (!full) {
+                out.printf(Locale.ROOT, "%-40s %-13s %-23s %s per %s%n", row.get("id"), row.get("region"), valid,
+                        value, factor.getPer().getCode());
+                return;
+            }
+            row.put("valid", valid);
+            row.put("per", factor.getPer().getCode());
+            row.put("co2e", factor.getCo2e().map(q -> plain(q.getAmount()) + " " + q.getUnit() + " CO2e")
+                    .orElse("none published; the gases are weighted under the GWP set asked for"));
+            row.put("gases", factor.getGases().isEmpty() ? null : gasesText(factor));
+            row.put("table", factor.getTable().getId());
+            row.put("source", factor.getTable().getPublisher() + ", " + factor.getTable().getEdition());
+            row.put("licence", factor.getTable().getLicence());
+            row.put("status", factor.getStatus().orElse(null));
+            row.forEach((key, text) -> {
+                if (text != null) {
+                    out.printf(Locale.ROOT, "%-9s %s%n", key, text);
+                }
+            });
+        }
+
+        private static Map<String, String> amount(Quantity quantity) {
+            Map<String, String> amount = new LinkedHashMap<>();
+            amount.put("amount", plain(quantity.getAmount()));
+            amount.put("unit", quantity.getUnit().getCode());
+            return amount;
+        }
+
+        private static String gasesText(EmissionFactor factor) {
+            List<String> gases = new ArrayList<>();
+            factor.getGases().forEach((gas, value) -> gases.add(gas.getCode() + " " + plain(value.getAmount()) + " "
+                    + value.getUnit()));
+            return String.join(", ", gases);
+        }
+
+        /** A validity as people read it: "always", "from 2024-01-01", "until ...", or the two dates. */
+        private static String validity(EmissionFactor factor) {
+            var start = factor.getValidity().getStartInclusive();
+            var end = factor.getValidity().getEndInclusive();
+            if (start.isEmpty() && end.isEmpty()) {
+                return "always";
+            }
+            if (end.isEmpty()) {
+                return "from " + start.get();
+            }
+            if (start.isEmpty()) {
+                return "until " + end.get();
+            }
+            return start.get() + "/" + end.get();
+        }
+    }
+
+    //-----------------------------------------------------------------------
+    /** carbon rules. */
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+            description = "The bundled credit rule sets: list them, or show one's rules (an id or a YAML file).")
+    static final class Rules implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "list|show", description = "list, or show RULESET")
+        String action;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "RULESET", description = "A bundled rule set id or a"
+                + " YAML file (for show).")
+        String argument;
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            ObjectMapper mapper = new ObjectMapper();
+            boolean json = format.equals("json");
+            if (!json && !format.equals("table")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected table or json, not '"
+                        + format + "'");
+            }
+            switch (action) {
+                case "list" -> {
+                    for (String id : BundledRules.RULE_SET_IDS) {
+                        RuleSet set = BundledRules.ruleSet(id);
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("id", set.getId());
+                        row.put("version", set.getVersion());
+                        row.put("rules", Integer.toString(set.getRules().size()));
+                        row.put("timezone", set.getZone().getId());
+                        row.put("digest", set.getDigest());
+                        out.println(json ? mapper.writeValueAsString(row) : String.format(Locale.ROOT,
+                                "%-32s %-22s %2s %-5s  %s", id, set.getVersion(), row.get("rules"),
+                                set.getRules().size() == 1 ? "rule" : "rules", set.getDigest()));
+                    }
+                }
+                case "show" -> {
+                    if (argument == null) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "show needs a rule set: a bundled"
+                                + " id " + BundledRules.RULE_SET_IDS + " or a YAML file");
+                    }
+                    RuleSet set = ruleSet(argument);
+                    if (!json) {
+                        out.println("rule set " + set.getId() + " " + set.getVersion() + " (" + set.getZone() + ") "
+                                + set.getDigest());
+                    }
+                    for (CreditRule rule : set.getRules()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("id", rule.getId());
+                        row.put("kind", rule.getKind().name().toLowerCase(Locale.ROOT));
+                        row.put("activity", rule.getActivityType());
+                        rule.getStatus().ifPresent(status -> row.put("status", status));
+                        rule.getSource().ifPresent(source -> row.put("source", source));
+                        if (json) {
+                            out.println(mapper.writeValueAsString(row));
+                        } else {
+                            out.printf(Locale.ROOT, "%-28s %-20s %s%n", rule.getId(), row.get("kind"),
+                                    rule.getActivityType());
+                            rule.getSource().ifPresent(source -> out.println("    source: " + source));
+                            rule.getStatus().ifPresent(status -> out.println("    status: " + status));
+                        }
+                    }
+                }
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "expected list or show, not '"
+                        + action + "'");
+            }
+            return OK;
+        }
+    }
+
+    /** carbon units. */
+    @Command(name = "units", mixinStandardHelpOptions = true,
+            description = "The units quantities can be given in: codes, what each measures, and the other names read.")
+    static final class Units implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            ObjectMapper mapper = new ObjectMapper();
+            Map<Unit, List<String>> aliases = new LinkedHashMap<>();
+            for (Unit unit : Unit.physicalUnits()) {
+                aliases.put(unit, new ArrayList<>());
+            }
+            for (String code : Unit.knownCodes()) {
+                Unit unit = Unit.of(code);
+                if (!unit.getCode().equals(code)) {
+                    aliases.get(unit).add(code);
+                }
+            }
+            for (Map.Entry<Unit, List<String>> entry : aliases.entrySet()) {
+                Unit unit = entry.getKey();
+                if (format.equals("json")) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("code", unit.getCode());
+                    row.put("name", unit.getName());
+                    row.put("dimension", unit.getDimension().name());
+                    row.put("in_reference_unit", plain(unit.getFactorToReference()));
+                    row.put("also", entry.getValue());
+                    out.println(mapper.writeValueAsString(row));
+                } else {
+                    out.printf(Locale.ROOT, "%-13s %-19s %-22s %s%n", unit.getCode(), unit.getDimension(),
+                            unit.getName(), entry.getValue().isEmpty() ? "" : "also: " + String.join(", ",
+                                    entry.getValue()));
+                }
+            }
+            if (!format.equals("json")) {
+                out.println("and every ISO 4217 currency by its code (GBP, USD, CNY), for spend; codes are"
+                        + " case-sensitive: kWh, not KWH");
+            }
+            return OK;
         }
     }
 }

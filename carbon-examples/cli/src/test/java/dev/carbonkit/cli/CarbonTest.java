@@ -116,6 +116,26 @@ class CarbonTest {
         commands.put("factors-show-json", "factors show poore-nemecek-2018/rice --format json");
         commands.put("factors-search", "factors search rail");
         commands.put("factors-unknown", "factors list transport.teleport");
+        // what a newcomer meets (issue #19): hints for regions, units and types, own tables beside bundled ones,
+        // rounding for display, the rule sets and units listed, awards as CSV or JSON Lines
+        commands.put("score-newcomer", "score " + R + "newcomer.csv --keep-going");
+        commands.put("score-own-table", "score " + R + "week.csv --tables " + R + "acme.yaml,bundled");
+        commands.put("score-own-and-one", "score " + R + "week.csv --tables " + R + "acme.yaml,desnz-2024 --keep-going");
+        commands.put("score-strict-stops", "score " + R + "week.csv --strict");
+        commands.put("score-round", "score " + R + "week.jsonl --gwp AR6 --round 3");
+        commands.put("score-round-csv", "score " + R + "week.jsonl --gwp AR6 --round 3 --format csv");
+        commands.put("credits-csv", "credits " + R + "shenzhen.csv --rules cn-sz-low-carbon-public-transit --format csv");
+        commands.put("credits-jsonl", "credits " + R + "shenzhen.csv --rules cn-alipay-ant-forest --format jsonl");
+        commands.put("rules-list", "rules list");
+        commands.put("rules-show", "rules show cn-wuhan-wutan-jianghu");
+        commands.put("rules-show-unknown", "rules show cn-nowhere");
+        commands.put("units", "units");
+        commands.put("factors-list-gases", "factors list home.electricity.grid --tables cn-electricity");
+        commands.put("factors-list-json", "factors list transport.rail.underground --format json");
+        commands.put("factors-search-none", "factors search zzz");
+        commands.put("report-activities-md", "report " + R + "shenzhen.csv --rules cn-sz-low-carbon-public-transit"
+                + " --title Bai --period 2024-03 --format md");
+        commands.put("no-command", "");
         List<Arguments> arguments = new ArrayList<>();
         commands.forEach((name, command) -> arguments.add(Arguments.of(name, command)));
         return arguments.stream();
@@ -124,7 +144,7 @@ class CarbonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
     void commandsMatchTheirGoldenFiles(String name, String command) throws IOException {
-        String transcript = run("", command.split(" ")).transcript(command);
+        String transcript = run("", command.isEmpty() ? new String[0] : command.split(" ")).transcript(command);
         Path golden = GOLDEN.resolve(name + ".txt");
         if (Boolean.getBoolean("carbon.golden.update")) {
             Files.createDirectories(GOLDEN);
@@ -338,7 +358,10 @@ class CarbonTest {
 
     @Test
     void noArguments_printsUsage_andUnknownOptionsAreUsageErrors() {
-        assertThat(run("").out()).startsWith("Usage: carbon");
+        Run none = run("");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).startsWith("carbon: a command is needed\nUsage: carbon");
         Run unknown = run("", "score", "--colour", "x.csv");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("Unknown option: '--colour'");

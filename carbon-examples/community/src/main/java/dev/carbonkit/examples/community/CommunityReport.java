@@ -61,6 +61,12 @@ public final class CommunityReport {
         this.period = Objects.requireNonNull(period, "period");
     }
 
+    /** What a report made without a receipts file says of its receipts, instead of telling how to select them. */
+    static final String UNKEPT = "Every figure below is the exact sum of receipts made in this run from the activities;"
+            + " no receipts file was kept, so the SHA-256 beside a figure is of receipts no one else holds. To let"
+            + " others check the figures, write the receipts with `carbon score --receipts FILE` and `carbon credits"
+            + " --receipts FILE`, and make the report from those files.";
+
     /**
      * Creates an empty report.
      *
@@ -382,9 +388,13 @@ public final class CommunityReport {
             md.append("Receipts file: ").append(chain).append(". Verify it with `carbon verify FILE --head ")
                     .append(chain.getHead()).append("`.\n\n");
         }
-        md.append("Every figure below is the exact sum of the receipts named beside it. To check one, select those"
-                + " receipts from the receipts file with the filter, check their count and the SHA-256 of their lines"
-                + " in file order, verify them with `ReceiptVerifier`, and add them up.\n\n");
+        if (chain != null) {
+            md.append("Every figure below is the exact sum of the receipts named beside it. To check one, select those"
+                    + " receipts from the receipts file with the filter, check their count and the SHA-256 of their"
+                    + " lines in file order, verify them with `ReceiptVerifier`, and add them up.\n\n");
+        } else {
+            md.append(UNKEPT).append("\n\n");
+        }
         md.append("## Tables and rule sets\n\n| Source | Digest |\n|---|---|\n");
         sources.forEach((source, digests) -> md.append("| ").append(source).append(" | `").append(String.join("`, `",
                 digests)).append("` |\n"));
@@ -456,8 +466,9 @@ public final class CommunityReport {
         if (chain != null) {
             html.append("<p>Receipts file: ").append(escape(chain.toString())).append(".</p>\n");
         }
-        html.append("<p>Every figure is the exact sum of the receipts named beside it; an auditor selects them with the"
-                + " filter, checks their count and SHA-256, verifies them and adds them up.</p>\n");
+        html.append(chain != null ? "<p>Every figure is the exact sum of the receipts named beside it; an auditor"
+                + " selects them from the receipts file with the filter, checks their count and SHA-256, verifies them"
+                + " and adds them up.</p>\n" : "<p>" + escape(UNKEPT) + "</p>\n");
         html.append("<h2>Footprint by category (kg CO2e)</h2>\n").append(svg(totalsUnder("footprint_kg.")));
         html.append("<h2>Reductions by rule (g CO2e)</h2>\n").append(svg(totalsUnder("reductions_g.")));
         html.append("<h2>Figures</h2>\n<table>\n<tr><th>Figure</th><th>Total</th><th>Unit</th><th>Receipts</th>"
