@@ -25,10 +25,30 @@ public class UnknownCodeException extends IllegalArgumentException {
      * @param suggestion  the closest known code, or null if none is close
      */
     public UnknownCodeException(String kind, String code, String suggestion) {
-        super("Unknown " + kind + " '" + code + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+        this(kind, code, suggestion, "");
+    }
+
+    private UnknownCodeException(String kind, String code, String suggestion, String known) {
+        super("Unknown " + kind + " '" + code + "'" + (suggestion == null ? known : "; did you mean '" + suggestion
+                + "'?"));
         this.kind = kind;
         this.code = code;
         this.suggestion = suggestion;
+    }
+
+    /**
+     * Creates an exception for an unknown code, with the known code closest to it as the hint (one that differs only
+     * in case, or else the single nearest within two edits), or else the known codes (the first ten).
+     *
+     * @param kind  what kind of code it is, such as "bundled table", not null
+     * @param code  the code as given, not null
+     * @param known  the known codes, not null
+     * @return the exception, never null
+     */
+    public static UnknownCodeException of(String kind, String code, java.util.Collection<String> known) {
+        java.util.List<String> some = new java.util.ArrayList<>(known).subList(0, Math.min(known.size(), 10));
+        return new UnknownCodeException(kind, code, dev.carbonkit.internal.Checks.suggest(code, known), "; known: "
+                + some + (known.size() > some.size() ? " and " + (known.size() - some.size()) + " more" : ""));
     }
 
     /**

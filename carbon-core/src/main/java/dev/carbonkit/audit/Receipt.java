@@ -140,15 +140,14 @@ public final class Receipt {
 
     //-----------------------------------------------------------------------
     /**
-     * Makes the receipt of a footprint.
+     * Makes the receipt of a footprint, with the policy it was scored under ({@link Footprint#getPolicy()}).
      *
      * @param footprint  the footprint, not null
-     * @param policy  the policy it was computed under, such as {@code engine.getPolicy()}, not null
      * @return the receipt, never null
      */
-    public static Receipt of(Footprint footprint, CalculationPolicy policy) {
+    public static Receipt of(Footprint footprint) {
         Objects.requireNonNull(footprint, "footprint");
-        Objects.requireNonNull(policy, "policy");
+        CalculationPolicy policy = footprint.getPolicy();
         Activity activity = footprint.getActivity();
         Map<String, Object> tree = header("footprint", activity.getId(), activity.getAccount(), activity);
         tree.put("policy", policy(policy));
@@ -176,6 +175,26 @@ public final class Receipt {
         result.put("presented_kg", footprint.getPresentedCo2e().map(Receipt::plain).orElse(null));
         tree.put("result", result);
         return made(tree);
+    }
+
+    /**
+     * Makes the receipt of a footprint, checking that the policy given is the one it was scored under: a receipt
+     * records the policy its replay uses, and one that named another policy could not be reproduced.
+     *
+     * @param footprint  the footprint, not null
+     * @param policy  the policy it was scored under, such as {@code engine.getPolicy()}, not null
+     * @return the receipt, never null
+     * @throws IllegalArgumentException if the footprint was scored under another policy
+     */
+    public static Receipt of(Footprint footprint, CalculationPolicy policy) {
+        Objects.requireNonNull(footprint, "footprint");
+        Objects.requireNonNull(policy, "policy");
+        if (!policy.equals(footprint.getPolicy())) {
+            throw new IllegalArgumentException("Footprint of activity '" + footprint.getActivity().getId()
+                    + "' was scored under " + footprint.getPolicy() + ", not " + policy + "; a receipt naming another"
+                    + " policy could not be replayed: use Receipt.of(footprint)");
+        }
+        return of(footprint);
     }
 
     /**

@@ -111,7 +111,7 @@ public final class ReceiptVerifier {
                 engine = FootprintEngine.of(policy(policyTree), catalog);
                 engines.putIfAbsent(policyTree, engine);
             }
-            replay = Receipt.of(engine.score(activity(receipt.tree().get("activity"))), engine.getPolicy());
+            replay = Receipt.of(engine.score(activity(receipt.tree().get("activity"))));
         } catch (RuntimeException unreplayable) {
             return found(receipt, Verification.Status.NOT_REPLAYABLE, String.valueOf(unreplayable.getMessage()));
         }

@@ -20,14 +20,18 @@ import java.util.TreeMap;
  * Something a person did that has a footprint, such as 'trip-17: 12 mi by average petrol car in GB on
  * 2024-03-05'.
  * <p>
- * An activity has an id (unique within what is scored together), the account it belongs to, a dotted
- * type such as {@code transport.car.average.petrol}, a non-negative quantity, the instant it happened and
- * the time zone that defines its local day, a region, and free attributes. It may name a factor
- * explicitly, which bypasses selection.
+ * An activity has an id (unique within what is scored together), a dotted type such as
+ * {@code transport.car.average.petrol}, a non-negative quantity, the instant it happened and the time zone that
+ * defines its local day, a region ({@link Region#GLOBAL} where the place is not known), free attributes, and the
+ * account it belongs to: a footprint needs no account, crediting does. It may name a factor explicitly, which
+ * bypasses selection.
  * <p>
  * This class is immutable and thread-safe.
  */
 public final class Activity {
+
+    /** The account of an activity built without one: a footprint needs none; crediting refuses it. */
+    public static final String NO_ACCOUNT = "";
 
     private final String id;
     private final String account;
@@ -44,16 +48,18 @@ public final class Activity {
 
     private Activity(Builder builder) {
         this.id = builder.id;
-        this.account = require(builder.account, "account");
-        if (Checks.isBlank(account)) {
+        this.account = builder.account == null ? NO_ACCOUNT : builder.account;
+        if (builder.account != null && Checks.isBlank(account)) {
             // the message is built only when needed: every activity passes here
             Checks.requireNonBlank(account, "account of activity " + id);
         }
-        this.type = Checks.requireActivityType(require(builder.type, "type"), "type of activity '%s'", id);
-        this.quantity = require(builder.quantity, "quantity");
-        this.time = require(builder.time, "time");
-        this.zone = require(builder.zone, "zone");
-        this.region = require(builder.region, "region");
+        this.type = Checks.requireActivityType(require(builder.type, "a type: type(\"transport.car.average.petrol\")"),
+                "type of activity '%s'", id);
+        this.quantity = require(builder.quantity, "a quantity: quantity(Quantity.parse(\"12 mi\"))");
+        this.time = require(builder.time, "a time: time(instant, zone)");
+        this.zone = require(builder.zone, "a zone: time(instant, zone)");
+        this.region = require(builder.region, "a region: region(Region.of(\"GB\")), or Region.GLOBAL where the place"
+                + " is not known");
         this.attributes = Collections.unmodifiableSortedMap(new TreeMap<>(builder.attributes));
         this.factorId = builder.factorId;
         this.localEpochDay = LocalDays.epochDay(time, zone);
@@ -64,12 +70,13 @@ public final class Activity {
         }
     }
 
-    private <T> T require(T value, String name) {
+    private <T> T require(T value, String what) {
         if (value == null) {
-            throw new NullPointerException("Activity '" + id + "' needs " + name);
+            throw new IllegalStateException("Activity '" + id + "' needs " + what);
         }
         return value;
     }
+
 
     /**
      * Creates a builder for an activity.
@@ -93,10 +100,19 @@ public final class Activity {
     /**
      * Gets the account the activity belongs to.
      *
-     * @return the account, never null
+     * @return the account, {@link #NO_ACCOUNT} (empty) if it was built without one, never null
      */
     public String getAccount() {
         return account;
+    }
+
+    /**
+     * Tells whether the activity belongs to an account: crediting needs one.
+     *
+     * @return true if it was built with an account
+     */
+    public boolean hasAccount() {
+        return !account.isEmpty();
     }
 
     /**
@@ -235,7 +251,7 @@ public final class Activity {
         }
 
         /**
-         * Sets the account (required).
+         * Sets the account: optional for a footprint, required for crediting.
          *
          * @param account  the account, not null
          * @return this builder
@@ -318,7 +334,8 @@ public final class Activity {
          * Builds the activity.
          *
          * @return the activity, never null
-         * @throws NullPointerException if a required field is missing, naming it and the activity
+         * @throws IllegalStateException if the type, quantity, time or region is missing, naming it, how to set it and
+         *  the activity
          * @throws InvalidQuantityException if the quantity is negative
          * @throws IllegalArgumentException if the type is not a dotted key or the account is blank
          */

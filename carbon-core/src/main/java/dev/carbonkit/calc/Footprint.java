@@ -29,9 +29,9 @@ public final class Footprint {
     private final Activity activity;
     private final Selection selection;
     private final List<Fallback> fallbacks;
-    private final GwpSet requestedGwpSet;
+    /** The policy it was scored under: its GWP set, its presentation rounding, and what a receipt records. */
+    private final CalculationPolicy policy;
     private final BigDecimal co2e;
-    private final Rounding rounding;
     /**
      * Every other part, by the full route, and the explanation; null until first asked for unless scoring needed it.
      * Seven fields, not nine (the presented CO2e is worked out when asked for, the explanation kept in the detail):
@@ -59,21 +59,20 @@ public final class Footprint {
         }
     }
 
-    Footprint(Activity activity, Selection selection, List<Fallback> fallbacks, GwpSet requestedGwpSet,
-            BigDecimal co2e, Detail detail, Rounding rounding) {
+    Footprint(Activity activity, Selection selection, List<Fallback> fallbacks, CalculationPolicy policy,
+            BigDecimal co2e, Detail detail) {
         this.activity = activity;
         this.selection = selection;
         this.fallbacks = fallbacks; // immutable: the engine's, the selection's or the plan's
-        this.requestedGwpSet = requestedGwpSet;
+        this.policy = policy;
         this.co2e = co2e;
         this.detail = detail;
-        this.rounding = rounding;
     }
 
     private Detail detail() {
         Detail result = detail;
         if (result == null) {
-            result = FootprintEngine.detail(activity, selection, requestedGwpSet);
+            result = FootprintEngine.detail(activity, selection, policy.getGwpSet());
             if (!result.emissions.getCo2e().equals(co2e)) {
                 // the plan and the full route are one calculation written twice: never expected, but never hidden
                 throw new IllegalStateException("CO2e of " + activity.getId() + " differs between routes: " + co2e
@@ -163,7 +162,7 @@ public final class Footprint {
      * @return the set, never null
      */
     public GwpSet getRequestedGwpSet() {
-        return requestedGwpSet;
+        return policy.getGwpSet();
     }
 
     /**
@@ -215,12 +214,22 @@ public final class Footprint {
     }
 
     /**
+     * Gets the policy the footprint was scored under: what {@code Receipt.of(footprint)} records, so that a replay
+     * scores it the same way.
+     *
+     * @return the policy, never null
+     */
+    public CalculationPolicy getPolicy() {
+        return policy;
+    }
+
+    /**
      * Gets the presentation rounding the policy asked for.
      *
      * @return the rounding, empty if none, never null
      */
     public Optional<Rounding> getRounding() {
-        return Optional.ofNullable(rounding);
+        return policy.getRounding();
     }
 
     /**
@@ -229,6 +238,7 @@ public final class Footprint {
      * @return the rounded CO2e in kg, empty if no rounding was asked for, never null
      */
     public Optional<BigDecimal> getPresentedCo2e() {
+        Rounding rounding = policy.roundingOrNull();
         return rounding == null ? Optional.empty() : Optional.of(rounding.apply(co2e));
     }
 
@@ -250,9 +260,8 @@ public final class Footprint {
     @Override
     public boolean equals(Object obj) {
         return obj instanceof Footprint other && activity.equals(other.activity) && selection.equals(other.selection)
-                && fallbacks.equals(other.fallbacks) && requestedGwpSet == other.requestedGwpSet
-                && co2e.equals(other.co2e) && getEmissions().equals(other.getEmissions())
-                && Objects.equals(rounding, other.rounding);
+                && fallbacks.equals(other.fallbacks) && policy.equals(other.policy)
+                && co2e.equals(other.co2e) && getEmissions().equals(other.getEmissions());
     }
 
     @Override

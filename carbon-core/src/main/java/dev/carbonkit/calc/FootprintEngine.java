@@ -155,10 +155,9 @@ public final class FootprintEngine {
         BigDecimal co2e = plan.co2e(activity, factor.getPer());
         if (co2e == null) {
             Footprint.Detail detail = detail(activity, selection, requested);
-            return new Footprint(activity, selection, fallbacks, requested, detail.emissions.getCo2e(), detail,
-                    policy.roundingOrNull());
+            return new Footprint(activity, selection, fallbacks, policy, detail.emissions.getCo2e(), detail);
         }
-        return new Footprint(activity, selection, fallbacks, requested, co2e, null, policy.roundingOrNull());
+        return new Footprint(activity, selection, fallbacks, policy, co2e, null);
     }
 
     /**
@@ -221,6 +220,33 @@ public final class FootprintEngine {
             footprints.add(score(activity));
         }
         return Collections.unmodifiableList(footprints);
+    }
+
+    /**
+     * Scores every activity of a batch that can be scored, and says why each other one cannot: one activity with no
+     * factor or a forbidden fallback does not stop the rest, as it does for {@link #scoreAll(Iterable)}.
+     *
+     * @param activities  the activities, not null
+     * @return the footprints in order and the failures by activity id, never null
+     * @throws IllegalArgumentException if two activities of the batch have the same id, which the failures could not
+     *  tell apart
+     */
+    public Scored scoreEach(Iterable<Activity> activities) {
+        Objects.requireNonNull(activities, "activities");
+        List<Footprint> footprints = new ArrayList<>();
+        java.util.Map<String, ScoringException> failures = new java.util.LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Activity activity : activities) {
+            if (!ids.add(activity.getId())) {
+                throw new IllegalArgumentException("Activity id '" + activity.getId() + "' appears twice in the batch");
+            }
+            try {
+                footprints.add(score(activity));
+            } catch (ScoringException failure) {
+                failures.put(activity.getId(), failure);
+            }
+        }
+        return new Scored(footprints, failures);
     }
 
     /**

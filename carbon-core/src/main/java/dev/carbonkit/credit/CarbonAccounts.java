@@ -147,7 +147,7 @@ public final class CarbonAccounts {
         Map<String, List<Integer>> byAccount = new LinkedHashMap<>();
         List<Activity> list = new ArrayList<>(activities);
         for (int i = 0; i < list.size(); i++) {
-            Activity activity = Objects.requireNonNull(list.get(i), "activity");
+            Activity activity = CreditEngine.requireAccount(Objects.requireNonNull(list.get(i), "activity"));
             byAccount.computeIfAbsent(activity.getAccount(), k -> new ArrayList<>()).add(i);
         }
         List<List<Award>> results = new ArrayList<>(Collections.nCopies(list.size(), List.of()));
@@ -181,6 +181,21 @@ public final class CarbonAccounts {
     }
 
     /**
+     * Reverses an activity the account was awarded: {@link #reverse(String, String, String)} with the activity's own
+     * account and id, which cannot be given the wrong way round.
+     *
+     * @param activity  the activity, as it was awarded, not null
+     * @param reason  why, such as "refund R-7", not null
+     * @return the entries written, never null
+     * @throws IllegalArgumentException if the account has no such activity, or it is already reversed
+     * @throws LedgerStoreException if the store cannot be read or written; nothing is written then
+     */
+    public List<LedgerEntry> reverse(Activity activity, String reason) {
+        Objects.requireNonNull(activity, "activity");
+        return reverse(CreditEngine.requireAccount(activity).getAccount(), activity.getId(), reason);
+    }
+
+    /**
      * Cancels an activity's awards, with a reason, and corrects any other award this changes.
      *
      * @param account  the account, not null
@@ -199,7 +214,9 @@ public final class CarbonAccounts {
             if (!book.hasActivity(activityId)) {
                 String gone = book.reversedReason(activityId);
                 throw new IllegalArgumentException("Account '" + account + "' has no activity '" + activityId + "'"
-                        + (gone != null ? "; it was already reversed: " + gone : ""));
+                        + (gone != null ? "; it was already reversed: " + gone
+                                : book.activities().isEmpty() ? "; it has no activities at all: are the account and"
+                                        + " the activity id the wrong way round?" : ""));
             }
             holder.changing = true;
             AccountBook.Change change = book.reverse(activityId, reason);

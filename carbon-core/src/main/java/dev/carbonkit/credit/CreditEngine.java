@@ -143,6 +143,7 @@ public final class CreditEngine {
      * @param ruleSet  the rule set, not null
      * @param activities  the activities, in any order, not null
      * @return the awards and ledgers, never null
+     * @throws IllegalArgumentException if an activity has no account
      */
     public static CreditResult evaluate(RuleSet ruleSet, Iterable<Activity> activities) {
         return evaluate(ruleSet, activities, null);
@@ -159,6 +160,7 @@ public final class CreditEngine {
      * @param activities  the activities, in any order, not null
      * @param closedUpTo  the instant up to which budget periods are over, or null for the latest activity's
      * @return the awards and ledgers, never null
+     * @throws IllegalArgumentException if an activity has no account
      */
     public static CreditResult evaluate(RuleSet ruleSet, Iterable<Activity> activities, Instant closedUpTo) {
         Objects.requireNonNull(ruleSet, "ruleSet");
@@ -177,7 +179,7 @@ public final class CreditEngine {
         Set<String> seen = new HashSet<>(Math.max(16, sorted.size() * 4 / 3 + 1));
         List<Activity> unique = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
-            Activity activity = sorted.get(i);
+            Activity activity = requireAccount(sorted.get(i));
             if (seen.add(activity.getId())) {
                 unique.add(activity);
             }
@@ -376,6 +378,15 @@ public final class CreditEngine {
             }
             return rules;
         }
+    }
+
+    /** Checks that an activity has an account, which crediting needs (a footprint does not). */
+    static Activity requireAccount(Activity activity) {
+        if (!activity.hasAccount()) {
+            throw new IllegalArgumentException("Activity '" + activity.getId() + "' has no account; crediting needs"
+                    + " one: Activity.builder(id).account(...)");
+        }
+        return activity;
     }
 
     /** The activity a closed budget period stands as: "budget:ACCOUNT:START", at the instant the period ended. */
@@ -694,18 +705,56 @@ public final class CreditEngine {
 
         /** The raw reduction and, for rules with fixed points, the points; null if nothing can be earned. */
         private Raw raw() {
+            if (rule.getKind() == CreditRule.Kind.MIN_OF) {
+                return lowest();
+            }
+            return raw(rule);
+        }
+
+        /**
+         * The lowest reduction of a min-of rule's methods, each worked out and explained in turn; a method that earns
+         * nothing (below its lowest tier, an unknown evidence level) is left out, and if every one does, nothing.
+         */
+        private Raw lowest() {
+            List<CreditRule> methods = rule.getMethods();
+            Raw lowest = null;
+            String chosen = null;
+            for (int i = 0; i < methods.size(); i++) {
+                CreditRule method = methods.get(i);
+                step(() -> "method " + method.getId() + " (" + method.getKind() + ")"
+                        + method.getSource().map(source -> "; source: " + source).orElse("")
+                        + method.getStatus().map(status -> "; status: " + status).orElse(""));
+                Raw raw = raw(method);
+                if (raw == null) {
+                    step(() -> "method " + method.getId() + " earns nothing and is not compared");
+                } else if (lowest == null || raw.grams.compareTo(lowest.grams) < 0) {
+                    lowest = raw;
+                    chosen = method.getId();
+                }
+            }
+            if (lowest == null) {
+                return null;
+            }
+            BigDecimal grams = lowest.grams;
+            String id = chosen;
+            step(() -> "the lowest of the methods (conservative): " + id + ", " + grams.toPlainString() + " g");
+            return new Raw(grams, null);
+        }
+
+        /** The raw reduction of one rule, or of one method of a min-of rule. */
+        private Raw raw(CreditRule r) {
             Quantity quantity = activity.getQuantity();
-            switch (rule.getKind()) {
+            switch (r.getKind()) {
                 case AVOIDED_EMISSIONS -> {
-                    Quantity converted = quantity.to(rule.factorPer(), CarbonMath.CONTEXT);
-                    BigDecimal factor = rule.netGrams() != null ? rule.netGrams()
-                            : rule.baselineGrams().subtract(rule.projectGrams());
+                    Quantity converted = quantity.to(r.factorPer(), CarbonMath.CONTEXT);
+                    BigDecimal factor = r.netGrams() != null ? r.netGrams()
+                            : r.baselineGrams().subtract(r.projectGrams());
                     BigDecimal grams = CarbonMath.normalize(converted.getAmount().multiply(factor));
-                    step(() -> "avoided: " + converted + " x " + (rule.netGrams() != null
-                            ? "net factor " + factor.toPlainString() + " g/" + rule.factorPer()
-                            : "baseline " + rule.baselineGrams().toPlainString() + " - project "
-                                    + rule.projectGrams().toPlainString() + " = " + factor.toPlainString() + " g/"
-                                    + rule.factorPer()) + " = " + grams.toPlainString() + " g");
+                    step(() -> "avoided: " + converted + " x " + (r.netGrams() != null
+                            ? "net factor " + factor.toPlainString() + " g/" + r.factorPer()
+                            : "baseline " + r.baselineGrams().toPlainString() + " - project "
+                                    + r.projectGrams().toPlainString() + " = " + factor.toPlainString() + " g/"
+                                    + r.factorPer()) + " = " + grams.toPlainString() + " g");
                     if (grams.signum() < 0) {
                         step(() -> "floored at zero: a negative reduction earns nothing");
                         return new Raw(BigDecimal.ZERO, null);
@@ -713,21 +762,21 @@ public final class CreditEngine {
                     return new Raw(grams, null);
                 }
                 case FIXED_PER_EVENT -> {
-                    CreditRule.Fixed award = rule.fixed();
-                    if (!rule.evidenceLevels().isEmpty()) {
+                    CreditRule.Fixed award = r.fixed();
+                    if (!r.evidenceLevels().isEmpty()) {
                         String evidence = activity.getAttributes().get("evidence");
-                        CreditRule.Fixed level = evidence == null ? null : rule.evidenceLevels().get(evidence);
+                        CreditRule.Fixed level = evidence == null ? null : r.evidenceLevels().get(evidence);
                         if (level != null) {
                             award = level;
                             step(() -> "evidence " + evidence + ": " + level.grams().toPlainString() + " g"
                                     + (level.points() == null ? "" : ", " + level.points().toPlainString() + " points"));
                         } else if (award == null) {
                             step(() -> "evidence '" + evidence + "' earns nothing under this rule; levels: "
-                                    + rule.evidenceLevels().keySet());
+                                    + r.evidenceLevels().keySet());
                             return null;
                         }
                     }
-                    if (rule.evidenceLevels().isEmpty() || award == rule.fixed()) {
+                    if (r.evidenceLevels().isEmpty() || award == r.fixed()) {
                         CreditRule.Fixed fixed = award;
                         step(() -> "fixed award per event: " + fixed.grams().toPlainString() + " g"
                                 + (fixed.points() == null ? "" : ", " + fixed.points().toPlainString() + " points"));
@@ -735,14 +784,14 @@ public final class CreditEngine {
                     return new Raw(award.grams(), award.points());
                 }
                 case PER_UNIT -> {
-                    Quantity counted = quantity.to(rule.countedIn(), CarbonMath.CONTEXT);
+                    Quantity counted = quantity.to(r.countedIn(), CarbonMath.CONTEXT);
                     BigDecimal units = counted.getAmount();
                     if (!counted.getUnit().equals(quantity.getUnit())) {
-                        step(() -> "counted in " + rule.countedIn() + ": " + quantity + " = " + counted);
+                        step(() -> "counted in " + r.countedIn() + ": " + quantity + " = " + counted);
                     }
-                    if (!rule.tiers().isEmpty()) {
+                    if (!r.tiers().isEmpty()) {
                         CreditRule.Tier best = null;
-                        for (CreditRule.Tier tier : rule.tiers()) {
+                        for (CreditRule.Tier tier : r.tiers()) {
                             if (units.compareTo(tier.minimum()) >= 0
                                     && (best == null || tier.minimum().compareTo(best.minimum()) > 0)) {
                                 best = tier;
@@ -757,10 +806,10 @@ public final class CreditEngine {
                                 + reached.award().grams().toPlainString() + " g");
                         return new Raw(best.award().grams(), best.award().points());
                     }
-                    BigDecimal size = rule.unitSize();
+                    BigDecimal size = r.unitSize();
                     BigDecimal blocks = size.compareTo(BigDecimal.ONE) == 0 ? units
                             : units.divide(size, 0, RoundingMode.FLOOR);
-                    CreditRule.Fixed per = rule.perUnit();
+                    CreditRule.Fixed per = r.perUnit();
                     BigDecimal grams = CarbonMath.normalize(blocks.multiply(per.grams()));
                     BigDecimal points = per.points() == null ? null : CarbonMath.normalize(blocks.multiply(per.points()));
                     step(() -> (size.compareTo(BigDecimal.ONE) == 0 ? units.toPlainString() + " units"
@@ -775,8 +824,8 @@ public final class CreditEngine {
                     Map<CreditRule.Scenario, BigDecimal> totals = new EnumMap<>(CreditRule.Scenario.class);
                     for (CreditRule.Scenario scenario : CreditRule.Scenario.values()) {
                         BigDecimal total = BigDecimal.ZERO;
-                        for (CreditRule.Term term : rule.terms().getOrDefault(scenario, List.of())) {
-                            BigDecimal value = term(term, scenario);
+                        for (CreditRule.Term term : r.terms().getOrDefault(scenario, List.of())) {
+                            BigDecimal value = term(r, term, scenario);
                             if (value == null) {
                                 return null;
                             }
@@ -798,7 +847,7 @@ public final class CreditEngine {
                 case DYNAMIC_BASELINE -> {
                     return dynamicBaseline();
                 }
-                default -> throw new IllegalStateException("carbon bug: unknown kind " + rule.getKind());
+                default -> throw new IllegalStateException("carbon bug: no raw reduction for kind " + r.getKind());
             }
         }
 
@@ -897,7 +946,7 @@ public final class CreditEngine {
         }
 
         /** One term in grams: the quantity times the factor, exactly, or with the factor rounded first. */
-        private BigDecimal term(CreditRule.Term term, CreditRule.Scenario scenario) {
+        private BigDecimal term(CreditRule r, CreditRule.Term term, CreditRule.Scenario scenario) {
             Quantity quantity = activity.getQuantity();
             if (term.quantityAttribute() != null) {
                 String text = activity.getAttributes().get(term.quantityAttribute());
@@ -912,11 +961,11 @@ public final class CreditEngine {
             Quantity inFactorUnit = quantity.to(term.per().getUnit(), CarbonMath.CONTEXT);
             BigDecimal value;
             String text;
-            if (rule.factorRounding() != null) {
-                BigDecimal perUnit = rule.factorRounding().apply(CarbonMath.divide(term.grams(), term.per().getAmount()));
+            if (r.factorRounding() != null) {
+                BigDecimal perUnit = r.factorRounding().apply(CarbonMath.divide(term.grams(), term.per().getAmount()));
                 value = CarbonMath.normalize(inFactorUnit.getAmount().multiply(perUnit));
                 text = inFactorUnit + " x " + perUnit.toPlainString() + " g/" + term.per().getUnit() + " (factor "
-                        + term.grams().toPlainString() + " g per " + term.per() + ", rounded " + rule.factorRounding() + ")";
+                        + term.grams().toPlainString() + " g per " + term.per() + ", rounded " + r.factorRounding() + ")";
             } else {
                 value = CarbonMath.divide(inFactorUnit.getAmount().multiply(term.grams()), term.per().getAmount());
                 text = inFactorUnit + " x " + term.grams().toPlainString() + " g per " + term.per();

@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -54,8 +56,19 @@ public final class CreditRule {
          * count against it, and when the period closes, what is left unused is converted to points. Unused budget
          * is not an avoided emission, so the reduction ledger is not credited.
          */
-        ALLOWANCE_BUDGET
+        ALLOWANCE_BUDGET,
+        /**
+         * The lowest reduction of two or more calculation methods, each written as a rule of its own kind (avoided
+         * emissions, fixed per event, per unit or scenario difference, in grams only): the conservative choice, as
+         * when a metro trip is credited at the lower of a substitution method and a mean method. The rule's own
+         * conditions, caps, rounding and points conversion apply to the reduction chosen.
+         */
+        MIN_OF
     }
+
+    /** The kinds a method of a {@link Kind#MIN_OF} rule may be: those that compute grams from the activity alone. */
+    private static final Set<Kind> METHOD_KINDS = EnumSet.of(Kind.AVOIDED_EMISSIONS, Kind.FIXED_PER_EVENT,
+            Kind.PER_UNIT, Kind.SCENARIO_DIFFERENCE);
 
     /**
      * The budget of an allowance-budget rule: a total for all participants, divided equally, per local period.
@@ -232,6 +245,8 @@ public final class CreditRule {
     private final Issuance issuance;
     private final String source;
     private final String status;
+    /** The methods of a {@link Kind#MIN_OF} rule, in order; empty for every other kind. */
+    private final List<CreditRule> methods;
 
     private CreditRule(Builder b) {
         this.id = b.id;
@@ -274,6 +289,7 @@ public final class CreditRule {
         this.issuance = b.issuance;
         this.source = b.source;
         this.status = b.status;
+        this.methods = List.copyOf(b.methods);
         validate();
     }
 
@@ -329,6 +345,28 @@ public final class CreditRule {
                             + " deduplication, exclusive groups and thresholds do not apply to it");
                 }
             }
+            case MIN_OF -> {
+                if (methods.size() < 2) {
+                    throw invalid("a min-of rule needs two or more methods to take the lowest of");
+                }
+                for (CreditRule method : methods) {
+                    if (!METHOD_KINDS.contains(method.kind)) {
+                        throw invalid("method " + method.id + " is " + method.kind + "; a min-of rule's methods are"
+                                + " avoided-emissions, fixed-per-event, per-unit or scenario-difference rules");
+                    }
+                    if (method.givesPoints()) {
+                        throw invalid("method " + method.id + " gives points of its own; a min-of rule compares grams,"
+                                + " and its own points-per-gram converts the lowest");
+                    }
+                    if (!method.activityType.equals(activityType)) {
+                        throw invalid("method " + method.id + " is about " + method.activityType + ", not "
+                                + activityType);
+                    }
+                }
+                if (pointsPerGram == null) {
+                    throw invalid("a min-of rule needs a conversion to points (points per gram, 0 for none)");
+                }
+            }
             case PER_UNIT -> {
                 if (perUnit == null == tiers.isEmpty()) {
                     throw invalid("a per-unit rule needs either a per-unit award or tiers");
@@ -350,12 +388,31 @@ public final class CreditRule {
         if (caps.size() != new HashSet<>(caps).size()) {
             throw invalid("the same cap is given twice: " + caps);
         }
+        if (kind != Kind.MIN_OF && !methods.isEmpty()) {
+            throw invalid("methods belong to min-of rules only");
+        }
         boolean pointsAnywhere = fixed != null && fixed.points() != null || perUnit != null && perUnit.points() != null
                 || !tiers.isEmpty() && tiers.stream().allMatch(t -> t.award().points() != null)
                 || !evidenceLevels.isEmpty() && evidenceLevels.values().stream().allMatch(f -> f.points() != null);
         if (!pointsAnywhere && pointsPerGram == null) {
             throw invalid("the rule gives no points and no conversion from grams to points");
         }
+    }
+
+    /** Whether any award of the rule carries points of its own, rather than converting grams. */
+    private boolean givesPoints() {
+        return fixed != null && fixed.points() != null || perUnit != null && perUnit.points() != null
+                || tiers.stream().anyMatch(t -> t.award().points() != null)
+                || evidenceLevels.values().stream().anyMatch(f -> f.points() != null);
+    }
+
+    /**
+     * Gets the methods of a {@link Kind#MIN_OF} rule, whose lowest reduction it takes.
+     *
+     * @return the methods in order, empty for every other kind, never null
+     */
+    public List<CreditRule> getMethods() {
+        return methods;
     }
 
     private IllegalArgumentException invalid(String message) {
@@ -748,6 +805,11 @@ public final class CreditRule {
         if (status != null) {
             form.put("status", status);
         }
+        if (!methods.isEmpty()) {
+            List<Object> methodForms = new ArrayList<>();
+            methods.forEach(method -> methodForms.add(method.canonical()));
+            form.put("methods", methodForms);
+        }
         return form;
     }
 
@@ -825,6 +887,7 @@ public final class CreditRule {
         private final Map<Scenario, List<Term>> terms = new EnumMap<>(Scenario.class);
         private Rounding factorRounding;
         private Issuance issuance;
+        private final List<CreditRule> methods = new ArrayList<>();
         private Budget budget;
         private Term footprintFactor;
         private String source;
@@ -1215,6 +1278,18 @@ public final class CreditRule {
         public Builder provenance(String source, String status) {
             this.source = source;
             this.status = status;
+            return this;
+        }
+
+        /**
+         * Adds a method to a {@link Kind#MIN_OF} rule: a rule of its own kind about the same activity type, whose
+         * reduction in grams is compared with the other methods'.
+         *
+         * @param method  the method, such as the substitution method's avoided-emissions rule, not null
+         * @return this builder
+         */
+        public Builder method(CreditRule method) {
+            methods.add(Objects.requireNonNull(method, "method"));
             return this;
         }
 

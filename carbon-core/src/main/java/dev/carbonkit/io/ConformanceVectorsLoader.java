@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads conformance vectors (worked cases of a factor table) from YAML in the format of
  * docs/conformance-vectors.md, as strictly and safely as {@link FactorTableLoader} reads tables: every problem
- * is reported with its line, column and key path in one {@link FactorTableException}.
+ * is reported with its line, column and key path in one {@link ConformanceVectorsException}.
  * <p>
  * This class is immutable and thread-safe.
  */
@@ -74,7 +74,7 @@ public final class ConformanceVectorsLoader {
      *
      * @param file  the YAML file, not null
      * @return the vectors, never null
-     * @throws FactorTableException listing every problem in the file
+     * @throws ConformanceVectorsException listing every problem in the file
      * @throws IOException if the file cannot be read
      */
     public Conformance.Vectors load(Path file) throws IOException {
@@ -88,7 +88,7 @@ public final class ConformanceVectorsLoader {
      * @param yaml  the stream, not null
      * @param source  the name to give the source in problems, not null
      * @return the vectors, never null
-     * @throws FactorTableException listing every problem in the stream
+     * @throws ConformanceVectorsException listing every problem in the stream
      * @throws IOException if the stream cannot be read
      */
     public Conformance.Vectors load(InputStream yaml, String source) throws IOException {
@@ -103,7 +103,7 @@ public final class ConformanceVectorsLoader {
      * @param yaml  the YAML text, not null
      * @param source  the name to give the source in problems, not null
      * @return the vectors, never null
-     * @throws FactorTableException listing every problem in the text
+     * @throws ConformanceVectorsException listing every problem in the text
      */
     public Conformance.Vectors parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
@@ -113,8 +113,8 @@ public final class ConformanceVectorsLoader {
                 (reading, root) -> new VectorReader(reading).read(root));
     }
 
-    private static FactorTableException failure(String file, List<Problem> problems) {
-        return new FactorTableException(file, problems, "the vectors file");
+    private static ConformanceVectorsException failure(String file, List<Problem> problems) {
+        return new ConformanceVectorsException(file, problems);
     }
 
     private static final class VectorReader extends NodeReader {

@@ -58,7 +58,15 @@ public final class RuleSetLoader {
     private static final Set<String> RULE_KEYS = Set.of("id", "kind", "activity", "match", "eligibility", "threshold",
             "net-factor", "baseline-factor", "project-factor", "award", "evidence", "counted-in", "per-unit", "tiers",
             "dedup", "exclusive-group", "caps", "points-per-gram", "round-grams", "round-points", "terms", "round-factors",
-            "saving-factor", "static-baseline", "trailing-baseline", "budget", "footprint-factor", "issuance", "source", "status");
+            "saving-factor", "static-baseline", "trailing-baseline", "budget", "footprint-factor", "issuance", "source", "status",
+            "methods");
+    /** The kinds a method of a min_of rule may be: those that work out grams from the activity alone. */
+    private static final Set<CreditRule.Kind> METHOD_KINDS = Set.of(CreditRule.Kind.AVOIDED_EMISSIONS,
+            CreditRule.Kind.FIXED_PER_EVENT, CreditRule.Kind.PER_UNIT, CreditRule.Kind.SCENARIO_DIFFERENCE);
+    /** The keys of a method of a min_of rule: how it computes grams, and where its values come from. */
+    private static final Set<String> METHOD_KEYS = Set.of("id", "kind", "net-factor", "baseline-factor",
+            "project-factor", "award", "evidence", "counted-in", "per-unit", "tiers", "terms", "round-factors", "source",
+            "status");
     private static final Set<String> STATIC_BASELINE_KEYS = Set.of("per-capita", "persons");
     private static final Set<String> TRAILING_BASELINE_KEYS = Set.of("days");
     private static final Set<String> TERM_KEYS = Set.of("quantity", "grams", "per", "factor");
@@ -301,6 +309,7 @@ public final class RuleSetLoader {
             budget(rule, builder);
             awards(rule, builder);
             modifiers(rule, builder);
+            methods(rule, kind, activity, builder);
             if (reading.problems.size() > before) {
                 return null;
             }
@@ -309,6 +318,62 @@ public final class RuleSetLoader {
             } catch (IllegalArgumentException invalid) {
                 reading.problem(node, path, lowerFirst(invalid.getMessage()));
                 return null;
+            }
+        }
+
+        /** The methods of a min_of rule: each a rule of its own kind about the rule's activity type, in grams. */
+        private void methods(Fields rule, CreditRule.Kind kind, String activity, CreditRule.Builder builder) {
+            Node list = rule.get("methods");
+            if (kind != CreditRule.Kind.MIN_OF) {
+                if (list != null) {
+                    reading.problem(list, rule.path("methods"), "'methods' belong to min_of rules only");
+                }
+                return;
+            }
+            if (!(list instanceof SequenceNode sequence)) {
+                reading.problem(list == null ? rule.node : list, rule.path("methods"), "a min_of rule needs 'methods',"
+                        + " a list of two or more rules to take the lowest reduction of");
+                return;
+            }
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                Node node = sequence.getValue().get(i);
+                String path = rule.path("methods") + "[" + i + "]";
+                int before = reading.problems.size();
+                Fields method = fields(node, path, METHOD_KEYS, "a method");
+                if (method == null) {
+                    continue;
+                }
+                String id = text(method, "id", true);
+                CreditRule.Kind methodKind = code(method, "kind", true, RulesReader::kind);
+                if (id == null || methodKind == null) {
+                    continue;
+                }
+                if (!METHOD_KINDS.contains(methodKind)) {
+                    reading.problem(method.get("kind"), method.path("kind"), "a min_of method is avoided_emissions,"
+                            + " fixed_per_event, per_unit or scenario_difference, not "
+                            + methodKind.name().toLowerCase(Locale.ROOT));
+                    continue;
+                }
+                // a method is about the rule's activity type, and its grams are compared, never converted on their own
+                CreditRule.Builder inner = CreditRule.builder(id, methodKind, activity).pointsPerGram("0");
+                if (method.has("counted-in")) {
+                    Unit unit = code(method, "counted-in", true, Unit::of);
+                    if (unit != null) {
+                        inner.countedIn(unit);
+                    }
+                }
+                factors(method, inner);
+                terms(method, inner);
+                awards(method, inner);
+                inner.provenance(text(method, "source", false), text(method, "status", false));
+                if (reading.problems.size() > before) {
+                    continue;
+                }
+                try {
+                    builder.method(inner.build());
+                } catch (IllegalArgumentException invalid) {
+                    reading.problem(node, path, lowerFirst(invalid.getMessage()));
+                }
             }
         }
 

@@ -63,7 +63,7 @@ class ReceiptDeterminismTest {
     private static String sha256(List<Activity> trips, List<Activity> payments, int threads) throws Exception {
         FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), CATALOG);
         List<Receipt> receipts = new ForkJoinPool(threads).submit(() -> trips.parallelStream()
-                .map(trip -> Receipt.of(engine.score(trip), engine.getPolicy())).toList()).get();
+                .map(trip -> Receipt.of(engine.score(trip))).toList()).get();
         RuleSet ant = ant();
         List<Receipt> all = new ArrayList<>(receipts);
         all.sort((a, b) -> a.getId().compareTo(b.getId()));

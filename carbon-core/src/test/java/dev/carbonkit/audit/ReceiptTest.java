@@ -60,6 +60,19 @@ class ReceiptTest {
     }
 
     @Test
+    void footprintReceipt_recordsThePolicyItWasScoredUnder_andRefusesAnother() {
+        FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults().withGwpSet(GwpSet.AR6), CATALOG);
+        var footprint = engine.score(trip("t1", "alice", "transport.car.average.petrol", "12.5 mi", "2024-05-01"));
+        assertThat(footprint.getPolicy()).isEqualTo(engine.getPolicy());
+        assertThat(Receipt.of(footprint).get("policy.gwp")).contains("AR6");
+        assertThat(Receipt.of(footprint, engine.getPolicy()).toJson()).isEqualTo(Receipt.of(footprint).toJson());
+        assertThatThrownBy(() -> Receipt.of(footprint, CalculationPolicy.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Footprint of activity 't1' was scored under gwp AR6, fallbacks [TYPE, REGION,"
+                        + " DATE, GWP_NOT_REWEIGHTED, GWP_NOT_STATED], rounding none, not gwp AR5");
+    }
+
+    @Test
     void footprintReceipt_isCanonicalJson_withEveryInputAndStep() {
         FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), CATALOG);
         Receipt receipt = Receipt.of(engine.score(trip("t1", "alice", "transport.car.average.petrol", "12.5 mi",
@@ -117,7 +130,7 @@ class ReceiptTest {
         Activity odd = Activity.builder("t\"2").account("小明 \\ tab\t").type("home.electricity.grid")
                 .quantity(Quantity.parse("3.2 kWh")).time(Instant.parse("2024-02-01T00:00:00Z"), Fixtures.LONDON)
                 .region(Region.of("GB")).attribute("note", "line\nbreak \u0001 é").build();
-        List<Receipt> receipts = List.of(Receipt.of(engine.score(odd), engine.getPolicy()),
+        List<Receipt> receipts = List.of(Receipt.of(engine.score(odd)),
                 Receipt.of(engine.score(trip("t3", "bob", "transport.rail.underground", "7 pkm", "2024-06-01")),
                         engine.getPolicy()));
         assertThat(receipts.get(0).toJson()).contains("\"id\":\"t\\\"2\"", "\"account\":\"小明 \\\\ tab\\t\"",

@@ -10,6 +10,7 @@ import dev.carbonkit.quantity.Quantity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ActivityTest {
@@ -62,7 +63,22 @@ class ActivityTest {
     @Test
     void build_missingOrBadFields_throwNamingActivity() {
         assertThatThrownBy(() -> Activity.builder("a1").account("alice").type("food.beef").build())
-                .isInstanceOf(NullPointerException.class).hasMessage("Activity 'a1' needs quantity");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Activity 'a1' needs a quantity: quantity(Quantity.parse(\"12 mi\"))");
+        assertThatThrownBy(() -> Activity.builder("a2").type("food.beef").quantity(Quantity.parse("1 kg"))
+                .time(java.time.Instant.parse("2024-01-01T00:00:00Z"), java.time.ZoneOffset.UTC).build())
+                .isInstanceOf(IllegalStateException.class).hasMessage("Activity 'a2' needs a region:"
+                        + " region(Region.of(\"GB\")), or Region.GLOBAL where the place is not known");
+        // a footprint needs no account; crediting does
+        Activity noAccount = Activity.builder("a3").type("food.beef").quantity(Quantity.parse("1 kg"))
+                .time(java.time.Instant.parse("2024-01-01T00:00:00Z"), java.time.ZoneOffset.UTC)
+                .region(Region.GLOBAL).build();
+        assertThat(noAccount.hasAccount()).isFalse();
+        assertThat(noAccount.getAccount()).isEqualTo(Activity.NO_ACCOUNT).isEmpty();
+        assertThatThrownBy(() -> dev.carbonkit.credit.CreditEngine.evaluate(dev.carbonkit.credit.RuleSet.of("r", "1",
+                java.time.ZoneOffset.UTC, List.of(), List.of()), List.of(noAccount)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Activity 'a3' has no account; crediting needs"
+                        + " one: Activity.builder(id).account(...)");
         assertThatThrownBy(() -> trip().type("Transport Car").build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("type of activity 'trip-17' must be a dotted lower-case key such as"
                         + " 'transport.rail.metro': 'Transport Car'");

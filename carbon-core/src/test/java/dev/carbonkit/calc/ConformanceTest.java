@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.carbonkit.Fixtures;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.io.ConformanceVectorsLoader;
-import dev.carbonkit.io.FactorTableException;
+import dev.carbonkit.io.ConformanceVectorsException;
 import org.junit.jupiter.api.Test;
 
 class ConformanceTest {
@@ -77,8 +77,8 @@ class ConformanceTest {
                 + "  - name: a\n    activity: a.b\n    quantity: 12 kmh\n    region: UK\n    date: 2024-13-01\n"
                 + "    gwp: AR7\n    expect: {co2e: x, scale: 1.5, gases: {C02: 1}, fallbacks: [SOMETIMES], extra: 1}\n"
                 + "  - name: b\n    activity: a.b\n";
-        assertThatThrownBy(() -> LOADER.parse(bad, "bad.vectors.yaml")).isInstanceOf(FactorTableException.class)
-                .satisfies(e -> assertThat(((FactorTableException) e).getProblems()).extracting(Object::toString)
+        assertThatThrownBy(() -> LOADER.parse(bad, "bad.vectors.yaml")).isInstanceOf(ConformanceVectorsException.class)
+                .satisfies(e -> assertThat(((ConformanceVectorsException) e).getProblems()).extracting(Object::toString)
                         .containsExactly(
                                 "bad.vectors.yaml:6:15: cases[0].quantity: unknown quantity '12 kmh'",
                                 "bad.vectors.yaml:7:13: cases[0].region: unknown region 'UK'; did you mean 'GB'?",

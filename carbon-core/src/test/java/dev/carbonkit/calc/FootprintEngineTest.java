@@ -105,6 +105,26 @@ class FootprintEngineTest {
     }
 
     @Test
+    void scoreEach_scoresWhatItCan_andNamesEachFailure() {
+        Scored scored = STRICT.scoreEach(List.of(
+                activity("ok", "home.electricity.grid", "3.2 kWh", "GB", "2024-02-01"),
+                activity("no-type", "transport.teleport", "1 km", "GB", "2024-02-01"),
+                activity("fallback", "home.electricity.grid", "1 kWh", "GB-LND", "2024-02-01"),
+                activity("ok-2", "transport.car.average.petrol", "12 mi", "GB", "2024-02-01")));
+        assertThat(scored.getFootprints()).extracting(f -> f.getActivity().getId()).containsExactly("ok", "ok-2");
+        assertThat(scored.getFootprints().get(1).getCo2e()).isEqualByComparingTo("3.17676");
+        assertThat(scored.getFailures()).containsOnlyKeys("no-type", "fallback");
+        assertThat(scored.getFailures().get("no-type")).isInstanceOf(FactorNotFoundException.class);
+        assertThat(scored.getFailures().get("fallback")).isInstanceOf(FallbackNotAllowedException.class);
+        assertThat(scored.isComplete()).isFalse();
+        assertThat(scored).hasToString("2 scored, 2 not [no-type, fallback]");
+        assertThatThrownBy(() -> STRICT.scoreEach(List.of(
+                activity("same", "home.electricity.grid", "1 kWh", "GB", "2024-02-01"),
+                activity("same", "home.electricity.grid", "2 kWh", "GB", "2024-02-01"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Activity id 'same' appears twice in the batch");
+    }
+
+    @Test
     void score_strict_forbidsDateFallback() {
         assertThatThrownBy(() -> STRICT.score(activity("s2", "home.electricity.grid", "1 kWh", "GB", "2026-02-01")))
                 .isInstanceOf(FallbackNotAllowedException.class)

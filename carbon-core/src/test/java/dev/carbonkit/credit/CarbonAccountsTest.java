@@ -84,6 +84,11 @@ class CarbonAccountsTest {
         assertThatThrownBy(() -> accounts.reverse("alice", "p12", "again")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Account 'alice' has no activity 'p12'; it was already reversed: fraud finding F-118");
         assertThatThrownBy(() -> accounts.reverse("alice", "nope", "x")).hasMessage("Account 'alice' has no activity 'nope'");
+        assertThatThrownBy(() -> accounts.reverse("p12", "alice", "x")).hasMessage("Account 'p12' has no activity"
+                + " 'alice'; it has no activities at all: are the account and the activity id the wrong way round?");
+        // by the activity itself: its account and id cannot be swapped
+        assertThat(accounts.reverse(payment("p13", "alice", "2024-03-01T13:00"), "refund R-9"))
+                .extracting(LedgerEntry::reason).containsOnly("reversed because activity p13 was reversed: refund R-9");
     }
 
     @Test

@@ -153,16 +153,16 @@ class HostileInputTest {
     @Test
     void vectors_withAnAbsurdNumber_orANullGas_areRefused() {
         assertThat(problems(() -> VECTORS.parse(with(VECTOR, "scale: 2", "scale: 1e999999999"), "v.yaml"),
-                FactorTableException.class)).anySatisfy(problem -> assertThat(problem.getMessage())
+                ConformanceVectorsException.class)).anySatisfy(problem -> assertThat(problem.getMessage())
                         .contains("'1e999999999' has more than 40 digits before"));
         assertThat(problems(() -> VECTORS.parse(with(VECTOR, "CO2: 1.6", "CO2: 1e2147483647"), "v.yaml"),
-                FactorTableException.class)).anySatisfy(problem -> assertThat(problem.getMessage())
+                ConformanceVectorsException.class)).anySatisfy(problem -> assertThat(problem.getMessage())
                         .contains("'1e2147483647' has more than 40 digits before"));
         assertThat(problems(() -> VECTORS.parse(with(VECTOR, "co2e: 1.7", "co2e: 1e9999999999"), "v.yaml"),
-                FactorTableException.class)).anySatisfy(problem -> assertThat(problem.getMessage())
+                ConformanceVectorsException.class)).anySatisfy(problem -> assertThat(problem.getMessage())
                         .contains("'1e9999999999' has more than 40 digits before"));
         assertThat(problems(() -> VECTORS.parse(with(VECTOR, "gases: {CO2: 1.6}", "gases: {~: 1}"), "v.yaml"),
-                FactorTableException.class)).anySatisfy(problem -> assertThat(problem.getMessage())
+                ConformanceVectorsException.class)).anySatisfy(problem -> assertThat(problem.getMessage())
                         .isEqualTo("keys must be plain text, found nothing"));
     }
 
@@ -188,7 +188,7 @@ class HostileInputTest {
         assertThat(problems(() -> uncheck(() -> RULES.load(new ByteArrayInputStream(latin), "latin.yaml")),
                 RuleSetException.class)).singleElement().hasToString("latin.yaml:2: the file is not valid UTF-8 (byte 37)");
         assertThat(problems(() -> uncheck(() -> VECTORS.load(new ByteArrayInputStream(latin), "latin.yaml")),
-                FactorTableException.class)).singleElement().hasToString("latin.yaml:2: the file is not valid UTF-8 (byte 37)");
+                ConformanceVectorsException.class)).singleElement().hasToString("latin.yaml:2: the file is not valid UTF-8 (byte 37)");
         Path file = dir.resolve("latin.yaml");
         Files.write(file, latin);
         assertThat(problems(() -> uncheck(() -> RULES.load(file)), RuleSetException.class)).singleElement()

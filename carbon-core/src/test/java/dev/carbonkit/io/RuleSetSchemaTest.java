@@ -42,6 +42,14 @@ class RuleSetSchemaTest {
         assertThat(doc.substring(start, doc.indexOf("```", start))).isEqualTo(Files.readString(example));
     }
 
+    @Test
+    void theMinOfExample_isValid_andTheFormatDocumentShowsIt() throws IOException {
+        Path example = Path.of("src/test/resources/rules/valid/min-of.yaml");
+        assertThat(errors(example)).isZero();
+        String doc = Files.readString(Path.of("../docs/credit-rules-format.md"));
+        assertThat(doc).contains("```yaml\n" + Files.readString(example) + "```");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"01-unknown-kind", "02-cap-without-period", "03-negative-factor",
         "04-promotion-touches-reductions", "05-negative-award", "06-unknown-cap-unit", "09-condition-two-operators",

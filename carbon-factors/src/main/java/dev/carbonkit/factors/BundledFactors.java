@@ -1,5 +1,6 @@
 package dev.carbonkit.factors;
 
+import dev.carbonkit.UnknownCodeException;
 import dev.carbonkit.factor.ActivityTypes;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
@@ -173,12 +174,13 @@ public final class BundledFactors {
      *
      * @param tableId  the table id, one of {@link #TABLE_IDS}, not null
      * @return the table, never null
-     * @throws NoSuchElementException if no bundled table has that id, or its jar is not on the class path
+     * @throws UnknownCodeException if no bundled table has that id, with the closest id as a hint
+     * @throws NoSuchElementException if the table's jar is not on the class path
      */
     public static FactorTable table(String tableId) {
         Objects.requireNonNull(tableId, "tableId");
         if (!TABLE_IDS.contains(tableId)) {
-            throw new NoSuchElementException("No bundled table '" + tableId + "'; bundled: " + TABLE_IDS);
+            throw UnknownCodeException.of("bundled table", tableId, TABLE_IDS);
         }
         FactorTable loaded = LOADED.get(tableId);
         if (loaded != null) {

@@ -1,5 +1,6 @@
 package dev.carbonkit.factors;
 
+import dev.carbonkit.UnknownCodeException;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.io.RuleSetLoader;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
@@ -61,14 +61,13 @@ public final class BundledRules {
      *
      * @param ruleSetId  the rule set's id, one of {@link #RULE_SET_IDS}, not null
      * @return the rule set, never null
-     * @throws NoSuchElementException if no bundled rule set has that id
+     * @throws UnknownCodeException if no bundled rule set has that id, with the closest id as a hint
      */
     public static RuleSet ruleSet(String ruleSetId) {
         Objects.requireNonNull(ruleSetId, "ruleSetId");
-        RuleSet set = Holder.RULE_SETS.get(ruleSetId);
-        if (set == null) {
-            throw new NoSuchElementException("No bundled rule set '" + ruleSetId + "'; bundled: " + RULE_SET_IDS);
+        if (!RULE_SET_IDS.contains(ruleSetId)) {
+            throw UnknownCodeException.of("bundled rule set", ruleSetId, RULE_SET_IDS);
         }
-        return set;
+        return Holder.RULE_SETS.get(ruleSetId);
     }
 }

@@ -3,6 +3,7 @@ package dev.carbonkit.factors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.carbonkit.UnknownCodeException;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.calc.CalculationPolicy;
 import dev.carbonkit.calc.Fallback;
@@ -15,7 +16,6 @@ import dev.carbonkit.quantity.Quantity;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +40,10 @@ class BundledFactorsTest {
                 .containsExactlyElementsOf(BundledFactors.TABLE_IDS);
         assertThat(BundledFactors.table("desnz-2024").size()).isEqualTo(207);
         assertThat(BundledFactors.table("epa-2025").size()).isEqualTo(235);
-        assertThatThrownBy(() -> BundledFactors.table("desnz-2023")).isInstanceOf(NoSuchElementException.class)
-                .hasMessageStartingWith("No bundled table 'desnz-2023'; bundled: [desnz-2025, desnz-2024, epa-2025, cn-electricity,");
+        assertThatThrownBy(() -> BundledFactors.table("desnz-2023")).isInstanceOf(UnknownCodeException.class)
+                .hasMessage("Unknown bundled table 'desnz-2023'; did you mean 'desnz-2025'?");
+        assertThatThrownBy(() -> BundledFactors.table("ipcc")).isInstanceOf(UnknownCodeException.class)
+                .hasMessageStartingWith("Unknown bundled table 'ipcc'; known: [desnz-2025, desnz-2024, epa-2025,");
     }
 
     /**

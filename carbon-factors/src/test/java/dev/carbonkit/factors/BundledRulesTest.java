@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.carbonkit.UnknownCodeException;
 import dev.carbonkit.calc.Activity;
 import dev.carbonkit.credit.Award;
 import dev.carbonkit.credit.CarbonAccounts;
@@ -29,7 +30,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +103,7 @@ class BundledRulesTest {
             }
         }
         assertThat(BundledRules.ruleSet("cn-luzhou-lvya")).isSameAs(BundledRules.ruleSet("cn-luzhou-lvya"));
-        assertThatThrownBy(() -> BundledRules.ruleSet("cn-nowhere")).isInstanceOf(NoSuchElementException.class)
+        assertThatThrownBy(() -> BundledRules.ruleSet("cn-nowhere")).isInstanceOf(UnknownCodeException.class)
                 .hasMessageContaining("'cn-nowhere'").hasMessageContaining("cn-luzhou-lvya");
     }
 

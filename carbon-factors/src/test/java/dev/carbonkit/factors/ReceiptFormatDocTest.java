@@ -40,7 +40,7 @@ class ReceiptFormatDocTest {
         Activity trip = Activity.builder("trip-1").account("alice").type("transport.car.average.petrol")
                 .quantity(Quantity.parse("12.5 mi")).time(Instant.parse("2024-05-01T08:30:00Z"), ZoneId.of("Europe/London"))
                 .region(Region.of("GB-LND")).build();
-        return Receipt.of(engine.score(trip), engine.getPolicy());
+        return Receipt.of(engine.score(trip));
     }
 
     static List<Receipt> awardExamples() {

@@ -37,7 +37,6 @@ public class ReceiptsBenchmark {
 
     private Footprint[] footprints;
     private Receipt[] receipts;
-    private CalculationPolicy policy;
     private byte[] file;
     private ReceiptVerifier verifier;
 
@@ -45,7 +44,6 @@ public class ReceiptsBenchmark {
     @Setup
     public void setUp() throws IOException {
         FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), BundledFactors.catalog());
-        policy = engine.getPolicy();
         Workload workload = new Workload(BundledFactors.catalog());
         footprints = new Footprint[Workload.SIZE];
         receipts = new Receipt[Workload.SIZE];
@@ -53,7 +51,7 @@ public class ReceiptsBenchmark {
         try (ReceiptWriter writer = new ReceiptWriter(bytes)) {
             for (int i = 0; i < Workload.SIZE; i++) {
                 footprints[i] = engine.score(workload.activities[i]);
-                receipts[i] = Receipt.of(footprints[i], policy);
+                receipts[i] = Receipt.of(footprints[i]);
                 writer.write(receipts[i]);
             }
             writer.finish();
@@ -76,7 +74,7 @@ public class ReceiptsBenchmark {
     public long writeReceipts() throws IOException {
         try (ReceiptWriter writer = new ReceiptWriter(OutputStream.nullOutputStream())) {
             for (Footprint footprint : footprints) {
-                writer.write(Receipt.of(footprint, policy));
+                writer.write(Receipt.of(footprint));
             }
             writer.finish();
             return writer.getCount();

@@ -384,7 +384,6 @@ public final class Carbon implements Callable<Integer> {
             if (format.equals("csv")) {
                 out.println("id,co2e_kg," + (round == null ? "" : "presented_kg,") + "factor,table,digest,fallbacks");
             }
-            CalculationPolicy scoring = policy;
             Progress progress = new Progress(err, System.console() == null ? 0 : lineCount(input.file));
             try (ReceiptWriter writer = input.receipts == null ? null
                     : new ReceiptWriter(Files.newOutputStream(input.receipts))) {
@@ -411,7 +410,7 @@ public final class Carbon implements Callable<Integer> {
                     }
                     if (writer != null) {
                         try {
-                            writer.write(Receipt.of(footprint, scoring));
+                            writer.write(Receipt.of(footprint));
                         } catch (IOException failed) {
                             throw new UncheckedIOException(failed);
                         }
@@ -1009,7 +1008,7 @@ public final class Carbon implements Callable<Integer> {
                     }
                     Activity activity = row.activity();
                     try {
-                        report.add(Receipt.of(engine.score(activity), engine.getPolicy()));
+                        report.add(Receipt.of(engine.score(activity)));
                     } catch (ScoringException unscored) {
                         // an action credited, not scored (a payment, a step count), or a trip with no factor where
                         // it happened: in the awards, not in the footprint

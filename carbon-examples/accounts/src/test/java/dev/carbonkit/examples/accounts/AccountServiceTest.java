@@ -133,7 +133,8 @@ class AccountServiceTest {
                     + " activities in smaller batches\n");
             HttpResponse<String> unknown = send(service, "POST", "/accounts/alice/activities/zz/reversal", null);
             assertThat(unknown.statusCode()).isEqualTo(400);
-            assertThat(unknown.body()).isEqualTo("IllegalArgumentException: Account 'alice' has no activity 'zz'\n");
+            assertThat(unknown.body()).isEqualTo("IllegalArgumentException: Account 'alice' has no activity 'zz'; it has"
+                    + " no activities at all: are the account and the activity id the wrong way round?\n");
         }
     }
 }

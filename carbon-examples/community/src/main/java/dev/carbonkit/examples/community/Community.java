@@ -79,7 +79,7 @@ public final class Community {
         Path receipts = directory.resolve("receipts.jsonl");
         try (OutputStream out = Files.newOutputStream(receipts); ReceiptWriter writer = new ReceiptWriter(out)) {
             for (Activity activity : footprintActivities) {
-                report.add(writer.write(Receipt.of(engine.score(activity), engine.getPolicy())));
+                report.add(writer.write(Receipt.of(engine.score(activity))));
             }
             for (RuleSet ruleSet : List.of(shenzhen, ant)) {
                 List<Activity> activities = ruleSet == shenzhen ? transit : payments;

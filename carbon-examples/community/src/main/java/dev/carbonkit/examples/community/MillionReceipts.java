@@ -62,7 +62,7 @@ public final class MillionReceipts {
                 Activity activity = Activity.builder("a" + i).account("r" + (i % 10_000)).type(kind[0])
                         .quantity(Quantity.parse((1 + i % 97) + "." + (i % 10) + " " + kind[1]))
                         .time(start.plusSeconds(i * 31 % 31_000_000L), london).region(Region.of(kind[2])).build();
-                writer.write(Receipt.of(engine.score(activity), engine.getPolicy()));
+                writer.write(Receipt.of(engine.score(activity)));
             }
             writer.finish();
         }

@@ -48,6 +48,6 @@ public final class Quickstart {
         System.out.println(award.grams().toPlainString() + " g CO2e avoided, " + award.outcome());
         System.out.print(award.explain());
 
-        System.out.println(Receipt.of(footprint, engine.getPolicy()).toJson());
+        System.out.println(Receipt.of(footprint).toJson());
     }
 }
