@@ -38,7 +38,7 @@ import java.util.Set;
  * {@code attributes} or as {@code attr.NAME}). Each row gives an activity or a problem naming the file, line and
  * column, so that a bad row does not hide the good ones.
  */
-final class ActivityReader {
+public final class ActivityReader {
 
     /** The columns every row needs. */
     static final List<String> REQUIRED = List.of("id", "account", "type", "quantity", "unit", "region", "time");
@@ -50,9 +50,15 @@ final class ActivityReader {
     /** The longest problem kept: a message quoting a long value is cut, with its length. */
     static final int MAX_MESSAGE = 500;
 
-    /** One row: the activity, or the problem (at most {@value #MAX_MESSAGE} characters). */
-    record Row(long line, Activity activity, String problem) {
-        Row {
+    /**
+     * One row: the activity, or the problem (at most {@value #MAX_MESSAGE} characters), with its line.
+     *
+     * @param line  the line it was read from, from 1
+     * @param activity  the activity, or null if the row has a problem
+     * @param problem  the problem, naming the file, line and column, or null
+     */
+    public record Row(long line, Activity activity, String problem) {
+        public Row {
             problem = problem == null ? null : bounded(problem);
         }
     }
@@ -93,16 +99,35 @@ final class ActivityReader {
      */
     static void read(InputStream in, String source, boolean json, java.util.function.Consumer<Row> each)
             throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        if (json) {
-            readJson(reader, source, each);
-        } else {
-            readCsv(reader, source, each);
+        Rows rows = rows(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), source, json);
+        for (Row row = rows.next(); row != null; row = rows.next()) {
+            each.accept(row);
         }
     }
 
-    /** Tells JSON Lines from CSV: by the file's extension, else by the first character. */
-    static boolean isJson(String source, String firstLine) {
+    /**
+     * Opens the rows of an input to be read one at a time, as a stream processor pulls them: a CSV header is read
+     * and checked now.
+     *
+     * @param reader  the input's text
+     * @param source  the file name, for problems
+     * @param json  true for JSON Lines, false for CSV
+     * @return the rows, never null
+     * @throws IOException if the input as a whole cannot be read (no header, a missing column), an
+     *  {@code InputException} naming the file
+     */
+    public static Rows rows(BufferedReader reader, String source, boolean json) throws IOException {
+        return new Rows(reader, source, json);
+    }
+
+    /**
+     * Tells JSON Lines from CSV: by the file's extension, else by the first character.
+     *
+     * @param source  the file name
+     * @param firstLine  the first line
+     * @return true for JSON Lines
+     */
+    public static boolean isJson(String source, String firstLine) {
         String lower = source.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
             return true;
@@ -114,63 +139,93 @@ final class ActivityReader {
     }
 
     /**
-     * Reads CSV a line at a time: each line is one record (a field cannot hold a line break), parsed on its own, so
-     * that a malformed line (a stray or unclosed quote) is reported with its line and column and the lines after it
-     * are still read.
+     * The rows of one input, read a line at a time. CSV: each line is one record (a field cannot hold a line break),
+     * parsed on its own, so that a malformed line (a stray or unclosed quote) is reported with its line and column and
+     * the lines after it are still read. Not thread-safe.
      */
-    private static void readCsv(BufferedReader reader, String source, java.util.function.Consumer<Row> rows)
-            throws IOException {
-        ObjectReader records = CSV.readerFor(new TypeReference<List<String>>() { });
-        String first = reader.readLine();
-        if (first == null || first.isBlank()) {
-            throw new InputException(source + ":1:1: empty file; expected the header " + String.join(",", REQUIRED));
-        }
-        List<String> header;
-        try {
-            header = records.readValue(withoutMark(first));
-        } catch (JsonProcessingException bad) {
-            throw new InputException(source + ":1:" + column(bad) + ": the header is not CSV: " + bad.getOriginalMessage());
-        }
-        for (String column : REQUIRED) {
-            if (!header.contains(column)) {
-                throw new InputException(source + ":1:1: missing column '" + column + "'; the header is "
-                        + String.join(",", header) + ", expected at least " + String.join(",", REQUIRED));
+    public static final class Rows {
+        private final BufferedReader reader;
+        private final String source;
+        private final boolean json;
+        private final ObjectReader records = CSV.readerFor(new TypeReference<List<String>>() { });
+        private List<String> header;
+        private final Map<String, Integer> columns = new LinkedHashMap<>();
+        private long line;
+
+        private Rows(BufferedReader reader, String source, boolean json) throws IOException {
+            this.reader = reader;
+            this.source = source;
+            this.json = json;
+            if (!json) {
+                readHeader();
             }
         }
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String column = header.get(i);
-            if (!REQUIRED.contains(column) && !OPTIONAL.contains(column) && !column.startsWith("attr.")) {
-                throw new InputException(source + ":1:" + (i + 1) + ": unknown column '" + column
-                        + "'; attributes are named attr.NAME");
+
+        private void readHeader() throws IOException {
+            String first = reader.readLine();
+            line = 1;
+            if (first == null || first.isBlank()) {
+                throw new InputException(source + ":1:1: empty file; expected the header " + String.join(",", REQUIRED));
             }
-            columns.put(column, i + 1);
+            try {
+                header = records.readValue(withoutMark(first));
+            } catch (JsonProcessingException bad) {
+                throw new InputException(source + ":1:" + column(bad) + ": the header is not CSV: "
+                        + bad.getOriginalMessage());
+            }
+            for (String column : REQUIRED) {
+                if (!header.contains(column)) {
+                    throw new InputException(source + ":1:1: missing column '" + column + "'; the header is "
+                            + String.join(",", header) + ", expected at least " + String.join(",", REQUIRED));
+                }
+            }
+            for (int i = 0; i < header.size(); i++) {
+                String column = header.get(i);
+                if (!REQUIRED.contains(column) && !OPTIONAL.contains(column) && !column.startsWith("attr.")) {
+                    throw new InputException(source + ":1:" + (i + 1) + ": unknown column '" + column
+                            + "'; attributes are named attr.NAME");
+                }
+                columns.put(column, i + 1);
+            }
         }
-        long line = 1;
-        String text;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
-                continue;
+
+        /**
+         * Reads the next row.
+         *
+         * @return the row, or null at the end of the input
+         * @throws IOException if the input cannot be read
+         */
+        public Row next() throws IOException {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                line++;
+                if (json && line == 1) {
+                    text = withoutMark(text);
+                }
+                if (!text.isBlank()) {
+                    return json ? jsonRow(text, source, line) : csvRow(text);
+                }
             }
+            return null;
+        }
+
+        private Row csvRow(String text) {
             List<String> record;
             try {
                 record = records.readValue(text);
             } catch (JsonProcessingException bad) {
-                rows.accept(new Row(line, null, source + ":" + line + ":" + column(bad) + ": not a CSV record: "
-                        + bad.getOriginalMessage()));
-                continue;
+                return new Row(line, null, source + ":" + line + ":" + column(bad) + ": not a CSV record: "
+                        + bad.getOriginalMessage());
             }
             if (record.size() != header.size()) {
-                rows.accept(new Row(line, null, source + ":" + line + ": the row has " + record.size() + " fields, the"
-                        + " header " + header.size()));
-                continue;
+                return new Row(line, null, source + ":" + line + ": the row has " + record.size() + " fields, the"
+                        + " header " + header.size());
             }
             Map<String, String> fields = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 fields.put(header.get(i), record.get(i));
             }
-            rows.accept(row(fields, Map.of(), source, line, columns));
+            return row(fields, Map.of(), source, line, columns);
         }
     }
 
@@ -184,23 +239,15 @@ final class ActivityReader {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
-    private static void readJson(BufferedReader reader, String source, java.util.function.Consumer<Row> rows)
-            throws IOException {
-        String text;
-        long line = 0;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (line == 1) {
-                text = withoutMark(text);
-            }
-            if (!text.isBlank()) {
-                rows.accept(jsonRow(text, source, line));
-            }
-        }
-    }
-
-    /** One JSON Lines row: the activity of one line, or its problem. */
-    static Row jsonRow(String text, String source, long line) {
+    /**
+     * Reads one JSON Lines row: the activity of one line, or its problem.
+     *
+     * @param text  the line
+     * @param source  the file name, for problems
+     * @param line  the line's number, from 1
+     * @return the row, never null
+     */
+    public static Row jsonRow(String text, String source, long line) {
         JsonNode node;
         try {
             node = JSON.readTree(text);
@@ -239,8 +286,13 @@ final class ActivityReader {
         return problem != null ? new Row(line, null, problem) : row(fields, attributes, source, line, null);
     }
 
-    /** An activity as one JSON Lines row that {@link #jsonRow} reads back to an equal activity. */
-    static String jsonLine(Activity activity) {
+    /**
+     * Writes an activity as one JSON Lines row that {@link #jsonRow} reads back to an equal activity.
+     *
+     * @param activity  the activity
+     * @return the line, without a line break
+     */
+    public static String jsonLine(Activity activity) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", activity.getId());
         row.put("account", activity.getAccount());
