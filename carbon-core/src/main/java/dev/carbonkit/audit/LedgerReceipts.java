@@ -32,6 +32,11 @@ final class LedgerReceipts {
     }
 
     static List<Receipt> of(CarbonAccounts accounts, String account, Instant asOf) {
+        return of(accounts, account, asOf, 0);
+    }
+
+    /** The receipts of the updates after the first {@code from}; balances count every update. */
+    static List<Receipt> of(CarbonAccounts accounts, String account, Instant asOf, int from) {
         RuleSet ruleSet = accounts.getRuleSet();
         List<LedgerRecord> records = accounts.getStore().read(account, 0);
         List<Update> updates = new ArrayList<>();
@@ -68,15 +73,17 @@ final class LedgerReceipts {
             }
             balances[0] = balances[0].add(changes[0]);
             balances[1] = balances[1].add(changes[1]);
-            receipts.add(receipt(ruleSet, update.digest(), account, i + 1, asOf, update, changes, balances, claimed,
-                    BigDecimal.ZERO));
+            if (i >= from) {
+                receipts.add(receipt(ruleSet, update.digest(), account, i + 1, asOf, update, changes, balances, claimed,
+                        BigDecimal.ZERO));
+            }
         }
         if (asOf != null) {
             BigDecimal[] none = {BigDecimal.ZERO, BigDecimal.ZERO};
             for (LedgerEntry entry : accounts.expiredEntries(account, asOf)) {
                 Map<String, Object> event = event("EXPIRED", entry.activityId(), null, entry.schedule().expiresAt(),
                         base(entry.id()));
-                receipts.add(receipt(ruleSet, ruleSet.getDigest(), account, receipts.size() + 1, asOf,
+                receipts.add(receipt(ruleSet, ruleSet.getDigest(), account, from + receipts.size() + 1, asOf,
                         new Update(event, null, List.of(), ruleSet.getDigest()), none, balances, BigDecimal.ZERO,
                         entry.amount()));
             }

@@ -296,6 +296,26 @@ public final class Receipt {
         return LedgerReceipts.of(accounts, account, asOf);
     }
 
+    /**
+     * Makes the receipts of the updates of an account's ledger after the first {@code seen}, as a stream processor
+     * that has given out the receipts of those already gives out the new ones: each the same receipt, numbered the
+     * same, as {@link #ofLedger(CarbonAccounts, String, Instant) ofLedger(accounts, account, null)} gives.
+     *
+     * @param accounts  the accounts, not null
+     * @param account  the account, not null
+     * @param seen  how many updates' receipts were given out already, zero or more
+     * @return the receipts of the later updates, in order, never null
+     * @throws dev.carbonkit.credit.LedgerStoreException if the store cannot be read
+     */
+    public static List<Receipt> ofLedgerAfter(CarbonAccounts accounts, String account, int seen) {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(account, "account");
+        if (seen < 0) {
+            throw new IllegalArgumentException("seen must be zero or more: " + seen);
+        }
+        return LedgerReceipts.of(accounts, account, null, seen);
+    }
+
     static Map<String, Object> activity(Activity activity) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("id", activity.getId());

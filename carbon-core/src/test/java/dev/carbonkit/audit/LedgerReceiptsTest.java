@@ -138,6 +138,17 @@ class LedgerReceiptsTest {
     }
 
     @Test
+    void theReceiptsAfterTheFirstFew_areTheSameReceipts_asAStreamProcessorGivesThemOut() {
+        var accounts = history();
+        List<Receipt> all = Receipt.ofLedger(accounts, "alice", null);
+        assertThat(Receipt.ofLedgerAfter(accounts, "alice", 0)).extracting(Receipt::toJson)
+                .isEqualTo(all.stream().map(Receipt::toJson).toList());
+        assertThat(Receipt.ofLedgerAfter(accounts, "alice", 3)).extracting(Receipt::toJson)
+                .isEqualTo(all.subList(3, all.size()).stream().map(Receipt::toJson).toList());
+        assertThat(Receipt.ofLedgerAfter(accounts, "alice", all.size())).isEmpty();
+    }
+
+    @Test
     void ledgerReceipts_replay_andKeepTheirBytesThroughAChainedFile() throws IOException {
         List<Receipt> receipts = Receipt.ofLedger(history(), "alice", AS_OF);
         assertThat(verify(receipts).values()).hasSize(7)

@@ -62,4 +62,21 @@ public final class CarbonPipeline {
                 .keyBy(line -> line.account)
                 .process(new CreditFunction(ruleSetId)).name("credit " + ruleSetId);
     }
+
+    /**
+     * Keeps accounts under a bundled rule set as activities arrive, keyed by account: each update's ledger receipt, in
+     * canonical JSON; activities later than the allowed lateness to {@link AccountsFunction#TOO_LATE}. Bad rows are
+     * left out (scoring reports them).
+     *
+     * @param lines  the rows, with event time and watermarks, not null
+     * @param ruleSetId  the bundled rule set's id, not null
+     * @param allowedLateness  how long after the watermark an activity is still awarded, not null
+     * @return the ledger receipts, never null
+     */
+    public static SingleOutputStreamOperator<String> accounts(DataStream<ActivityLine> lines, String ruleSetId,
+            Duration allowedLateness) {
+        return lines.filter(line -> !line.isBad()).name("readable rows")
+                .keyBy(line -> line.account)
+                .process(new AccountsFunction(ruleSetId, allowedLateness)).name("accounts " + ruleSetId);
+    }
 }
