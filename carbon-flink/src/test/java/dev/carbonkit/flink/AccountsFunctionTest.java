@@ -35,7 +35,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,14 +65,8 @@ class AccountsFunctionTest {
         return lines;
     }
 
-    @SuppressWarnings("try") // Flink's CloseableIterator.close() declares Exception
     private static List<String> collect(DataStream<String> stream) throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (CloseableIterator<String> it = stream.executeAndCollect()) {
-            it.forEachRemaining(lines::add);
-        }
-        Collections.sort(lines);
-        return lines;
+        return CarbonPipelineTest.collect(stream);
     }
 
     /** CarbonAccounts fed each account's activities in time order: the ledger receipts, sorted. */

@@ -89,8 +89,9 @@ class CarbonPipelineTest {
         assertThat(rows).filteredOn(row -> row.problem() != null).hasSizeGreaterThan(5);
     }
 
+    /** Runs the job and gives every line of a stream, sorted: tasks interleave their output. */
     @SuppressWarnings("try") // Flink's CloseableIterator.close() declares Exception
-    private static List<String> collect(DataStream<String> stream) throws Exception {
+    static List<String> collect(DataStream<String> stream) throws Exception {
         List<String> lines = new ArrayList<>();
         try (CloseableIterator<String> it = stream.executeAndCollect()) {
             it.forEachRemaining(lines::add);
