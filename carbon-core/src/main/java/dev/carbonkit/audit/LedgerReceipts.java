@@ -27,8 +27,16 @@ final class LedgerReceipts {
     private LedgerReceipts() {
     }
 
-    /** An update: its event, as a receipt's tree, the entries it wrote, and the digest of the rule set it ran under. */
-    private record Update(Map<String, Object> event, Activity activity, List<LedgerEntry> entries, String digest) {
+    /**
+     * An update: its event (as a receipt's tree, or the store's event, made into one only if its receipt is wanted), the
+     * entries it wrote, and the digest of the rule set it ran under.
+     */
+    private record Update(Map<String, Object> tree, AccountEvent source, Activity activity, List<LedgerEntry> entries,
+            String digest) {
+
+        Map<String, Object> event() {
+            return tree != null ? tree : LedgerReceipts.event(source);
+        }
     }
 
     static List<Receipt> of(CarbonAccounts accounts, String account, Instant asOf) {
@@ -45,11 +53,11 @@ final class LedgerReceipts {
             AccountEvent event = record.getEvent();
             LedgerEntry entry = record.getEntry();
             if (event != null) {
-                open = new Update(event(event), event.getActivity(), new ArrayList<>(), record.getRuleSetDigest());
+                open = new Update(null, event, event.getActivity(), new ArrayList<>(), record.getRuleSetDigest());
                 updates.add(open);
             } else if (entry.kind() == LedgerEntry.Kind.CLAIM) {
                 // a claim is an update of its own, and has no event record: its entry says what was claimed when
-                updates.add(new Update(claimed(entry), null, List.of(entry), record.getRuleSetDigest()));
+                updates.add(new Update(claimed(entry), null, null, List.of(entry), record.getRuleSetDigest()));
                 open = null;
             } else if (open == null) {
                 throw new IllegalArgumentException("Account '" + account + "': ledger record " + record
@@ -59,8 +67,22 @@ final class LedgerReceipts {
             }
         }
         BigDecimal[] balances = {BigDecimal.ZERO, BigDecimal.ZERO};
-        List<Receipt> receipts = new ArrayList<>(updates.size());
-        for (int i = 0; i < updates.size(); i++) {
+        int first = 0;
+        if (from > 0 && updates.stream().noneMatch(update -> update.source() == null)) {
+            // no claims: the balances before the first update wanted are the account's balances less the changes of
+            // the updates from there on, so that giving out the newest receipt does not add up the whole ledger again
+            balances[0] = accounts.balance(account, LedgerEntry.Ledger.REDUCTION);
+            balances[1] = accounts.balance(account, LedgerEntry.Ledger.POINTS);
+            for (int i = from; i < updates.size(); i++) {
+                for (LedgerEntry entry : updates.get(i).entries()) {
+                    int ledger = entry.ledger().ordinal();
+                    balances[ledger] = balances[ledger].subtract(entry.amount());
+                }
+            }
+            first = Math.min(from, updates.size());
+        }
+        List<Receipt> receipts = new ArrayList<>(updates.size() - first);
+        for (int i = first; i < updates.size(); i++) {
             Update update = updates.get(i);
             BigDecimal[] changes = {BigDecimal.ZERO, BigDecimal.ZERO};
             BigDecimal claimed = BigDecimal.ZERO;
@@ -84,7 +106,7 @@ final class LedgerReceipts {
                 Map<String, Object> event = event("EXPIRED", entry.activityId(), null, entry.schedule().expiresAt(),
                         base(entry.id()));
                 receipts.add(receipt(ruleSet, ruleSet.getDigest(), account, from + receipts.size() + 1, asOf,
-                        new Update(event, null, List.of(), ruleSet.getDigest()), none, balances, BigDecimal.ZERO,
+                        new Update(event, null, null, List.of(), ruleSet.getDigest()), none, balances, BigDecimal.ZERO,
                         entry.amount()));
             }
         }
@@ -102,10 +124,11 @@ final class LedgerReceipts {
         tree.put("ruleset", set);
         tree.put("update", Integer.toString(number));
         tree.put("as_of", asOf == null ? null : asOf.toString());
-        tree.put("event", update.event());
+        Map<String, Object> event = update.event();
+        tree.put("event", event);
         List<Object> entries = new ArrayList<>();
         List<Object> steps = new ArrayList<>();
-        steps.add(describe(update.event()));
+        steps.add(describe(event));
         for (LedgerEntry entry : update.entries()) {
             entries.add(entry(entry));
             steps.add(describe(entry));
@@ -119,7 +142,7 @@ final class LedgerReceipts {
         result.put("points_claimed", plain(claimed));
         result.put("points_lost", plain(lost));
         if (lost.signum() != 0) {
-            steps.add("points lost: " + plain(lost) + ", not claimed before " + update.event().get("at"));
+            steps.add("points lost: " + plain(lost) + ", not claimed before " + event.get("at"));
         }
         steps.add("balance after: " + plain(balances[0]) + " g CO2e reduction, " + plain(balances[1]) + " points");
         tree.put("steps", steps);

@@ -53,6 +53,8 @@ public final class FactorSelector {
     private final Set<String> types;
     /** Each region's chain, worked out once per region (up to {@link #CHAINS_KEPT} regions). */
     private final Map<Region, List<Region>> chains = new ConcurrentHashMap<>();
+    /** Why a type, or a type in a region and unit, cannot be scored: {@link #remember}. */
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
     private static final int CHAINS_KEPT = 4096;
 
     /**
@@ -321,9 +323,13 @@ public final class FactorSelector {
     private Selection select(Activity activity, String type) {
         OfType ofType = ofType(type);
         if (ofType == null) {
-            String hint = Checks.suggest(type, types);
-            throw new FactorNotFoundException(activity.getId(), "no factor for activity type '" + type
-                    + "'" + (hint == null ? under(type) : "; did you mean '" + hint + "'?"));
+            String why = failures.get(type);
+            if (why == null) {
+                String hint = Checks.suggest(type, types);
+                why = remember(type, "no factor for activity type '" + type + "'"
+                        + (hint == null ? under(type) : "; did you mean '" + hint + "'?"));
+            }
+            throw new FactorNotFoundException(activity.getId(), why);
         }
         Unit unit = activity.getQuantity().getUnit();
         long day = activity.getLocalEpochDay();
@@ -371,11 +377,29 @@ public final class FactorSelector {
                     + "' are per " + String.join(", ", units) + "; the quantity '" + activity.getQuantity()
                     + "' is " + activity.getQuantity().getDimension() + " and does not convert");
         }
-        TreeSet<String> regions = new TreeSet<>();
-        usable.forEach(c -> regions.add(c.factor.getRegion().getCode()));
-        throw new FactorNotFoundException(activity.getId(), "no factor for type '" + type
-                + "' in region " + activity.getRegion() + " or any wider region " + chain + nearby(type, chain)
-                + "; factors of the type exist for " + Checks.cut(regions.toString(), 300));
+        String key = type + '\u0000' + activity.getRegion().getCode() + '\u0000' + unit.getCode();
+        String why = failures.get(key);
+        if (why == null) {
+            TreeSet<String> regions = new TreeSet<>();
+            usable.forEach(c -> regions.add(c.factor.getRegion().getCode()));
+            why = remember(key, "no factor for type '" + type + "' in region " + activity.getRegion()
+                    + " or any wider region " + chain + nearby(type, chain) + "; factors of the type exist for "
+                    + Checks.cut(regions.toString(), 300));
+        }
+        throw new FactorNotFoundException(activity.getId(), why);
+    }
+
+    /**
+     * Keeps why a type (in a region, in a unit) cannot be scored: a stream of activities credited but not scored (a
+     * metro ride where no table has a metro factor) asks the same question again and again, and the answer, with its
+     * hints, takes a walk over the catalog. Bounded: cleared past 4,096 answers.
+     */
+    private String remember(String key, String why) {
+        if (failures.size() >= 4096) {
+            failures.clear();
+        }
+        failures.put(key, why);
+        return why;
     }
 
     /**

@@ -209,6 +209,18 @@ class FactorSelectorTest {
     }
 
     @Test
+    void aRefusalAskedAgain_isTheSame_forEachActivity() {
+        FactorSelector selector = selector(typed("gb", "home.electricity.grid", "GB"));
+        for (String id : List.of("r1", "r2")) {
+            assertThatThrownBy(() -> selector.select(activity(id, "home.electricity.grid", "1 kWh", "FR", "2024-01-01")))
+                    .hasMessage("Activity '" + id + "': no factor for type 'home.electricity.grid' in region FR or any"
+                            + " wider region [FR, EU27, GLOBAL]; factors of the type exist for [GB]");
+            assertThatThrownBy(() -> selector.select(activity(id, "home.gas", "1 kWh", "FR", "2024-01-01")))
+                    .hasMessage("Activity '" + id + "': no factor for activity type 'home.gas'");
+        }
+    }
+
+    @Test
     void select_noFactorInRegion_pointsToTheTypesThatHaveOne() {
         assertThatThrownBy(() -> selector(typed("gb", "home.electricity.grid", "GB"),
                 typed("de", "home.electricity.grid.lifecycle", "DE"), typed("fr", "home.electricity.td_losses", "FR"))

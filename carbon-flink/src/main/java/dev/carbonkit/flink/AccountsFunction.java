@@ -15,8 +15,12 @@ import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -48,7 +52,8 @@ public final class AccountsFunction extends KeyedProcessFunction<String, Activit
     private final String ruleSetId;
     private final long allowedLateness;
     private transient RuleSet ruleSet;
-    private transient ListState<ActivityLine> waiting;
+    /** The activities waiting for the watermark, by their time: a timer takes its own time's, in one look-up. */
+    private transient MapState<Long, List<ActivityLine>> waiting;
     private transient ListState<ActivityLine> awarded;
     private transient ValueState<Integer> given;
     private transient CarbonAccounts accounts;
@@ -69,7 +74,8 @@ public final class AccountsFunction extends KeyedProcessFunction<String, Activit
     @Override
     public void open(OpenContext context) {
         ruleSet = BundledRules.ruleSet(ruleSetId);
-        waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", ActivityLine.class));
+        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting", Types.LONG,
+                Types.LIST(TypeInformation.of(ActivityLine.class))));
         awarded = getRuntimeContext().getListState(new ListStateDescriptor<>("awarded", ActivityLine.class));
         given = getRuntimeContext().getState(new ValueStateDescriptor<>("receipts-given", Integer.class));
         accounts = new CarbonAccounts(ruleSet, new InMemoryLedgerStore());
@@ -80,7 +86,10 @@ public final class AccountsFunction extends KeyedProcessFunction<String, Activit
     public void processElement(ActivityLine line, Context context, Collector<String> out) throws Exception {
         long watermark = context.timerService().currentWatermark();
         if (line.time > watermark) {
-            waiting.add(line);
+            List<ActivityLine> at = waiting.get(line.time);
+            List<ActivityLine> more = at == null ? new ArrayList<>(1) : new ArrayList<>(at);
+            more.add(line);
+            waiting.put(line.time, more);
             context.timerService().registerEventTimeTimer(line.time);
         } else if (line.time > watermark - allowedLateness) {
             award(context.getCurrentKey(), List.of(line), out);
@@ -94,15 +103,13 @@ public final class AccountsFunction extends KeyedProcessFunction<String, Activit
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<String> out) throws Exception {
-        List<ActivityLine> ready = new ArrayList<>();
-        List<ActivityLine> later = new ArrayList<>();
-        for (ActivityLine line : waiting.get()) {
-            (line.time <= timestamp ? ready : later).add(line);
-        }
-        if (ready.isEmpty()) {
+        List<ActivityLine> at = waiting.get(timestamp);
+        if (at == null) {
             return;
         }
-        waiting.update(later);
+        waiting.remove(timestamp);
+        List<ActivityLine> ready = new ArrayList<>(at);
+        // timers fire in time order; activities of the same instant in the order of their ids
         ready.sort(IN_TIME);
         award(context.getCurrentKey(), ready, out);
     }
