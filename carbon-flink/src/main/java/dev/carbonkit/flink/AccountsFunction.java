@@ -2,7 +2,6 @@ package dev.carbonkit.flink;
 
 import dev.carbonkit.audit.Receipt;
 import dev.carbonkit.credit.CarbonAccounts;
-import dev.carbonkit.credit.InMemoryLedgerStore;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factors.BundledRules;
 import java.time.Duration;
@@ -33,11 +32,12 @@ import org.apache.flink.util.OutputTag;
  * later still goes to {@link #TOO_LATE}, reported with its file and line, never dropped silently. Each update of an
  * account gives its ledger receipt ({@code Receipt.ofLedger}), in canonical JSON.
  * <p>
- * State: the account's awarded activities in the order they were awarded (its event log, as canonical JSON lines, so
- * decimals stay exact), the activities waiting for the watermark, and how many receipts were given out; all Flink
- * keyed state, checkpointed with the job. The ledger itself is worked out in memory from the log, and rebuilt from it
- * after a restore, the same entries since the engine is deterministic. Known limit: a task holds the ledgers of all
- * its accounts in memory while it runs.
+ * State: the activities waiting for the watermark, how many receipts were given out and, for ledgers kept in memory
+ * ({@link Ledgers#inMemory()}), the account's awarded activities in the order they were awarded (its event log, as
+ * canonical JSON lines, so decimals stay exact); all Flink keyed state, checkpointed with the job. In memory, the
+ * ledger is rebuilt from the log after a restore, the same entries since the engine is deterministic, and a task holds
+ * the ledgers of all its accounts. In a database ({@link Ledgers#jdbc}), the ledger is the database's, a task keeps a
+ * bounded number of accounts in memory, and activities given again after a restore are awarded idempotently.
  */
 public final class AccountsFunction extends KeyedProcessFunction<String, ActivityLine, String> {
 
@@ -51,6 +51,7 @@ public final class AccountsFunction extends KeyedProcessFunction<String, Activit
 
     private final String ruleSetId;
     private final long allowedLateness;
+    private final Ledgers ledgers;
     private transient RuleSet ruleSet;
     /** The activities waiting for the watermark, by their time: a timer takes its own time's, in one look-up. */
     private transient MapState<Long, List<ActivityLine>> waiting;
@@ -66,9 +67,21 @@ public final class AccountsFunction extends KeyedProcessFunction<String, Activit
      * @param allowedLateness  how long after the watermark has passed an activity's time it is still awarded, not null
      */
     public AccountsFunction(String ruleSetId, Duration allowedLateness) {
+        this(ruleSetId, allowedLateness, Ledgers.inMemory());
+    }
+
+    /**
+     * Creates the function, its ledgers kept where a {@link Ledgers} says.
+     *
+     * @param ruleSetId  a bundled rule set's id, not null
+     * @param allowedLateness  how long after the watermark has passed an activity's time it is still awarded, not null
+     * @param ledgers  where the ledgers are kept, not null
+     */
+    public AccountsFunction(String ruleSetId, Duration allowedLateness, Ledgers ledgers) {
         BundledRules.ruleSet(ruleSetId);
         this.ruleSetId = ruleSetId;
         this.allowedLateness = allowedLateness.toMillis();
+        this.ledgers = java.util.Objects.requireNonNull(ledgers, "ledgers");
     }
 
     @Override
@@ -78,7 +91,7 @@ public final class AccountsFunction extends KeyedProcessFunction<String, Activit
                 Types.LIST(TypeInformation.of(ActivityLine.class))));
         awarded = getRuntimeContext().getListState(new ListStateDescriptor<>("awarded", ActivityLine.class));
         given = getRuntimeContext().getState(new ValueStateDescriptor<>("receipts-given", Integer.class));
-        accounts = new CarbonAccounts(ruleSet, new InMemoryLedgerStore());
+        accounts = ledgers.open(ruleSet);
         loaded = new HashSet<>();
     }
 
@@ -116,15 +129,18 @@ public final class AccountsFunction extends KeyedProcessFunction<String, Activit
 
     /** Awards activities to the account in order, and gives out the receipts of the updates they made. */
     private void award(String account, List<ActivityLine> lines, Collector<String> out) throws Exception {
-        if (loaded.add(account)) {
-            // after a restore: the ledger again from the account's log, as it was awarded
+        if (!ledgers.isDurable() && loaded.add(account)) {
+            // after a restore: the ledger in memory again from the account's log, as it was awarded
             for (ActivityLine line : awarded.get()) {
                 accounts.award(line.activity());
             }
         }
         for (ActivityLine line : lines) {
+            // in a database, an activity awarded before a failure and given again after the restore changes nothing
             accounts.award(line.activity());
-            awarded.add(line);
+            if (!ledgers.isDurable()) {
+                awarded.add(line);
+            }
         }
         Integer before = given.value();
         List<Receipt> receipts = Receipt.ofLedgerAfter(accounts, account, before == null ? 0 : before);

@@ -75,8 +75,23 @@ public final class CarbonPipeline {
      */
     public static SingleOutputStreamOperator<String> accounts(DataStream<ActivityLine> lines, String ruleSetId,
             Duration allowedLateness) {
+        return accounts(lines, ruleSetId, allowedLateness, Ledgers.inMemory());
+    }
+
+    /**
+     * Keeps accounts as {@link #accounts(DataStream, String, Duration)} does, their ledgers where a {@link Ledgers}
+     * says, such as a database through the JDBC ledger store.
+     *
+     * @param lines  the rows, with event time and watermarks, not null
+     * @param ruleSetId  the bundled rule set's id, not null
+     * @param allowedLateness  how long after the watermark an activity is still awarded, not null
+     * @param ledgers  where the ledgers are kept, not null
+     * @return the ledger receipts, never null
+     */
+    public static SingleOutputStreamOperator<String> accounts(DataStream<ActivityLine> lines, String ruleSetId,
+            Duration allowedLateness, Ledgers ledgers) {
         return lines.filter(line -> !line.isBad()).name("readable rows")
                 .keyBy(line -> line.account)
-                .process(new AccountsFunction(ruleSetId, allowedLateness)).name("accounts " + ruleSetId);
+                .process(new AccountsFunction(ruleSetId, allowedLateness, ledgers)).name("accounts " + ruleSetId);
     }
 }
