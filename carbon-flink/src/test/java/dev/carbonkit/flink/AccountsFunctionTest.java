@@ -206,10 +206,11 @@ class AccountsFunctionTest {
         }
     }
 
-    @Test
-    void aTaskThatFailsOnce_isRestoredFromACheckpoint_andNoReceiptIsLostOrDoubled() throws Exception {
-        List<ActivityLine> lines = input();
-        List<String> expected = inProcess(lines);
+    /**
+     * The activities shuffled, through a task that fails once, in a job that checkpoints every 100 ms and restarts
+     * after a failure, at parallelism 2.
+     */
+    static DataStream<ActivityLine> failingOnce(List<ActivityLine> lines, long seed) {
         Configuration configuration = new Configuration();
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
@@ -218,12 +219,19 @@ class AccountsFunctionTest {
                 .setParallelism(2);
         env.enableCheckpointing(100);
         List<ActivityLine> shuffled = new ArrayList<>(lines);
-        Collections.shuffle(shuffled, new Random(11));
-        DataStream<ActivityLine> stream = env.fromData(shuffled).map(new FailOnce())
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<ActivityLine>forBoundedOutOfOrderness(
-                        Duration.ofDays(60)).withTimestampAssigner((l, t) -> l.time));
+        Collections.shuffle(shuffled, new Random(seed));
         FailOnce.SEEN.set(0);
         FailOnce.failed = false;
+        return env.fromData(shuffled).map(new FailOnce())
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<ActivityLine>forBoundedOutOfOrderness(
+                        Duration.ofDays(60)).withTimestampAssigner((l, t) -> l.time));
+    }
+
+    @Test
+    void aTaskThatFailsOnce_isRestoredFromACheckpoint_andNoReceiptIsLostOrDoubled() throws Exception {
+        List<ActivityLine> lines = input();
+        List<String> expected = inProcess(lines);
+        DataStream<ActivityLine> stream = failingOnce(lines, 11);
         List<String> ledger = collect(CarbonPipeline.accounts(stream, ANT, Duration.ZERO));
         assertThat(FailOnce.failed).as("the failure was injected").isTrue();
         assertThat(ledger).hasSize(expected.size()).isEqualTo(expected);

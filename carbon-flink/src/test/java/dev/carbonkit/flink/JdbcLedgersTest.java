@@ -14,14 +14,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.TreeSet;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,20 +56,7 @@ class JdbcLedgersTest {
             names.add(line.account);
         }
         String file = dir.resolve("ledgers.db").toString();
-        Configuration configuration = new Configuration();
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration)
-                .setParallelism(2);
-        env.enableCheckpointing(100);
-        List<ActivityLine> shuffled = new ArrayList<>(lines);
-        Collections.shuffle(shuffled, new Random(5));
-        DataStream<ActivityLine> stream = env.fromData(shuffled).map(new AccountsFunctionTest.FailOnce())
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<ActivityLine>forBoundedOutOfOrderness(
-                        Duration.ofDays(60)).withTimestampAssigner((l, t) -> l.time));
-        AccountsFunctionTest.FailOnce.SEEN.set(0);
-        AccountsFunctionTest.FailOnce.failed = false;
+        DataStream<ActivityLine> stream = AccountsFunctionTest.failingOnce(lines, 5);
         List<String> given = CarbonPipelineTest.collect(CarbonPipeline.accounts(stream, ANT, Duration.ZERO,
                 Ledgers.jdbc(() -> sqlite(file), 8)));
         assertThat(AccountsFunctionTest.FailOnce.failed).as("the failure was injected").isTrue();
