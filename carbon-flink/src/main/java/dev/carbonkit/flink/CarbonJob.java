@@ -12,12 +12,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * A runnable job: an activities file in, footprint receipts, award receipts and reports of bad rows and unscored
- * activities out, as JSON Lines part files under an output folder ({@code footprints/}, {@code awards/},
- * {@code bad-rows/}, {@code unscored/}). carbon-flink/README.md shows how to run it from Maven on a local mini
- * cluster and how to submit it to a cluster.
+ * A runnable job: an activities file in, footprint receipts, award receipts, ledger receipts and reports of bad rows
+ * and unscored activities out, as JSON Lines part files under an output folder ({@code footprints/},
+ * {@code awards-RULESET/}, {@code ledgers-RULESET/}, {@code bad-rows/}, {@code unscored/}). carbon-flink/README.md
+ * shows how to run it from Maven on a local mini cluster and how to submit it to a cluster.
  * <pre>
- * CarbonJob INPUT --out DIR [--rules RULESET] [--parallelism N]
+ * CarbonJob INPUT --out DIR [--rules RULESET]... [--accounts RULESET]... [--parallelism N]
  * </pre>
  */
 public final class CarbonJob {
@@ -28,24 +28,28 @@ public final class CarbonJob {
     /**
      * Runs the job.
      *
-     * @param args  the input file, {@code --out DIR}, optionally {@code --rules RULESET} and {@code --parallelism N}
+     * @param args  the input file, {@code --out DIR}, optionally {@code --rules RULESET} (awards),
+     *  {@code --accounts RULESET} (ledgers) and {@code --parallelism N}
      * @throws Exception if the job fails
      */
     public static void main(String[] args) throws Exception {
         String input = null;
         String out = null;
         List<String> rules = new ArrayList<>();
+        List<String> ledgers = new ArrayList<>();
         int parallelism = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = args[++i];
                 case "--rules" -> rules.add(args[++i]);
+                case "--accounts" -> ledgers.add(args[++i]);
                 case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
                 default -> input = args[i];
             }
         }
         if (input == null || out == null) {
-            System.err.println("usage: CarbonJob INPUT --out DIR [--rules RULESET] [--parallelism N]");
+            System.err.println("usage: CarbonJob INPUT --out DIR [--rules RULESET]... [--accounts RULESET]..."
+                    + " [--parallelism N]");
             System.exit(2);
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -61,6 +65,10 @@ public final class CarbonJob {
         sink(footprints.getSideOutput(ScoreFunction.UNSCORED), out, "unscored");
         for (String ruleSet : rules) {
             sink(CarbonPipeline.credit(lines, ruleSet), out, "awards-" + ruleSet);
+        }
+        for (String ruleSet : ledgers) {
+            // in batch mode every activity of an account is awarded in time order, none is late
+            sink(CarbonPipeline.accounts(lines, ruleSet, Duration.ZERO), out, "ledgers-" + ruleSet);
         }
         long start = System.nanoTime();
         env.execute("carbonkit " + input);
