@@ -28,7 +28,16 @@ public class UnknownCodeException extends IllegalArgumentException {
         this(kind, code, suggestion, "");
     }
 
-    private UnknownCodeException(String kind, String code, String suggestion, String known) {
+    /**
+     * Creates an exception for an unknown code with what is wrong with it, said after the code when there is no
+     * suggestion.
+     *
+     * @param kind  what kind of code it is, not null
+     * @param code  the code as given, not null
+     * @param suggestion  the closest known code, or null
+     * @param known  what follows the code in the message when there is no suggestion, such as "; known: [...]"
+     */
+    protected UnknownCodeException(String kind, String code, String suggestion, String known) {
         super("Unknown " + kind + " '" + code + "'" + (suggestion == null ? known : "; did you mean '" + suggestion
                 + "'?"));
         this.kind = kind;

@@ -193,7 +193,75 @@ public final class Unit {
                 // KWH: not a currency, and maybe a unit in the wrong case
             }
         }
+        int at = code.indexOf('@');
+        if (at > 0) {
+            return ofMoney(code.substring(0, at), code.substring(at + 1), code);
+        }
         throw new UnknownUnitException(code, suggest(code));
+    }
+
+    /** The first and last price years read: a year outside them is a typo, not a price basis. */
+    private static final int FIRST_PRICE_YEAR = 1900;
+    private static final int LAST_PRICE_YEAR = 2200;
+
+    /**
+     * Obtains the money unit of a currency at the prices of a year, such as 'USD@2022': US dollars of 2022. Amounts in
+     * it never convert to another currency or to the same currency at another year's prices without an explicit
+     * conversion (an exchange rate, a deflator); a spend-based factor per 2022 USD takes only 2022 USD.
+     *
+     * @param currencyCode  the three-letter ISO 4217 code, not null
+     * @param priceYear  the year whose prices the amounts are in, 1900 to 2200
+     * @return the unit, never null
+     * @throws UnknownUnitException if the code is not an ISO 4217 currency known to the JDK, or the year is outside
+     *  1900 to 2200
+     */
+    public static Unit ofMoney(String currencyCode, int priceYear) {
+        Objects.requireNonNull(currencyCode, "currencyCode");
+        return ofMoney(currencyCode, Integer.toString(priceYear), currencyCode + "@" + priceYear);
+    }
+
+    private static Unit ofMoney(String currencyCode, String yearText, String given) {
+        Unit currency;
+        try {
+            currency = ofCurrency(currencyCode);
+        } catch (UnknownUnitException unknown) {
+            String upper = currencyCode.toUpperCase(java.util.Locale.ROOT);
+            String hint = upper.equals(currencyCode) ? null : upper + "@" + yearText;
+            throw new UnknownUnitException(given, hint);
+        }
+        int year;
+        if (yearText.length() != 4 || !yearText.chars().allMatch(c -> c >= '0' && c <= '9')
+                || (year = Integer.parseInt(yearText)) < FIRST_PRICE_YEAR || year > LAST_PRICE_YEAR) {
+            throw new UnknownUnitException(given, null, "the price year of '" + given + "' is not a year from "
+                    + FIRST_PRICE_YEAR + " to " + LAST_PRICE_YEAR + " written with four digits, as in "
+                    + currency.code + "@2022");
+        }
+        String code = currency.code + "@" + year;
+        return new Unit(code, currency.code + " at " + year + " prices", Dimension.MONEY, BigDecimal.ONE);
+    }
+
+    /**
+     * Gets the currency of a money unit, such as "USD" for both {@code USD} and {@code USD@2022}.
+     *
+     * @return the ISO 4217 code, empty unless this is money, never null
+     */
+    public java.util.Optional<String> getCurrencyCode() {
+        if (dimension != Dimension.MONEY) {
+            return java.util.Optional.empty();
+        }
+        int at = code.indexOf('@');
+        return java.util.Optional.of(at < 0 ? code : code.substring(0, at));
+    }
+
+    /**
+     * Gets the year whose prices a money unit's amounts are in, such as 2022 for {@code USD@2022}.
+     *
+     * @return the year, empty for a unit that is not money or has no price year, never null
+     */
+    public java.util.OptionalInt getPriceYear() {
+        int at = code.indexOf('@');
+        return dimension != Dimension.MONEY || at < 0 ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(Integer.parseInt(code.substring(at + 1)));
     }
 
     /**

@@ -18,4 +18,15 @@ public class UnknownUnitException extends UnknownCodeException {
     public UnknownUnitException(String code, String suggestion) {
         super("unit", code, suggestion);
     }
+
+    /**
+     * Creates an exception for a unit code that is wrong in a way a hint cannot fix, saying how.
+     *
+     * @param code  the unknown code, not null
+     * @param suggestion  ignored when null; else the closest known code
+     * @param why  what is wrong with it, such as a price year that is not a year, not null
+     */
+    public UnknownUnitException(String code, String suggestion, String why) {
+        super("unit", code, suggestion, "; " + why);
+    }
 }

@@ -77,6 +77,36 @@ class UnitTest {
     }
 
     @Test
+    void money_atAYearsPrices_isItsOwnUnit_andNeverConvertsWithoutARateOrADeflator() {
+        Unit usd2022 = Unit.of("USD@2022");
+        assertThat(usd2022).isEqualTo(Unit.ofMoney("USD", 2022)).hasToString("USD@2022");
+        assertThat(usd2022.getDimension()).isEqualTo(Dimension.MONEY);
+        assertThat(usd2022.getCurrencyCode()).contains("USD");
+        assertThat(usd2022.getPriceYear()).hasValue(2022);
+        assertThat(usd2022.getName()).isEqualTo("USD at 2022 prices");
+        assertThat(Unit.of("USD").getPriceYear()).isEmpty();
+        assertThat(Unit.KILOGRAM.getCurrencyCode()).isEmpty();
+        assertThat(usd2022.isConvertibleTo(Unit.of("USD@2024"))).isFalse();
+        assertThat(usd2022.isConvertibleTo(Unit.of("USD"))).isFalse();
+        assertThat(usd2022.isConvertibleTo(Unit.of("GBP@2022"))).isFalse();
+        Quantity spend = Quantity.parse("120.50 USD@2022");
+        assertThat(spend.getAmount()).isEqualByComparingTo("120.50");
+        assertThatThrownBy(() -> spend.plus(Quantity.parse("10 USD@2024"))).isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("Price years differ and no deflator was given: USD@2024/USD@2022");
+        assertThatThrownBy(() -> spend.plus(Quantity.parse("10 GBP@2022"))).isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("Currencies differ and no rate was given: GBP@2022/USD@2022");
+        // a deflation is explicit, with the factor meant
+        assertThat(Quantity.parse("100 USD@2024").convertedTo(usd2022, new java.math.BigDecimal("0.94")))
+                .isEqualTo(Quantity.parse("94.00 USD@2022"));
+        assertThatThrownBy(() -> Unit.of("usd@2022")).hasMessage("Unknown unit 'usd@2022'; did you mean 'USD@2022'?");
+        assertThatThrownBy(() -> Unit.of("XYZ@2022")).hasMessage("Unknown unit 'XYZ@2022'");
+        assertThatThrownBy(() -> Unit.of("USD@22")).isInstanceOf(UnknownUnitException.class)
+                .hasMessage("Unknown unit 'USD@22'; the price year of 'USD@22' is not a year from 1900 to 2200 written"
+                        + " with four digits, as in USD@2022");
+        assertThatThrownBy(() -> Unit.ofMoney("USD", 3022)).hasMessageContaining("'USD@3022' is not a year");
+    }
+
+    @Test
     void ofCurrency_notIso_throws() {
         assertThatThrownBy(() -> Unit.of("XYZ")).isInstanceOf(UnknownUnitException.class)
                 .hasMessage("Unknown unit 'XYZ'");
