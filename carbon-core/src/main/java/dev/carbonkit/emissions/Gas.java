@@ -11,7 +11,8 @@ import java.util.Objects;
  * <p>
  * Methane appears three times because AR6 weighs it by origin: {@link #CH4_FOSSIL} (fuel combustion: cars,
  * gas boilers, grid electricity; 29.8 under AR6), {@link #CH4_NON_FOSSIL} (biogenic: food, landfill, wood;
- * 27.0) and {@link #CH4} when the origin is not stated (27.9). Under AR4 and AR5 all three weigh the same.
+ * 27.0) and {@link #CH4} when the origin is not stated (27.9). Under AR4 and AR5 all three weigh the same. The
+ * hydrofluorocarbons and perfluorocarbons are those the US EPA's supply-chain factors report gas by gas.
  * <p>
  * This enum is immutable and thread-safe.
  */
@@ -29,7 +30,31 @@ public enum Gas {
     /** Sulphur hexafluoride. */
     SF6("SF6"),
     /** Nitrogen trifluoride. */
-    NF3("NF3");
+    NF3("NF3"),
+    /** HFC-23, trifluoromethane. */
+    HFC_23("HFC-23"),
+    /** HFC-32, difluoromethane. */
+    HFC_32("HFC-32"),
+    /** HFC-125, pentafluoroethane. */
+    HFC_125("HFC-125"),
+    /** HFC-134a, 1,1,1,2-tetrafluoroethane. */
+    HFC_134A("HFC-134a"),
+    /** HFC-143a, 1,1,1-trifluoroethane. */
+    HFC_143A("HFC-143a"),
+    /** HFC-236fa, 1,1,1,3,3,3-hexafluoropropane. */
+    HFC_236FA("HFC-236fa"),
+    /** PFC-14, carbon tetrafluoride. */
+    CF4("CF4"),
+    /** PFC-116, hexafluoroethane. */
+    C2F6("C2F6"),
+    /** PFC-218, perfluoropropane. */
+    C3F8("C3F8"),
+    /** PFC-318, perfluorocyclobutane. */
+    C_C4F8("c-C4F8"),
+    /** PFC-31-10, perfluorobutane. */
+    C4F10("C4F10"),
+    /** PFC-51-14, perfluorohexane. */
+    C6F14("C6F14");
 
     private final String code;
 

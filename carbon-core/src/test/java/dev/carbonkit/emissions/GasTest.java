@@ -27,6 +27,8 @@ class GasTest {
     void of_unknown_throwsWithHint() {
         assertThatThrownBy(() -> Gas.of("co2")).isInstanceOf(UnknownCodeException.class)
                 .hasMessage("Unknown gas 'co2'; did you mean 'CO2'?");
-        assertThatThrownBy(() -> Gas.of("HFC-134a")).hasMessage("Unknown gas 'HFC-134a'");
+        assertThat(Gas.of("HFC-134a")).isEqualTo(Gas.HFC_134A);
+        assertThatThrownBy(() -> Gas.of("HFC-134")).hasMessage("Unknown gas 'HFC-134'; did you mean 'HFC-134a'?");
+        assertThatThrownBy(() -> Gas.of("R-22")).hasMessage("Unknown gas 'R-22'");
     }
 }

@@ -42,9 +42,14 @@ class GwpSetTest {
         List<String> header = List.of(rows.get("Species"));
         for (GwpSet set : GwpSet.values()) {
             int column = header.indexOf(set.name() + "GWP100");
-            for (Gas gas : List.of(Gas.CH4, Gas.N2O, Gas.SF6, Gas.NF3)) {
-                assertThat(set.getGwp(gas)).as(set + " " + gas)
-                        .isEqualByComparingTo(new BigDecimal(rows.get(gas.getCode())[column]));
+            for (Gas gas : Gas.values()) {
+                if (gas == Gas.CO2 || gas == Gas.CH4_FOSSIL || gas == Gas.CH4_NON_FOSSIL) {
+                    continue; // 1 by definition; the file has no origin split (AR6 WG1 Table 7.15 has it)
+                }
+                // the file's species are the codes without hyphens: HFC-134a is HFC134a, c-C4F8 is cC4F8
+                String[] row = rows.get(gas.getCode().replace("-", ""));
+                assertThat(row).as(gas.getCode()).isNotNull();
+                assertThat(set.getGwp(gas)).as(set + " " + gas).isEqualByComparingTo(new BigDecimal(row[column]));
             }
         }
     }
