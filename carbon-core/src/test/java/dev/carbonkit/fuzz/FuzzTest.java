@@ -225,6 +225,16 @@ class FuzzTest {
     }
 
     @Test
+    void crosswalks() throws IOException {
+        byte[] seed = ("format: carbonkit-crosswalk/1\ncrosswalk: shop\nfrom: COICOP 2018\nsource: ours\n"
+                + "status: \"ILLUSTRATIVE: ours\"\nmappings:\n  - {code: \"03.1.2\", label: Garments, type:"
+                + " spend.naics.315220}\n  - {code: \"11.1.1\", label: Restaurants, type: spend.naics.722511, source: x,"
+                + " status: SOURCED}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        fuzz("crosswalks", List.of(seed), input -> dev.carbonkit.io.CrosswalkLoader.standard()
+                .load(new ByteArrayInputStream(input), "mutant.yaml").getMappings(), LoadException.class);
+    }
+
+    @Test
     void receipts() throws IOException {
         FactorTable desnz = FactorTableLoader.standard().load(Path.of("src/test/resources/tables/valid/example.yaml"));
         FactorCatalog catalog = FactorCatalog.of(desnz);
