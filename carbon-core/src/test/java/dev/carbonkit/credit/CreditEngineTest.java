@@ -74,6 +74,23 @@ class CreditEngineTest {
     }
 
     @Test
+    void aRuleOnSpend_countsMoneyAtItsPriceYear_andRefusesAnother() {
+        // a point for every whole 10 yuan of a green purchase, 2024 prices; no reduction is claimed for spend
+        CreditRule green = CreditRule.builder("green-buy", CreditRule.Kind.PER_UNIT, "payment.green_purchase")
+                .countedIn(Unit.of("CNY@2024")).perUnit("10", "0", "1").build();
+        List<Award> awards = CreditEngine.evaluate(rules(green), List.of(
+                activity("p1", "payment.green_purchase", "129.90 CNY@2024", "2024-05-01T10:00", Map.of()),
+                activity("p2", "payment.green_purchase", "129.90 CNY@2023", "2024-05-02T10:00", Map.of()),
+                activity("p3", "payment.green_purchase", "18 USD@2024", "2024-05-03T10:00", Map.of()))).awards();
+        assertThat(awards).extracting(Award::activityId, Award::outcome, Award::points).containsExactly(
+                tuple("p1", Award.Outcome.AWARDED, new BigDecimal("12")),
+                tuple("p2", Award.Outcome.INCOMPATIBLE_QUANTITY, BigDecimal.ZERO),
+                tuple("p3", Award.Outcome.INCOMPATIBLE_QUANTITY, BigDecimal.ZERO));
+        assertThat(awards.get(0).explain()).contains("floor(129.90 / 10) = 12 blocks x 0 g = 0 g; x 1 points = 12 points");
+        assertThat(awards.get(1).explain()).contains("CNY@2023").contains("CNY@2024");
+    }
+
+    @Test
     void threshold_andTiers() {
         CreditRule walk = CreditRule.builder("zz-walk", CreditRule.Kind.PER_UNIT, "steps.daily")
                 .countedIn(Unit.COUNT)
