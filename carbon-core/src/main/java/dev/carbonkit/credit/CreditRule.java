@@ -13,13 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -63,12 +61,19 @@ public final class CreditRule {
          * when a metro trip is credited at the lower of a substitution method and a mean method. The rule's own
          * conditions, caps, rounding and points conversion apply to the reduction chosen.
          */
-        MIN_OF
-    }
+        MIN_OF;
 
-    /** The kinds a method of a {@link Kind#MIN_OF} rule may be: those that compute grams from the activity alone. */
-    private static final Set<Kind> METHOD_KINDS = EnumSet.of(Kind.AVOIDED_EMISSIONS, Kind.FIXED_PER_EVENT,
-            Kind.PER_UNIT, Kind.SCENARIO_DIFFERENCE);
+        /**
+         * Tells whether a rule of this kind can be a method of a {@link #MIN_OF} rule: it works out grams from the
+         * activity alone (avoided emissions, fixed per event, per unit, scenario difference).
+         *
+         * @return true if it can
+         */
+        public boolean isMethodKind() {
+            return this == AVOIDED_EMISSIONS || this == FIXED_PER_EVENT || this == PER_UNIT
+                    || this == SCENARIO_DIFFERENCE;
+        }
+    }
 
     /**
      * The budget of an allowance-budget rule: a total for all participants, divided equally, per local period.
@@ -350,7 +355,7 @@ public final class CreditRule {
                     throw invalid("a min-of rule needs two or more methods to take the lowest of");
                 }
                 for (CreditRule method : methods) {
-                    if (!METHOD_KINDS.contains(method.kind)) {
+                    if (!method.kind.isMethodKind()) {
                         throw invalid("method " + method.id + " is " + method.kind + "; a min-of rule's methods are"
                                 + " avoided-emissions, fixed-per-event, per-unit or scenario-difference rules");
                     }

@@ -60,9 +60,6 @@ public final class RuleSetLoader {
             "dedup", "exclusive-group", "caps", "points-per-gram", "round-grams", "round-points", "terms", "round-factors",
             "saving-factor", "static-baseline", "trailing-baseline", "budget", "footprint-factor", "issuance", "source", "status",
             "methods");
-    /** The kinds a method of a min_of rule may be: those that work out grams from the activity alone. */
-    private static final Set<CreditRule.Kind> METHOD_KINDS = Set.of(CreditRule.Kind.AVOIDED_EMISSIONS,
-            CreditRule.Kind.FIXED_PER_EVENT, CreditRule.Kind.PER_UNIT, CreditRule.Kind.SCENARIO_DIFFERENCE);
     /** The keys of a method of a min_of rule: how it computes grams, and where its values come from. */
     private static final Set<String> METHOD_KEYS = Set.of("id", "kind", "net-factor", "baseline-factor",
             "project-factor", "award", "evidence", "counted-in", "per-unit", "tiers", "terms", "round-factors", "source",
@@ -348,7 +345,7 @@ public final class RuleSetLoader {
                 if (id == null || methodKind == null) {
                     continue;
                 }
-                if (!METHOD_KINDS.contains(methodKind)) {
+                if (!methodKind.isMethodKind()) {
                     reading.problem(method.get("kind"), method.path("kind"), "a min_of method is avoided_emissions,"
                             + " fixed_per_event, per_unit or scenario_difference, not "
                             + methodKind.name().toLowerCase(Locale.ROOT));

@@ -46,7 +46,8 @@ public final class AccountsFunction extends KeyedProcessFunction<String, Activit
     /** Activities that arrived after their time had passed the watermark by more than the allowed lateness. */
     public static final OutputTag<String> TOO_LATE = new OutputTag<>("too-late") { };
 
-    private static final Comparator<ActivityLine> IN_TIME = Comparator.<ActivityLine>comparingLong(line -> line.time)
+    /** Time order, then id: the order in which activities of the same account are awarded. */
+    static final Comparator<ActivityLine> IN_TIME = Comparator.<ActivityLine>comparingLong(line -> line.time)
             .thenComparing(line -> line.id);
 
     private final String ruleSetId;

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -58,9 +59,7 @@ public final class CarbonPipeline {
      * @return the award receipts, never null
      */
     public static SingleOutputStreamOperator<String> credit(DataStream<ActivityLine> lines, String ruleSetId) {
-        return lines.filter(line -> !line.isBad()).name("readable rows")
-                .keyBy(line -> line.account)
-                .process(new CreditFunction(ruleSetId)).name("credit " + ruleSetId);
+        return byAccount(lines).process(new CreditFunction(ruleSetId)).name("credit " + ruleSetId);
     }
 
     /**
@@ -90,8 +89,12 @@ public final class CarbonPipeline {
      */
     public static SingleOutputStreamOperator<String> accounts(DataStream<ActivityLine> lines, String ruleSetId,
             Duration allowedLateness, Ledgers ledgers) {
-        return lines.filter(line -> !line.isBad()).name("readable rows")
-                .keyBy(line -> line.account)
-                .process(new AccountsFunction(ruleSetId, allowedLateness, ledgers)).name("accounts " + ruleSetId);
+        return byAccount(lines).process(new AccountsFunction(ruleSetId, allowedLateness, ledgers))
+                .name("accounts " + ruleSetId);
+    }
+
+    /** The readable rows (scoring reports the bad ones), keyed by account. */
+    private static KeyedStream<ActivityLine, String> byAccount(DataStream<ActivityLine> lines) {
+        return lines.filter(line -> !line.isBad()).name("readable rows").keyBy(line -> line.account);
     }
 }

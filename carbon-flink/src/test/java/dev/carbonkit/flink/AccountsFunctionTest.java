@@ -54,8 +54,7 @@ class AccountsFunctionTest {
 
     private static final String ANT = "cn-alipay-ant-forest";
     private static final RuleSet RULES = BundledRules.ruleSet(ANT);
-    private static final Comparator<ActivityLine> IN_TIME = Comparator.<ActivityLine>comparingLong(line -> line.time)
-            .thenComparing(line -> line.id);
+    private static final Comparator<ActivityLine> IN_TIME = AccountsFunction.IN_TIME;
 
     static List<ActivityLine> input() throws Exception {
         CarbonPipelineTest.makeInput();

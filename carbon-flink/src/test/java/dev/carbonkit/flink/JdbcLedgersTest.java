@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -48,7 +47,7 @@ class JdbcLedgersTest {
         List<ActivityLine> lines = AccountsFunctionTest.input();
         RuleSet ant = BundledRules.ruleSet(ANT);
         List<ActivityLine> sorted = new ArrayList<>(lines);
-        sorted.sort(Comparator.<ActivityLine>comparingLong(line -> line.time).thenComparing(line -> line.id));
+        sorted.sort(AccountsFunction.IN_TIME);
         CarbonAccounts expected = new CarbonAccounts(ant, new InMemoryLedgerStore());
         TreeSet<String> names = new TreeSet<>();
         for (ActivityLine line : sorted) {
