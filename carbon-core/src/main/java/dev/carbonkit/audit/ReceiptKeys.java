@@ -119,8 +119,9 @@ public final class ReceiptKeys {
         String begin = "-----BEGIN " + label + "-----";
         String end = "-----END " + label + "-----";
         int from = pem.indexOf(begin);
-        int to = pem.indexOf(end);
-        if (from < 0 || to < from) {
+        // the end is looked for after the begin line, not inside it: "-----BEGIN X------END X-----" shares dashes
+        int to = from < 0 ? -1 : pem.indexOf(end, from + begin.length());
+        if (to < 0) {
             throw new IllegalArgumentException(source + ": no " + begin + " ... " + end + " block; an " + ALGORITHM + " "
                     + label.toLowerCase(java.util.Locale.ROOT) + " is written so by 'carbon keys' or OpenSSL");
         }

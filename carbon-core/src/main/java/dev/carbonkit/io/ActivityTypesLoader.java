@@ -60,8 +60,8 @@ public final class ActivityTypesLoader {
      */
     public ActivityTypes load(InputStream yaml, String source) throws IOException {
         Objects.requireNonNull(source, "source");
-        return parse(NodeReader.text(Objects.requireNonNull(yaml, "yaml"), source, limits,
-                ActivityTypesException::new), source);
+        Objects.requireNonNull(yaml, "yaml");
+        return NodeReader.io(() -> read(YamlText.of(yaml, limits), source));
     }
 
     /**
@@ -75,7 +75,11 @@ public final class ActivityTypesLoader {
     public ActivityTypes parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        Map<String, String> types = NodeReader.read(yaml, source, limits, ActivityTypesException::new,
+        return read(YamlText.of(yaml, limits), source);
+    }
+
+    private ActivityTypes read(java.io.Reader text, String source) {
+        Map<String, String> types = NodeReader.read(text, source, limits, ActivityTypesException::new,
                 "a mapping with format and types", (reading, root) -> new TypesReader(reading).read(root));
         return ActivityTypes.empty().withDeclared(types);
     }

@@ -78,8 +78,9 @@ public final class ConformanceVectorsLoader {
      * @throws IOException if the file cannot be read
      */
     public Conformance.Vectors load(Path file) throws IOException {
-        return parse(NodeReader.text(Objects.requireNonNull(file, "file"), limits, ConformanceVectorsLoader::failure),
-                file.toString());
+        try (InputStream in = java.nio.file.Files.newInputStream(Objects.requireNonNull(file, "file"))) {
+            return load(in, file.toString());
+        }
     }
 
     /**
@@ -93,8 +94,8 @@ public final class ConformanceVectorsLoader {
      */
     public Conformance.Vectors load(InputStream yaml, String source) throws IOException {
         Objects.requireNonNull(source, "source");
-        return parse(NodeReader.text(Objects.requireNonNull(yaml, "yaml"), source, limits,
-                ConformanceVectorsLoader::failure), source);
+        Objects.requireNonNull(yaml, "yaml");
+        return NodeReader.io(() -> read(YamlText.of(yaml, limits), source));
     }
 
     /**
@@ -108,7 +109,11 @@ public final class ConformanceVectorsLoader {
     public Conformance.Vectors parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return NodeReader.read(yaml, source, limits, ConformanceVectorsLoader::failure,
+        return read(YamlText.of(yaml, limits), source);
+    }
+
+    private Conformance.Vectors read(java.io.Reader text, String source) {
+        return NodeReader.read(text, source, limits, ConformanceVectorsLoader::failure,
                 "a mapping with format, table and cases",
                 (reading, root) -> new VectorReader(reading).read(root));
     }

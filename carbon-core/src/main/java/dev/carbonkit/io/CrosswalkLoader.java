@@ -65,8 +65,8 @@ public final class CrosswalkLoader {
      */
     public Crosswalk load(InputStream yaml, String source) throws IOException {
         Objects.requireNonNull(source, "source");
-        return parse(NodeReader.text(Objects.requireNonNull(yaml, "yaml"), source, limits, CrosswalkException::new),
-                source);
+        Objects.requireNonNull(yaml, "yaml");
+        return NodeReader.io(() -> read(YamlText.of(yaml, limits), source));
     }
 
     /**
@@ -80,7 +80,11 @@ public final class CrosswalkLoader {
     public Crosswalk parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return NodeReader.read(yaml, source, limits, CrosswalkException::new,
+        return read(YamlText.of(yaml, limits), source);
+    }
+
+    private Crosswalk read(java.io.Reader text, String source) {
+        return NodeReader.read(text, source, limits, CrosswalkException::new,
                 "a mapping with format, crosswalk, from, source, status and mappings",
                 (reading, root) -> new CrosswalkReader(reading).read(root));
     }

@@ -45,7 +45,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * <ul>
  * <li><b>Exact.</b> Numbers are read from the scalar's text as written, never through {@code double}:
  * {@code 0.26473} in the file is exactly 0.26473 in memory.</li>
- * <li><b>Safe.</b> SnakeYAML only composes a node tree; no object is ever constructed from the input, global
+ * <li><b>Safe.</b> SnakeYAML only parses, and carbonkit composes its events into a node tree; no object is ever
+ * constructed from the input, global
  * tags are refused, and the {@link LoadLimits} bound size, nesting, aliases, factors and problems.</li>
  * <li><b>Strict.</b> Unknown or duplicate keys, duplicate factor ids, wrong types, unknown units, regions,
  * gases or GWP sets, invalid dates, and overlapping validity for the same activity, region and unit are
@@ -119,8 +120,9 @@ public final class FactorTableLoader {
      * @throws IOException if the file cannot be read
      */
     public FactorTable load(Path file) throws IOException {
-        return parse(NodeReader.text(Objects.requireNonNull(file, "file"), limits, FactorTableException::new),
-                file.toString());
+        try (InputStream in = java.nio.file.Files.newInputStream(Objects.requireNonNull(file, "file"))) {
+            return load(in, file.toString());
+        }
     }
 
     /**
@@ -157,7 +159,8 @@ public final class FactorTableLoader {
     public FactorTable load(InputStream yaml, String source) throws IOException {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return parse(NodeReader.text(yaml, source, limits, FactorTableException::new), source);
+        Objects.requireNonNull(yaml, "yaml");
+        return NodeReader.io(() -> read(YamlText.of(yaml, limits), source));
     }
 
     /**
@@ -171,7 +174,11 @@ public final class FactorTableLoader {
     public FactorTable parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return NodeReader.read(yaml, source, limits, FactorTableException::new, "a mapping with format, table and factors",
+        return read(YamlText.of(yaml, limits), source);
+    }
+
+    private FactorTable read(java.io.Reader text, String source) {
+        return NodeReader.read(text, source, limits, FactorTableException::new, "a mapping with format, table and factors",
                 (reading, root) -> new TableReader(reading, limits).read(root));
     }
 

@@ -3,10 +3,10 @@ package dev.carbonkit.io;
 import java.util.Objects;
 
 /**
- * Limits that keep a hostile or broken YAML file from exhausting time or memory, such as 'at most 16 MiB and
+ * Limits that keep a hostile or broken YAML file from exhausting time or memory, such as 'at most 512 KiB and
  * 200,000 factors'.
  * <p>
- * {@link #defaults()} allows a file of at most 16 MiB ({@value #DEFAULT_MAX_BYTES} bytes), nesting at most
+ * {@link #defaults()} allows a file of at most 512 KiB ({@value #DEFAULT_MAX_BYTES} bytes), nesting at most
  * {@value #DEFAULT_MAX_DEPTH} levels deep, at most {@value #DEFAULT_MAX_ALIASES} aliases to mappings or
  * sequences (so no "billion laughs" expansion), at most {@value #DEFAULT_MAX_FACTORS} factors, values (keys, texts,
  * numbers) of at most {@value #DEFAULT_MAX_VALUE_LENGTH} characters, and reports at most
@@ -18,8 +18,13 @@ import java.util.Objects;
  */
 public final class LoadLimits {
 
-    /** The default largest file, in bytes: 16 MiB. */
-    public static final int DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+    /**
+     * The default largest file, in bytes: 512 KiB, the size at which the slowest file to read (of any shape) is read
+     * or refused in under a second and 64 MB of heap on a cold JVM (docs/reliability.md, "The slowest loads"). A
+     * hand-written table or rule set is a few kilobytes; raise it with {@link #withMaxBytes(int)} for a converted
+     * publisher's table from a source you trust.
+     */
+    public static final int DEFAULT_MAX_BYTES = 512 * 1024;
     /** The default deepest nesting of mappings and sequences. */
     public static final int DEFAULT_MAX_DEPTH = 16;
     /** The default largest number of aliases to mappings or sequences. */

@@ -4,15 +4,7 @@ import dev.carbonkit.UnknownCodeException;
 import dev.carbonkit.internal.Checks;
 import dev.carbonkit.internal.DecimalText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +13,6 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -112,23 +102,22 @@ abstract class NodeReader {
     }
 
     /**
-     * Reads a whole document: checks its size, composes it under the limits, and gives the root to a reader;
-     * returns the reader's result only if no problem was found.
+     * Reads a whole document: composes its text under the limits (the size limit and strict UTF-8 applied as the text
+     * is read: {@link YamlText}) and gives the root to a reader; returns the reader's result only if no problem was
+     * found.
+     *
+     * @throws TreeComposer.StreamFailed if the text's stream fails: see {@link #io(StreamRead)}
      */
-    static <T> T read(String yaml, String source, LoadLimits limits,
+    static <T> T read(java.io.Reader text, String source, LoadLimits limits,
             BiFunction<String, List<Problem>, ? extends LoadException> failure, String expected,
             BiFunction<Reading, Node, T> reader) {
         Reading reading = new Reading(source, limits.getMaxProblems());
         try {
-            if (yaml.length() > limits.getMaxBytes()) {
-                reading.problem(0, 0, "", "the file is larger than the limit of " + limits.getMaxBytes() + " bytes");
-            } else {
-                Node root = compose(yaml, limits, reading, expected);
-                if (root != null) {
-                    T result = reader.apply(reading, root);
-                    if (reading.problems.isEmpty()) {
-                        return result;
-                    }
+            Node root = compose(text, limits, reading, expected);
+            if (root != null) {
+                T result = reader.apply(reading, root);
+                if (reading.problems.isEmpty()) {
+                    return result;
                 }
             }
         } catch (TooManyProblems enough) {
@@ -137,66 +126,18 @@ abstract class NodeReader {
         throw failure.apply(source, reading.problems);
     }
 
-    /**
-     * Reads a file's text from a stream, to its end or one byte past the size limit, whichever comes first (so
-     * {@code /dev/zero} costs the limit, not the machine's memory): strict UTF-8, a byte-order mark at its start
-     * dropped. Every loader's {@code load(Path)} and {@code load(InputStream)} read through here.
-     */
-    static String text(InputStream in, String source, LoadLimits limits,
-            BiFunction<String, List<Problem>, ? extends LoadException> failure) throws IOException {
-        byte[] bytes = dev.carbonkit.internal.Streams.readUpTo(in, limits.getMaxBytes() + 1);
-        if (bytes.length > limits.getMaxBytes()) {
-            throw failure.apply(source, List.of(new Problem(source, 0, 0, "", "the file is larger than the limit of "
-                    + limits.getMaxBytes() + " bytes")));
-        }
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    /** A read of a stream, which may fail. */
+    interface StreamRead<T> {
+        T read();
+    }
+
+    /** Runs a read of a stream, giving the stream's own failure as the IOException it was. */
+    static <T> T io(StreamRead<T> read) throws IOException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            int at = firstBadByte(bytes, start);
-            throw failure.apply(source, List.of(new Problem(source, lineOf(bytes, at), 0, "", "the file is not valid"
-                    + " UTF-8 (byte " + (at + 1) + ")")));
+            return read.read();
+        } catch (TreeComposer.StreamFailed failed) {
+            throw failed.io();
         }
-    }
-
-    /** Opens a file and reads its text as {@link #text(InputStream, String, LoadLimits, BiFunction)} does. */
-    static String text(Path file, LoadLimits limits, BiFunction<String, List<Problem>, ? extends LoadException> failure)
-            throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return text(in, file.toString(), limits, failure);
-        }
-    }
-
-    /** The offset of the first byte that does not decode as UTF-8. */
-    private static int firstBadByte(byte[] bytes, int start) {
-        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(4096);
-        while (true) {
-            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                return in.position();
-            }
-            if (result.isUnderflow()) {
-                return bytes.length;
-            }
-            ((java.nio.Buffer) out).clear();
-        }
-    }
-
-    /** The 1-based line of a byte offset. */
-    private static int lineOf(byte[] bytes, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     /** Checks the document's 'format' key: present, and the one this reader reads. */
@@ -208,39 +149,15 @@ abstract class NodeReader {
         }
     }
 
-    static Node compose(String yaml, LoadLimits limits, Reading reading, String expected) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(Math.max(limits.getMaxBytes(), 1));
-        options.setNestingDepthLimit(limits.getMaxDepth());
-        options.setMaxAliasesForCollections(limits.getMaxAliases());
-        options.setAllowRecursiveKeys(false);
-        options.setMergeOnCompose(false);
-        int word = longWord(yaml, limits.getMaxValueLength());
-        if (word >= 0) {
-            int end = word;
-            while (end < yaml.length() && !isSpace(yaml.charAt(end))) {
-                end++;
-            }
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < word; i++) {
-                if (yaml.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            reading.problem(line, word - lineStart + 1, "", "a word of " + (end - word) + " characters (no space or"
-                    + " line break), more than the limit of " + limits.getMaxValueLength() + " for a value: "
-                    + DecimalText.excerpt(yaml.subSequence(word, end)));
-            return null;
-        }
+    static Node compose(java.io.Reader text, LoadLimits limits, Reading reading, String expected) {
         try {
-            Node root = new Yaml(options).compose(new StringReader(yaml));
+            Node root = TreeComposer.compose(text, limits);
             if (root == null) {
                 reading.problem(1, 1, "", "the file is empty; expected " + expected);
             }
-            return root == null || longValue(root, limits.getMaxValueLength(), reading,
-                    java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())) ? null : root;
+            return root;
+        } catch (TreeComposer.Refused refused) {
+            reading.problem(refused.line, refused.column, "", refused.getMessage());
         } catch (MarkedYAMLException syntax) {
             Mark mark = syntax.getProblemMark() != null ? syntax.getProblemMark() : syntax.getContextMark();
             String what = syntax.getContext() == null ? syntax.getProblem()
@@ -248,66 +165,16 @@ abstract class NodeReader {
                     : syntax.getContext() + ", " + syntax.getProblem();
             reading.problem(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "",
                     "not valid YAML: " + what);
+        } catch (org.yaml.snakeyaml.reader.ReaderException character) {
+            reading.problem(0, 0, "", "not valid YAML: the character " + String.format(java.util.Locale.ROOT, "U+%04X",
+                    character.getCodePoint()) + " is not allowed (character " + (character.getPosition() + 1L)
+                    + " of the file)");
         } catch (YAMLException limit) {
             reading.problem(0, 0, "", "refused by a limit: " + firstLine(limit.getMessage()));
         } catch (StackOverflowError deep) {
             reading.problem(0, 0, "", "refused: nesting too deep to read");
         }
         return null;
-    }
-
-    /**
-     * Finds the start of a run of more than {@code limit} characters without a space or line break, or gives -1.
-     * SnakeYAML scans such a run in time that grows with its square (it copies its buffer as the run grows), so a
-     * file is refused on it before it is composed; a long value with spaces is found after (see longValue).
-     */
-    static int longWord(CharSequence text, int limit) {
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (isSpace(text.charAt(i))) {
-                start = i + 1;
-            } else if (i - start >= limit) {
-                return start;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    }
-
-    /**
-     * Finds a value longer than the limit, reports it and tells so: nothing later quotes, parses or copies a value of
-     * megabytes. A node an alias repeats is looked at once.
-     */
-    private static boolean longValue(Node node, int limit, Reading reading, Set<Node> seen) {
-        if (!seen.add(node)) {
-            return false;
-        }
-        if (node instanceof ScalarNode scalar) {
-            if (scalar.getValue().length() > limit) {
-                reading.problem(scalar, "", "a value of " + scalar.getValue().length() + " characters, more than the"
-                        + " limit of " + limit + ": " + DecimalText.excerpt(scalar.getValue()));
-                return true;
-            }
-            return false;
-        }
-        if (node instanceof SequenceNode sequence) {
-            for (Node item : sequence.getValue()) {
-                if (longValue(item, limit, reading, seen)) {
-                    return true;
-                }
-            }
-        } else if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (longValue(tuple.getKeyNode(), limit, reading, seen) || longValue(tuple.getValueNode(), limit, reading,
-                        seen)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String firstLine(String message) {

@@ -148,8 +148,9 @@ public final class RuleSetLoader {
      * @throws IOException if the file cannot be read
      */
     public RuleSet load(Path file) throws IOException {
-        return parse(NodeReader.text(Objects.requireNonNull(file, "file"), limits, RuleSetException::new),
-                file.toString());
+        try (InputStream in = java.nio.file.Files.newInputStream(Objects.requireNonNull(file, "file"))) {
+            return load(in, file.toString());
+        }
     }
 
     /**
@@ -163,8 +164,8 @@ public final class RuleSetLoader {
      */
     public RuleSet load(InputStream yaml, String source) throws IOException {
         Objects.requireNonNull(source, "source");
-        return parse(NodeReader.text(Objects.requireNonNull(yaml, "yaml"), source, limits, RuleSetException::new),
-                source);
+        Objects.requireNonNull(yaml, "yaml");
+        return NodeReader.io(() -> read(YamlText.of(yaml, limits), source));
     }
 
     /**
@@ -178,7 +179,11 @@ public final class RuleSetLoader {
     public RuleSet parse(String yaml, String source) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(source, "source");
-        return NodeReader.read(yaml, source, limits, RuleSetException::new,
+        return read(YamlText.of(yaml, limits), source);
+    }
+
+    private RuleSet read(java.io.Reader text, String source) {
+        return NodeReader.read(text, source, limits, RuleSetException::new,
                 "a mapping with format, ruleset, version, timezone and rules",
                 (reading, root) -> new RulesReader(reading, catalog, types).read(root));
     }

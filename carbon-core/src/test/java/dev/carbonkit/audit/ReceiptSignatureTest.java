@@ -124,5 +124,9 @@ class ReceiptSignatureTest {
         assertThatThrownBy(() -> ReceiptKeys.readPublicKey(pub.replace("MCow", "MC*w"), "pub.pem"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("pub.pem: the public key block is not"
                         + " Base64");
+        // the fuzzer's find: an end marker that shares its dashes with the begin marker is not an end
+        assertThatThrownBy(() -> ReceiptKeys.readPublicKey("-----BEGIN PUBLIC KEY------END PUBLIC KEY-----\nMCow\n"
+                + "-----END PUFLIC KEY-----\n", "dashes.pem")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("dashes.pem: no -----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY----- block");
     }
 }

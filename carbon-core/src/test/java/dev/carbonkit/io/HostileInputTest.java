@@ -85,18 +85,23 @@ class HostileInputTest {
 
     @Test
     void aValueOfMegabytes_isRefusedOnce_withItsLengthAndAnExcerpt() {
+        // the default limit refuses a file of megabytes by its size; with the limit raised, by the value's length
+        assertThat(problems(() -> TABLES.parse(with(TABLE, "co2e: 0.17", "co2e: " + "7".repeat(5_000_000)),
+                "digits.yaml"), FactorTableException.class)).singleElement().hasToString("digits.yaml: the file is"
+                        + " larger than the limit of 524288 bytes");
+        FactorTableLoader big = FactorTableLoader.withLimits(LoadLimits.defaults().withMaxBytes(16 << 20));
         // five million digits: refused by length, not parsed (a digit parse of that size is quadratic)
-        List<Problem> digits = problems(() -> TABLES.parse(with(TABLE, "co2e: 0.17", "co2e: " + "7".repeat(5_000_000)),
+        List<Problem> digits = problems(() -> big.parse(with(TABLE, "co2e: 0.17", "co2e: " + "7".repeat(5_000_000)),
                 "digits.yaml"), FactorTableException.class);
         assertThat(digits).singleElement().satisfies(problem -> assertThat(problem.toString()).isEqualTo("digits.yaml:15:11:"
                 + " a word of 5000000 characters (no space or line break), more than the limit of 65536 for a value: '"
                 + "7".repeat(80) + "...' (5000000 characters)"));
         // a 5 MB title
-        assertThat(problems(() -> TABLES.parse(with(TABLE, "title: T", "title: " + "x".repeat(5_000_000)), "title.yaml"),
+        assertThat(problems(() -> big.parse(with(TABLE, "title: T", "title: " + "x".repeat(5_000_000)), "title.yaml"),
                 FactorTableException.class)).singleElement().satisfies(problem ->
                         assertThat(problem.getMessage()).startsWith("a word of 5000000 characters"));
         // the same length with spaces in it is composed (SnakeYAML reads it in linear time), then refused
-        assertThat(problems(() -> TABLES.parse(with(TABLE, "title: T", "title: " + "xy ".repeat(1_000_000)), "spaced.yaml"),
+        assertThat(problems(() -> big.parse(with(TABLE, "title: T", "title: " + "xy ".repeat(1_000_000)), "spaced.yaml"),
                 FactorTableException.class)).singleElement().satisfies(problem -> assertThat(problem.toString())
                         .startsWith("spaced.yaml:3:8: a value of 2999999 characters, more than the limit of 65536: 'xy xy"));
         // a 1 MB value aliased 200 times is looked at once
@@ -104,7 +109,7 @@ class HostileInputTest {
         for (int i = 0; i < 200; i++) {
             aliased.append("x-").append(i).append(": *big\n");
         }
-        assertThat(problems(() -> TABLES.parse(aliased.toString(), "aliased.yaml"), FactorTableException.class))
+        assertThat(problems(() -> big.parse(aliased.toString(), "aliased.yaml"), FactorTableException.class))
                 .singleElement().satisfies(problem -> assertThat(problem.getMessage())
                         .startsWith("a value of 999999 characters, more than the limit of 65536"));
     }
@@ -181,8 +186,13 @@ class HostileInputTest {
         }
         Path zero = Path.of("/dev/zero");
         if (Files.isReadable(zero)) {
+            // read as it is parsed: refused at its first byte, not after the limit's worth
             assertThat(problems(() -> uncheck(() -> RULES.load(zero)), RuleSetException.class)).singleElement()
-                    .satisfies(problem -> assertThat(problem.getMessage()).startsWith("the file is larger than the limit"));
+                    .satisfies(problem -> assertThat(problem.getMessage()).isEqualTo("not valid YAML: the character"
+                            + " U+0000 is not allowed (character 1 of the file)"));
+            assertThat(problems(() -> uncheck(() -> RuleSetLoader.withLimits(small).load(zero)), RuleSetException.class))
+                    .singleElement().satisfies(problem -> assertThat(problem.getMessage())
+                            .isEqualTo("the file is larger than the limit of 1024 bytes"));
         }
         byte[] latin = "format: carbonkit-rules/1\nruleset: r\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(problems(() -> uncheck(() -> RULES.load(new ByteArrayInputStream(latin), "latin.yaml")),

@@ -95,7 +95,8 @@ public final class BundledFactors {
             if (in != null) {
                 return CompactTables.read(in, compact);
             }
-            return FactorTableLoader.standard().loadResource(classLoader, FOLDER + tableId + ".yaml");
+            return FactorTableLoader.withLimits(CompactTables.BUNDLED_LIMITS).loadResource(classLoader,
+                    FOLDER + tableId + ".yaml");
         } catch (IOException e) {
             throw new UncheckedIOException("carbon bug: the bundled table " + tableId + " cannot be read", e);
         }

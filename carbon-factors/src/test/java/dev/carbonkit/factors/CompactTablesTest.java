@@ -49,7 +49,7 @@ class CompactTablesTest {
     @ParameterizedTest
     @MethodSource("tables")
     void compactForm_holdsWhatTheYamlHolds(String id) throws IOException {
-        FactorTable yaml = FactorTableLoader.standard().loadResource(getClass().getClassLoader(),
+        FactorTable yaml = FactorTableLoader.withLimits(CompactTables.BUNDLED_LIMITS).loadResource(getClass().getClassLoader(),
                 "dev/carbonkit/factors/tables/" + id + ".yaml");
         FactorTable compact;
         String resource = "dev/carbonkit/factors/tables/" + id + CompactTables.SUFFIX;
@@ -67,7 +67,7 @@ class CompactTablesTest {
     @ParameterizedTest
     @MethodSource("tables")
     void deferred_declaresWhatTheYamlHolds(String id) throws IOException {
-        FactorTable yaml = FactorTableLoader.standard().loadResource(getClass().getClassLoader(),
+        FactorTable yaml = FactorTableLoader.withLimits(CompactTables.BUNDLED_LIMITS).loadResource(getClass().getClassLoader(),
                 "dev/carbonkit/factors/tables/" + id + ".yaml");
         String resource = "dev/carbonkit/factors/tables/" + id + CompactTables.SUFFIX;
         FactorTable deferred;

@@ -15,10 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The slowest loads of inputs up to the size limit (16 MiB), each in a fresh JVM so that its peak heap is its own:
- * the worst shapes a hostile file can take (one long word, one long value with spaces, a deep nest, an alias web, many
- * problems, many absurd numbers) and the largest honest ones (a table of as many factors as fit, a rule set of as many
- * rules). docs/reliability.md holds the figures. Run one input, or all in turn:
+ * The slowest loads of inputs up to the size limit (the default, 512 KiB), each in a fresh JVM so that its peak heap
+ * is its own: the worst shapes a hostile file can take (one long word, one long value with spaces, a deep nest, an
+ * alias web, many problems, many absurd numbers) and the largest honest ones (a table of as many factors as fit, a
+ * rule set of as many rules, a vectors file of as many cases). docs/reliability.md holds the figures. Run one input,
+ * or all in turn:
  * <pre>
  * java -Xmx64m -cp carbon-examples/benchmarks/target/benchmarks.jar dev.carbonkit.benchmarks.HostileLoads NAME
  * java -Xmx64m -Dsize=1048576 -cp ... HostileLoads NAME      (inputs of 1 MiB, loaded with that limit)
@@ -60,8 +61,8 @@ public final class HostileLoads {
         loads.put("largest-table", () -> {
             StringBuilder text = new StringBuilder(HEADER);
             for (int i = 0; text.length() < LIMIT - 200 && i < LoadLimits.DEFAULT_MAX_FACTORS; i++) {
-                text.append("  - {id: t/f").append(i).append(", activity: transport.car, per: km, co2e: 0.").append(i)
-                        .append(", region: GB-").append(i % 10).append("}\n");
+                text.append("  - {id: t/f").append(i).append(", activity: transport.car.v").append(i)
+                        .append(", per: km, co2e: 0.").append(i).append("}\n");
             }
             return table(text.toString());
         });

@@ -33,6 +33,7 @@ import dev.carbonkit.factor.FactorTable;
 import dev.carbonkit.factors.BundledFactors;
 import dev.carbonkit.factors.BundledRules;
 import dev.carbonkit.io.FactorTableLoader;
+import dev.carbonkit.io.LoadLimits;
 import dev.carbonkit.io.LoadException;
 import dev.carbonkit.io.RuleSetLoader;
 import dev.carbonkit.quantity.Quantity;
@@ -183,6 +184,14 @@ public final class Carbon implements Callable<Integer> {
         }
     }
 
+    /**
+     * The limits table and rule-set files named on the command line are read with: the defaults, but files of up to
+     * 16 MiB. The command runs on a file its user chose, on a workstation or server, where a converted publisher's
+     * table may be over the library's default of 512 KiB (meant for untrusted files on a phone); the other limits
+     * stay, and docs/reliability.md gives the time and heap a file of this size may take.
+     */
+    static final LoadLimits FILE_LIMITS = LoadLimits.defaults().withMaxBytes(16 * 1024 * 1024);
+
     //-----------------------------------------------------------------------
     /** The factor tables to use: the bundled catalog, or YAML files; and pins. */
     static final class TableOptions {
@@ -204,7 +213,7 @@ public final class Carbon implements Callable<Integer> {
                 List<FactorTable> these = new ArrayList<>();
                 if (Files.exists(file)) {
                     try {
-                        these.add(FactorTableLoader.standard().load(file));
+                        these.add(FactorTableLoader.withLimits(FILE_LIMITS).load(file));
                     } catch (IOException unreadable) {
                         throw new Failure(BAD_DATA, file + ": " + unreadable.getMessage());
                     }
@@ -719,7 +728,7 @@ public final class Carbon implements Callable<Integer> {
                     + " nor a file");
         }
         try {
-            return RuleSetLoader.standard().withCatalog(BundledFactors.catalog()).load(file);
+            return RuleSetLoader.withLimits(FILE_LIMITS).withCatalog(BundledFactors.catalog()).load(file);
         } catch (IOException unreadable) {
             throw new Failure(BAD_DATA, rules + ": " + unreadable.getMessage());
         }

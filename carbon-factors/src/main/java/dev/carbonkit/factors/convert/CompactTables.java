@@ -11,6 +11,7 @@ import dev.carbonkit.factor.Uncertainty;
 import dev.carbonkit.factor.ValidityPeriod;
 import dev.carbonkit.factors.BundledFactors;
 import dev.carbonkit.io.FactorTableLoader;
+import dev.carbonkit.io.LoadLimits;
 import dev.carbonkit.quantity.Quantity;
 import dev.carbonkit.quantity.Unit;
 import java.io.BufferedInputStream;
@@ -70,6 +71,12 @@ public final class CompactTables {
     /** The suffix of a compact table beside its YAML: {@code desnz-2025.table.bin}. */
     public static final String SUFFIX = ".table.bin";
 
+    /**
+     * The limits the bundled YAML tables are read with: the defaults, but files of up to 32 MiB, since the bundled
+     * tables are this project's own files (the largest is over the default 512 KiB for untrusted files).
+     */
+    public static final LoadLimits BUNDLED_LIMITS = LoadLimits.defaults().withMaxBytes(32 * 1024 * 1024);
+
     private CompactTables() {
     }
 
@@ -85,7 +92,7 @@ public final class CompactTables {
             Path yaml = folder.resolve(id + ".yaml");
             FactorTable table;
             try (InputStream in = Files.newInputStream(yaml)) {
-                table = FactorTableLoader.standard().load(in, yaml.toString());
+                table = FactorTableLoader.withLimits(BUNDLED_LIMITS).load(in, yaml.toString());
             }
             try (OutputStream out = Files.newOutputStream(folder.resolve(id + SUFFIX))) {
                 write(table, out);
