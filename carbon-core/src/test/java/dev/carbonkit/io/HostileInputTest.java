@@ -222,6 +222,60 @@ class HostileInputTest {
                 .isEqualTo(RULES.parse(rules(), "rules.yaml").getDigest());
     }
 
+    /** A stream that gives one byte a read: a byte-order mark and a character of several bytes span reads. */
+    private static final class Trickle extends java.io.InputStream {
+        private final byte[] bytes;
+        private int next;
+
+        Trickle(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return next < bytes.length ? bytes[next++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            if (next >= bytes.length) {
+                return -1;
+            }
+            into[offset] = bytes[next++];
+            return 1;
+        }
+    }
+
+    @Test
+    void aStreamReadAByteAtATime_readsAsTheText() throws IOException {
+        String text = TABLE.replace("title: T", "title: Caf\u00e9 \u4e2d\u6587 \ud83d\ude8b");
+        byte[] bytes = ("\ufeff" + text).getBytes(StandardCharsets.UTF_8);
+        FactorTable read = TABLES.load(new Trickle(bytes), "trickle.yaml");
+        assertThat(read.getInfo().getTitle()).isEqualTo("Caf\u00e9 \u4e2d\u6587 \ud83d\ude8b");
+        assertThat(read.getDigest()).isEqualTo(TABLES.parse(text, "t.yaml").getDigest());
+    }
+
+    @Test
+    void aFailingStream_isItsIOException_notAProblem() {
+        java.io.InputStream failing = new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk gone");
+            }
+        };
+        assertThatThrownBy(() -> RULES.load(failing, "r.yaml")).isInstanceOf(IOException.class).hasMessage("disk gone");
+    }
+
+    @Test
+    void anAliasInsideTheNodeItNames_isRefusedWhereItIs() {
+        assertThat(problems(() -> TABLES.parse(TABLE.replace("gases: {CO2: 0.16, N2O: 0.01}",
+                "gases: &g {CO2: 0.16, N2O: *g}"), "loop.yaml"), FactorTableException.class)).singleElement()
+                .hasToString("loop.yaml:16:32: not valid YAML: the alias 'g' is inside the node it names");
+        assertThat(problems(() -> TABLES.parse(TABLE.replace("per: km", "per: *nowhere"), "alias.yaml"),
+                FactorTableException.class)).singleElement().hasToString("alias.yaml:14:10: not valid YAML: found"
+                        + " undefined alias 'nowhere'");
+    }
+
     private interface Load {
         Object run() throws IOException;
     }
