@@ -51,22 +51,6 @@ class FuzzTest {
     private static final long MUTANTS = Long.getLong("carbon.fuzz.mutants", SHORT);
     private static final long FROM = Long.getLong("carbon.fuzz.from", 0);
 
-    private static final java.security.PublicKey PUBLIC;
-
-    static {
-        try (java.io.InputStream in = FuzzTest.class.getResourceAsStream("/dev/carbonkit/audit/openssl-ed25519-public.pem")) {
-            PUBLIC = dev.carbonkit.audit.ReceiptKeys.readPublicKey(new String(in.readAllBytes(),
-                    java.nio.charset.StandardCharsets.US_ASCII), "openssl-ed25519-public.pem");
-        } catch (IOException missing) {
-            throw new UncheckedIOException(missing);
-        }
-    }
-
-    /** What one mutant is given to; throws what it throws. */
-    private interface Target {
-        void run(byte[] input) throws Exception;
-    }
-
     private static List<byte[]> seeds(String... directories) throws IOException {
         List<byte[]> seeds = new ArrayList<>();
         for (String directory : directories) {
@@ -96,9 +80,8 @@ class FuzzTest {
     /**
      * Runs the mutants through a target; a throwable that is not one of the allowed kinds is a failure, saved.
      */
-    @SafeVarargs
-    private static void fuzz(String name, List<byte[]> seeds, Target target, Class<? extends Throwable>... allowed)
-            throws IOException {
+    private static void fuzz(String name, List<byte[]> seeds, Targets.Target target,
+            List<Class<? extends Throwable>> allowed) throws IOException {
         Mutator mutator = new Mutator(seeds, MAX_LENGTH);
         List<String> failures = new ArrayList<>();
         long accepted = 0;
@@ -111,16 +94,7 @@ class FuzzTest {
                 accepted++;
             } catch (Throwable thrown) {
                 refused++;
-                boolean typed = false;
-                for (Class<? extends Throwable> kind : allowed) {
-                    typed |= kind.isInstance(thrown);
-                }
-                // and bounded: no problem quotes a value at length
-                if (thrown instanceof LoadException load) {
-                    typed &= load.getProblems().stream().allMatch(problem -> problem.getMessage().length() <= 600);
-                } else {
-                    typed &= String.valueOf(thrown.getMessage()).length() <= 2_000;
-                }
+                boolean typed = Targets.typed(thrown, allowed);
                 if (!typed) {
                     Path saved = Path.of("target", "fuzz-failures", name + "-" + n + ".bin");
                     Files.createDirectories(saved.getParent());
@@ -143,145 +117,43 @@ class FuzzTest {
     //-----------------------------------------------------------------------
     @Test
     void tables() throws IOException {
-        fuzz("table", weighted("src/test/resources/tables/valid", "src/test/resources/tables/invalid"), input -> {
-            FactorTable table = FactorTableLoader.standard().load(new ByteArrayInputStream(input), "mutant.yaml");
-            table.getDigest();
-            String again = FactorTableWriter.standard().write(table);
-            assertThat(FactorTableLoader.standard().parse(again, "again.yaml").getDigest()).isEqualTo(table.getDigest());
-            FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), FactorCatalog.of(table));
-            for (var factor : table.getFactors()) {
-                try {
-                    engine.score(Activity.builder("a").account("x").type(factor.getActivityType())
-                            .quantity(Quantity.of(java.math.BigDecimal.TEN, factor.getPer()))
-                            .time(Instant.parse("2024-06-15T12:00:00Z"), ZoneId.of("UTC")).region(factor.getRegion())
-                            .build()).getExplanation();
-                } catch (dev.carbonkit.calc.ScoringException notThisOne) {
-                    // a factor not valid on the day, or a GWP the policy will not stand in for: typed, and fine
-                }
-            }
-        }, LoadException.class);
+        fuzz("table", weighted("src/test/resources/tables/valid", "src/test/resources/tables/invalid"), Targets::table,
+                Targets.LOADS);
     }
 
     @Test
     void ruleSets() throws IOException {
-        List<Activity> activities = new ArrayList<>();
-        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
-        String[][] mix = {{"transport.bus.electric", "12 pkm"}, {"transport.rail.underground", "22 pkm"},
-            {"payment.offline", "1 count"}, {"payment.utility", "1 count"}, {"transport.bus", "1 count"},
-            {"steps.daily", "12000 count"}, {"steps.walk", "12000 count"}, {"transport.bicycle", "25 min"}};
-        for (int i = 0; i < mix.length * 2; i++) {
-            Activity.Builder builder = Activity.builder("a" + i).account("bai").type(mix[i % mix.length][0])
-                    .quantity(Quantity.parse(mix[i % mix.length][1])).time(Instant.parse("2024-09-22T02:00:00Z")
-                            .plusSeconds(3600L * i), shanghai).region(Region.of("CN"));
-            Map.of("amount_cny", "12", "city", "CN-GZ", "tripId", "t" + i, "utilityAccountNo", "u1")
-                    .forEach(builder::attribute);
-            activities.add(builder.build());
-        }
-        fuzz("rules", weighted("src/test/resources/rules/valid", "src/test/resources/rules/invalid"), input -> {
-            RuleSet rules = RuleSetLoader.standard().load(new ByteArrayInputStream(input), "mutant.yaml");
-            rules.getDigest();
-            CreditEngine.evaluate(rules, activities).awards().forEach(award -> award.explain());
-        }, LoadException.class);
+        fuzz("rules", weighted("src/test/resources/rules/valid", "src/test/resources/rules/invalid"), Targets::rules,
+                Targets.LOADS);
     }
 
     /** PEM keys: a mutant is a key or an IllegalArgumentException naming its source. */
     @Test
     void keys() throws IOException {
-        List<byte[]> seeds = new ArrayList<>();
-        for (String name : List.of("openssl-ed25519-private.pem", "openssl-ed25519-public.pem")) {
-            try (java.io.InputStream in = FuzzTest.class.getResourceAsStream("/dev/carbonkit/audit/" + name)) {
-                seeds.add(in.readAllBytes());
-            }
-        }
-        fuzz("keys", seeds, input -> {
-            String pem = new String(input, java.nio.charset.StandardCharsets.US_ASCII);
-            if (pem.contains("PRIVATE")) {
-                dev.carbonkit.audit.ReceiptKeys.readPrivateKey(pem, "mutant.pem");
-            } else {
-                dev.carbonkit.audit.ReceiptKeys.readPublicKey(pem, "mutant.pem");
-            }
-        }, IllegalArgumentException.class);
+        fuzz("keys", List.of(Targets.resource("/dev/carbonkit/audit/openssl-ed25519-private.pem"),
+                Targets.resource("/dev/carbonkit/audit/openssl-ed25519-public.pem")), Targets::keys, Targets.KEYS);
     }
 
     @Test
     void vectors() throws IOException {
-        byte[] seed = ("format: carbonkit-vectors/1\ntable: t\ncases:\n  - name: car\n    activity: transport.car\n"
-                + "    quantity: 10 km\n    region: GB\n    date: 2024-06-15\n"
-                + "    expect: {co2e: 1.7, gases: {CO2: 1.6}, scale: 2}\n  - name: car by id\n    activity: transport.car\n"
-                + "    quantity: 2.5 mi\n    region: GB-LND\n    date: 2024-06-15\n    factor: t/car\n    gwp: AR6\n"
-                + "    expect: {co2e: 0.5, fallbacks: [REGION]}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        fuzz("vectors", List.of(seed), input -> ConformanceVectorsLoader.standard()
-                .load(new ByteArrayInputStream(input), "mutant.yaml"), LoadException.class);
+        fuzz("vectors", List.of(Targets.resource("JazzerFuzzTestInputs/vectors/car.yaml")), Targets::vectors,
+                Targets.LOADS);
     }
 
     @Test
     void activityTypes() throws IOException {
-        byte[] seed = ("format: carbonkit-activity-types/1\ntypes:\n  - type: action.clean_plate\n"
-                + "    meaning: a meal finished with nothing left on the plate\n"
-                + "  - {type: payment.offline, meaning: a payment made with a phone}\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        fuzz("types", List.of(seed), input -> dev.carbonkit.io.ActivityTypesLoader.standard()
-                .load(new ByteArrayInputStream(input), "mutant.yaml").getTypes(), LoadException.class);
+        fuzz("types", List.of(Targets.resource("JazzerFuzzTestInputs/activityTypes/types.yaml")),
+                Targets::activityTypes, Targets.LOADS);
     }
 
     @Test
     void crosswalks() throws IOException {
-        byte[] seed = ("format: carbonkit-crosswalk/1\ncrosswalk: shop\nfrom: COICOP 2018\nsource: ours\n"
-                + "status: \"ILLUSTRATIVE: ours\"\nmappings:\n  - {code: \"03.1.2\", label: Garments, type:"
-                + " spend.naics.315220}\n  - {code: \"11.1.1\", label: Restaurants, type: spend.naics.722511, source: x,"
-                + " status: SOURCED}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        fuzz("crosswalks", List.of(seed), input -> dev.carbonkit.io.CrosswalkLoader.standard()
-                .load(new ByteArrayInputStream(input), "mutant.yaml").getMappings(), LoadException.class);
+        fuzz("crosswalks", List.of(Targets.resource("JazzerFuzzTestInputs/crosswalks/shop.yaml")), Targets::crosswalks,
+                Targets.LOADS);
     }
 
     @Test
     void receipts() throws IOException {
-        FactorTable desnz = FactorTableLoader.standard().load(Path.of("src/test/resources/tables/valid/example.yaml"));
-        FactorCatalog catalog = FactorCatalog.of(desnz);
-        RuleSet rules = RuleSetLoader.standard().load(Path.of("src/test/resources/rules/valid/worked-examples.yaml"));
-        FootprintEngine engine = FootprintEngine.of(CalculationPolicy.defaults(), catalog);
-        List<Receipt> receipts = new ArrayList<>();
-        for (var factor : desnz.getFactors()) {
-            receipts.add(Receipt.of(engine.score(Activity.builder("f" + receipts.size()).account("alice")
-                    .type(factor.getActivityType()).quantity(Quantity.of(new java.math.BigDecimal("12.5"), factor.getPer()))
-                    .time(Instant.parse("2024-05-01T08:30:00Z"), ZoneId.of("Europe/London")).region(factor.getRegion())
-                    .build()), engine.getPolicy()));
-        }
-        List<Activity> payments = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            payments.add(Activity.builder("p" + i).account("bai").type("payment.offline").quantity(Quantity.parse("1 count"))
-                    .time(Instant.parse("2024-03-01T02:00:00Z").plusSeconds(600L * i), ZoneId.of("Asia/Shanghai"))
-                    .region(Region.of("CN")).attribute("amount_cny", "12").build());
-        }
-        receipts.addAll(Receipt.of(CreditEngine.evaluate(rules, payments), rules, payments));
-        // an account's ledger too: awards, a reversal with its reason, points lost
-        dev.carbonkit.credit.CarbonAccounts accounts = new dev.carbonkit.credit.CarbonAccounts(rules,
-                new dev.carbonkit.credit.InMemoryLedgerStore());
-        payments.forEach(accounts::award);
-        accounts.reverse("bai", "p1", "refund R-1");
-        receipts.addAll(Receipt.ofLedger(accounts, "bai", Instant.parse("2024-03-20T00:00:00Z")));
-        // a chained file whose end line is signed, with the published test key (deterministic, as Ed25519 is)
-        java.security.PrivateKey key = dev.carbonkit.audit.ReceiptKeys.readPrivateKey(new String(
-                FuzzTest.class.getResourceAsStream("/dev/carbonkit/audit/openssl-ed25519-private.pem").readAllBytes(),
-                java.nio.charset.StandardCharsets.US_ASCII), "openssl-ed25519-private.pem");
-        ByteArrayOutputStream chained = new ByteArrayOutputStream();
-        try (ReceiptWriter writer = new ReceiptWriter(chained)) {
-            writer.writeAll(receipts);
-            writer.finish(key);
-        }
-        StringBuilder unchained = new StringBuilder();
-        receipts.forEach(receipt -> unchained.append(receipt.toJson()).append('\n'));
-        ReceiptVerifier verifier = ReceiptVerifier.of(catalog, List.of(rules));
-        fuzz("receipts", List.of(chained.toByteArray(), unchained.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                input -> {
-                    try (ReceiptReader reader = new ReceiptReader(new ByteArrayInputStream(input), "mutant.jsonl")) {
-                        verifier.verifyAll(reader, verification -> verification.toString());
-                        reader.getChain().toString();
-                        reader.getChain().isSignedBy(PUBLIC);
-                    } catch (UncheckedIOException wrapped) {
-                        // the reader's iterator wraps a malformed byte (an IOException) so
-                        throw wrapped.getCause() instanceof CharacterCodingException coding ? coding : wrapped;
-                    }
-                }, ReceiptFormatException.class, CharacterCodingException.class);
+        fuzz("receipts", Targets.receiptSeeds(), Targets::receipts, Targets.RECEIPTS);
     }
 }
