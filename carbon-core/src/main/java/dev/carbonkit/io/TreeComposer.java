@@ -205,7 +205,14 @@ final class TreeComposer {
     }
 
     private Tag tag(String text, NodeEvent event) {
-        Tag tag = new Tag(text);
+        Tag tag;
+        try {
+            tag = new Tag(text);
+        } catch (IllegalArgumentException notATag) {
+            // SnakeYAML's parser passes a tag its Tag refuses ("must not contain leading or trailing spaces"): Jazzer
+            throw refused(event.getStartMark(), "not valid YAML: the tag "
+                    + DecimalText.excerpt(text) + " " + lowerFirst(notATag.getMessage()));
+        }
         if (tag.isCustomGlobal()) {
             throw refused(event.getStartMark(), "not valid YAML: Global tag is not allowed: "
                     + dev.carbonkit.internal.Checks.cut(text, DecimalText.EXCERPT));
@@ -255,6 +262,11 @@ final class TreeComposer {
         public Mark getEndMark() {
             return mark(line, column);
         }
+    }
+
+    private static String lowerFirst(String message) {
+        return message == null || message.isEmpty() ? "is not allowed"
+                : "is refused: " + Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 
     private static Refused refused(Mark at, String message) {

@@ -267,6 +267,14 @@ class HostileInputTest {
     }
 
     @Test
+    void aTagSnakeYamlWillNotMake_isAProblem_notItsException() {
+        // Jazzer's find: SnakeYAML's parser passes this tag, and its Tag then throws IllegalArgumentException
+        assertThat(problems(() -> TABLES.parse("!".repeat(81) + "%e", "tag.yaml"), FactorTableException.class))
+                .singleElement().satisfies(problem -> assertThat(problem.toString()).startsWith("tag.yaml:1:1: not valid"
+                        + " YAML: the tag '").endsWith("is refused: tag must not contain leading or trailing spaces."));
+    }
+
+    @Test
     void anAliasInsideTheNodeItNames_isRefusedWhereItIs() {
         assertThat(problems(() -> TABLES.parse(TABLE.replace("gases: {CO2: 0.16, N2O: 0.01}",
                 "gases: &g {CO2: 0.16, N2O: *g}"), "loop.yaml"), FactorTableException.class)).singleElement()
