@@ -315,8 +315,51 @@ public final class FactorSelector {
                     return selection.above(type, above);
                 }
             }
+            Region region = activity.getRegion();
+            if (region.getKind() == Region.Kind.GROUP && !groups().contains(region)) {
+                throw new FactorNotFoundException(activity.getId(), unknownGroup(region));
+            }
             throw notFound;
         }
+    }
+
+    /** The groups the tables and the hierarchy name; made on the first failure that needs them. */
+    private volatile Set<Region> groups;
+
+    private Set<Region> groups() {
+        Set<Region> known = groups;
+        if (known == null) {
+            known = new TreeSet<>();
+            for (Map.Entry<Region, List<Region>> group : hierarchy.getGroups().entrySet()) {
+                known.add(group.getKey());
+                known.addAll(group.getValue());
+            }
+            for (FactorTable table : tables) {
+                // a deferred table answers from its declaration, without being read
+                table.getRegionsByType().values().forEach(known::addAll);
+            }
+            known.removeIf(region -> region.getKind() != Region.Kind.GROUP);
+            groups = known;
+        }
+        return known;
+    }
+
+    /**
+     * Why a group no table or hierarchy names cannot be scored: Region.of takes any code of capitals, digits and
+     * hyphens for a group, which only the catalog can say is one.
+     */
+    private String unknownGroup(Region region) {
+        String key = "\u0000group\u0000" + region.getCode();
+        String why = failures.get(key);
+        if (why == null) {
+            Set<String> codes = new TreeSet<>();
+            groups().forEach(group -> codes.add(group.getCode()));
+            String hint = Checks.suggest(region.getCode(), codes);
+            why = remember(key, "region '" + region.getCode() + "' is not an ISO 3166 code, and no table or region"
+                    + " hierarchy declares it as a group" + (hint == null ? "" : "; did you mean '" + hint + "'?")
+                    + "; groups: " + Checks.cut(codes.toString(), 300));
+        }
+        return why;
     }
 
     /** Selects the factor of one type for an activity: of its own type, or of a type above it. */

@@ -209,6 +209,23 @@ class FactorSelectorTest {
     }
 
     @Test
+    void select_aGroupNoTableOrHierarchyDeclares_isRefusedAsARegion_withAHint() {
+        FactorSelector selector = selector(typed("gb", "home.electricity.grid", "GB"),
+                typed("camx", "home.electricity.grid", "EGRID-CAMX"));
+        // Region.of takes any code of capitals for a group; only the catalog can say it is none
+        assertThatThrownBy(() -> selector.select(activity("g", "home.electricity.grid", "1 kWh", "EGRID-CAMZ",
+                "2024-01-01"))).isInstanceOf(FactorNotFoundException.class)
+                .hasMessage("Activity 'g': region 'EGRID-CAMZ' is not an ISO 3166 code, and no table or region"
+                        + " hierarchy declares it as a group; did you mean 'EGRID-CAMX'?; groups: [EGRID-CAMX, EU27]");
+        // a group the hierarchy declares, without a factor, is refused for want of a factor, as before
+        assertThatThrownBy(() -> selector.select(activity("h", "home.electricity.grid", "1 kWh", "EU27", "2024-01-01")))
+                .hasMessageContaining("no factor for type 'home.electricity.grid' in region EU27");
+        // and a declared group with a factor is scored
+        assertThat(selector.select(activity("i", "home.electricity.grid", "1 kWh", "EGRID-CAMX", "2024-01-01"))
+                .getFactor().getId()).isEqualTo("t/camx");
+    }
+
+    @Test
     void aRefusalAskedAgain_isTheSame_forEachActivity() {
         FactorSelector selector = selector(typed("gb", "home.electricity.grid", "GB"));
         for (String id : List.of("r1", "r2")) {
