@@ -55,7 +55,7 @@ final class LedgerReceipts {
             if (event != null) {
                 open = new Update(null, event, event.getActivity(), new ArrayList<>(), record.getRuleSetDigest());
                 updates.add(open);
-            } else if (entry.kind() == LedgerEntry.Kind.CLAIM) {
+            } else if (entry.getKind() == LedgerEntry.Kind.CLAIM) {
                 // a claim is an update of its own, and has no event record: its entry says what was claimed when
                 updates.add(new Update(claimed(entry), null, null, List.of(entry), record.getRuleSetDigest()));
                 open = null;
@@ -75,8 +75,8 @@ final class LedgerReceipts {
             balances[1] = accounts.balance(account, LedgerEntry.Ledger.POINTS);
             for (int i = from; i < updates.size(); i++) {
                 for (LedgerEntry entry : updates.get(i).entries()) {
-                    int ledger = entry.ledger().ordinal();
-                    balances[ledger] = balances[ledger].subtract(entry.amount());
+                    int ledger = entry.getLedger().ordinal();
+                    balances[ledger] = balances[ledger].subtract(entry.getAmount());
                 }
             }
             first = Math.min(from, updates.size());
@@ -87,10 +87,10 @@ final class LedgerReceipts {
             BigDecimal[] changes = {BigDecimal.ZERO, BigDecimal.ZERO};
             BigDecimal claimed = BigDecimal.ZERO;
             for (LedgerEntry entry : update.entries()) {
-                if (entry.kind() == LedgerEntry.Kind.CLAIM) {
-                    claimed = claimed.add(entry.amount());
+                if (entry.getKind() == LedgerEntry.Kind.CLAIM) {
+                    claimed = claimed.add(entry.getAmount());
                 } else {
-                    changes[entry.ledger().ordinal()] = changes[entry.ledger().ordinal()].add(entry.amount());
+                    changes[entry.getLedger().ordinal()] = changes[entry.getLedger().ordinal()].add(entry.getAmount());
                 }
             }
             balances[0] = balances[0].add(changes[0]);
@@ -103,11 +103,11 @@ final class LedgerReceipts {
         if (asOf != null) {
             BigDecimal[] none = {BigDecimal.ZERO, BigDecimal.ZERO};
             for (LedgerEntry entry : accounts.expiredEntries(account, asOf)) {
-                Map<String, Object> event = event("EXPIRED", entry.activityId(), null, entry.schedule().expiresAt(),
-                        base(entry.id()));
+                Map<String, Object> event = event("EXPIRED", entry.getActivityId(), null, entry.getSchedule().getExpiresAt(),
+                        base(entry.getId()));
                 receipts.add(receipt(ruleSet, ruleSet.getDigest(), account, from + receipts.size() + 1, asOf,
                         new Update(event, null, null, List.of(), ruleSet.getDigest()), none, balances, BigDecimal.ZERO,
-                        entry.amount()));
+                        entry.getAmount()));
             }
         }
         return receipts;
@@ -159,7 +159,7 @@ final class LedgerReceipts {
     }
 
     private static Map<String, Object> claimed(LedgerEntry claim) {
-        return event("CLAIMED", claim.activityId(), null, claim.time(), claim.refersTo());
+        return event("CLAIMED", claim.getActivityId(), null, claim.getTime(), claim.getRefersTo());
     }
 
     private static Map<String, Object> event(String kind, String activityId, String reason, Instant at, String entry) {
@@ -174,23 +174,23 @@ final class LedgerReceipts {
 
     private static Map<String, Object> entry(LedgerEntry entry) {
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("id", entry.id());
-        tree.put("kind", entry.kind().name());
-        tree.put("ledger", entry.ledger().name());
-        tree.put("activity_id", entry.activityId());
-        tree.put("rule", entry.ruleId());
-        tree.put("amount", plain(entry.amount()));
-        tree.put("time", entry.time().toString());
-        tree.put("reduction_entry", entry.reductionEntryId());
-        tree.put("refers_to", entry.refersTo());
-        tree.put("reason", entry.reason());
+        tree.put("id", entry.getId());
+        tree.put("kind", entry.getKind().name());
+        tree.put("ledger", entry.getLedger().name());
+        tree.put("activity_id", entry.getActivityId());
+        tree.put("rule", entry.getRuleId());
+        tree.put("amount", plain(entry.getAmount()));
+        tree.put("time", entry.getTime().toString());
+        tree.put("reduction_entry", entry.getReductionEntryId());
+        tree.put("refers_to", entry.getRefersTo());
+        tree.put("reason", entry.getReason());
         Map<String, Object> schedule = null;
-        if (entry.schedule() != null) {
+        if (entry.getSchedule() != null) {
             schedule = new LinkedHashMap<>();
-            schedule.put("issued", entry.schedule().issuedAt().toString());
-            schedule.put("collectible", entry.schedule().collectibleAt().toString());
-            schedule.put("expires", entry.schedule().expiresAt() == null ? null
-                    : entry.schedule().expiresAt().toString());
+            schedule.put("issued", entry.getSchedule().getIssuedAt().toString());
+            schedule.put("collectible", entry.getSchedule().getCollectibleAt().toString());
+            schedule.put("expires", entry.getSchedule().getExpiresAt() == null ? null
+                    : entry.getSchedule().getExpiresAt().toString());
         }
         tree.put("schedule", schedule);
         return tree;
@@ -207,14 +207,14 @@ final class LedgerReceipts {
     }
 
     private static String describe(LedgerEntry entry) {
-        String amount = plain(entry.amount()) + (entry.ledger() == LedgerEntry.Ledger.REDUCTION ? " g CO2e" : " points");
-        return switch (entry.kind()) {
-            case EARNED -> "entry " + entry.id() + ": EARNED " + amount + " by " + entry.activityId() + " under rule "
-                    + entry.ruleId();
-            case REVERSAL -> "entry " + entry.id() + ": REVERSAL " + amount + " of entry " + entry.refersTo() + ", "
-                    + entry.reason();
-            case CLAIM -> "entry " + entry.id() + ": CLAIM of " + amount + " of entry " + entry.refersTo() + ", "
-                    + entry.reason();
+        String amount = plain(entry.getAmount()) + (entry.getLedger() == LedgerEntry.Ledger.REDUCTION ? " g CO2e" : " points");
+        return switch (entry.getKind()) {
+            case EARNED -> "entry " + entry.getId() + ": EARNED " + amount + " by " + entry.getActivityId() + " under rule "
+                    + entry.getRuleId();
+            case REVERSAL -> "entry " + entry.getId() + ": REVERSAL " + amount + " of entry " + entry.getRefersTo() + ", "
+                    + entry.getReason();
+            case CLAIM -> "entry " + entry.getId() + ": CLAIM of " + amount + " of entry " + entry.getRefersTo() + ", "
+                    + entry.getReason();
         };
     }
 

@@ -55,11 +55,10 @@ public final class Receipt {
     /**
      * Where a receipt stands in a chained file: its place (from 1) and the digest of the line before it (for the
      * first, the digest of no bytes, {@link ReceiptChain#GENESIS}).
-     *
-     * @param sequence  the receipt's place in its file, from 1
-     * @param previous  "sha256:" and the hex SHA-256 of the previous line's bytes, not null
      */
-    public record Link(long sequence, String previous) {
+    public static final class Link {
+        private final long sequence;
+        private final String previous;
 
         /**
          * Checks the components.
@@ -67,11 +66,52 @@ public final class Receipt {
          * @param sequence  the place
          * @param previous  the previous line's digest
          */
-        public Link {
+        public Link(long sequence, String previous) {
             if (sequence < 1) {
                 throw new IllegalArgumentException("A receipt's place in its chain starts at 1: " + sequence);
             }
             Objects.requireNonNull(previous, "previous");
+            this.sequence = sequence;
+            this.previous = previous;
+        }
+
+        /**
+         * Gets the receipt's place in its file, from 1.
+         *
+         * @return the receipt's place in its file, from 1
+         */
+        public long getSequence() {
+            return sequence;
+        }
+
+        /**
+         * Gets the previous: "sha256:" and the hex SHA-256 of the previous line's bytes.
+         *
+         * @return "sha256:" and the hex SHA-256 of the previous line's bytes, not null
+         */
+        public String getPrevious() {
+            return previous;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Link other
+                    && sequence == other.sequence && java.util.Objects.equals(previous, other.previous);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(sequence, previous);
+        }
+
+        /**
+         * Returns the values in the form {@code Link[sequence=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "Link[sequence=" + sequence + ", previous=" + previous + "]";
         }
     }
 
@@ -214,36 +254,36 @@ public final class Receipt {
         for (Activity activity : activities) {
             byId.putIfAbsent(activity.getId(), activity);
         }
-        Instant until = result.closedUpTo();
+        Instant until = result.getClosedUpTo();
         Map<String, String> entryIds = new HashMap<>();
-        for (LedgerEntry entry : result.reductions()) {
-            entryIds.put(entry.activityId() + "|" + entry.ruleId() + "|reduction", entry.id());
+        for (LedgerEntry entry : result.getReductions()) {
+            entryIds.put(entry.getActivityId() + "|" + entry.getRuleId() + "|reduction", entry.getId());
         }
-        for (LedgerEntry entry : result.points()) {
-            entryIds.put(entry.activityId() + "|" + entry.ruleId() + "|points", entry.id());
+        for (LedgerEntry entry : result.getPoints()) {
+            entryIds.put(entry.getActivityId() + "|" + entry.getRuleId() + "|points", entry.getId());
         }
-        List<Receipt> receipts = new ArrayList<>(result.awards().size());
-        for (Award award : result.awards()) {
-            Activity activity = byId.get(award.activityId());
-            if (activity == null && award.ruleId() != null && !award.activityId().startsWith("budget:")) {
-                throw new IllegalArgumentException("Award of activity '" + award.activityId() + "' under rule "
-                        + award.ruleId() + " names an activity that is not among the activities given");
+        List<Receipt> receipts = new ArrayList<>(result.getAwards().size());
+        for (Award award : result.getAwards()) {
+            Activity activity = byId.get(award.getActivityId());
+            if (activity == null && award.getRuleId() != null && !award.getActivityId().startsWith("budget:")) {
+                throw new IllegalArgumentException("Award of activity '" + award.getActivityId() + "' under rule "
+                        + award.getRuleId() + " names an activity that is not among the activities given");
             }
-            Map<String, Object> tree = header("award", award.activityId(), award.account(), activity);
+            Map<String, Object> tree = header("award", award.getActivityId(), award.getAccount(), activity);
             Map<String, Object> set = new LinkedHashMap<>();
             set.put("id", ruleSet.getId());
             set.put("version", ruleSet.getVersion());
             set.put("digest", ruleSet.getDigest());
             tree.put("ruleset", set);
-            tree.put("rule", award.ruleId());
+            tree.put("rule", award.getRuleId());
             tree.put("closed_up_to", until == null ? null : until.toString());
-            tree.put("steps", new ArrayList<>(award.steps()));
+            tree.put("steps", new ArrayList<>(award.getSteps()));
             Map<String, Object> outcome = new LinkedHashMap<>();
-            outcome.put("outcome", award.outcome().name());
-            outcome.put("grams", plain(award.grams()));
-            outcome.put("points", plain(award.points()));
-            outcome.put("reduction_entry", entryIds.get(award.activityId() + "|" + award.ruleId() + "|reduction"));
-            outcome.put("points_entry", entryIds.get(award.activityId() + "|" + award.ruleId() + "|points"));
+            outcome.put("outcome", award.getOutcome().name());
+            outcome.put("grams", plain(award.getGrams()));
+            outcome.put("points", plain(award.getPoints()));
+            outcome.put("reduction_entry", entryIds.get(award.getActivityId() + "|" + award.getRuleId() + "|reduction"));
+            outcome.put("points_entry", entryIds.get(award.getActivityId() + "|" + award.getRuleId() + "|points"));
             tree.put("result", outcome);
             receipts.add(made(tree));
         }

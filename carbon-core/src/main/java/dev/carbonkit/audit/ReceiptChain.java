@@ -61,12 +61,11 @@ public final class ReceiptChain {
 
     /**
      * One problem of a chain.
-     *
-     * @param line  the line it is found at, from 1
-     * @param problem  what is wrong, not null
-     * @param message  what is wrong, in words, not null
      */
-    public record Finding(long line, Problem problem, String message) {
+    public static final class Finding {
+        private final long line;
+        private final Problem problem;
+        private final String message;
 
         /**
          * Checks the components.
@@ -75,9 +74,12 @@ public final class ReceiptChain {
          * @param problem  the problem
          * @param message  the message
          */
-        public Finding {
+        public Finding(long line, Problem problem, String message) {
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(message, "message");
+            this.line = line;
+            this.problem = problem;
+            this.message = message;
         }
 
         /**
@@ -88,6 +90,45 @@ public final class ReceiptChain {
         @Override
         public String toString() {
             return "line " + line + ": " + problem + ": " + message;
+        }
+
+        /**
+         * Gets the line it is found at, from 1.
+         *
+         * @return the line it is found at, from 1
+         */
+        public long getLine() {
+            return line;
+        }
+
+        /**
+         * Gets the problem: what is wrong.
+         *
+         * @return what is wrong, not null
+         */
+        public Problem getProblem() {
+            return problem;
+        }
+
+        /**
+         * Gets the message: what is wrong, in words.
+         *
+         * @return what is wrong, in words, not null
+         */
+        public String getMessage() {
+            return message;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Finding other
+                    && line == other.line && java.util.Objects.equals(problem, other.problem)
+                            && java.util.Objects.equals(message, other.message);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(line, problem, message);
         }
     }
 
@@ -311,12 +352,12 @@ public final class ReceiptChain {
 
         /** Checks a chained receipt's place and link; tells whether its place was taken before. */
         private boolean place(long line, Receipt.Link link, String digest) {
-            long sequence = link.sequence();
+            long sequence = link.getSequence();
             boolean repeated = false;
             if (sequence == expected) {
-                if (!link.previous().equals(previousDigest) && !link.previous().equals(displaced.get(sequence - 1))) {
+                if (!link.getPrevious().equals(previousDigest) && !link.getPrevious().equals(displaced.get(sequence - 1))) {
                     add(previousLine == 0 ? line : previousLine, Problem.CHANGED, previousLine == 0
-                            ? "the first receipt links to " + link.previous() + ", not to the start of a chain"
+                            ? "the first receipt links to " + link.getPrevious() + ", not to the start of a chain"
                             : "line " + previousLine + "'s bytes are not those line " + line + " links to (it was changed"
                                     + " after it was chained)");
                 }
@@ -410,7 +451,7 @@ public final class ReceiptChain {
                 add(previousLine, Problem.TRUNCATED, "the file ends after receipt " + (expected - 1)
                         + " without its end line: it was cut short, or its writer did not finish");
             }
-            findings.sort((a, b) -> Long.compare(a.line(), b.line()));
+            findings.sort((a, b) -> Long.compare(a.getLine(), b.getLine()));
             Status status = receipts == 0 && findingCount == 0 ? Status.EMPTY : findingCount > 0 ? Status.BROKEN
                     : chained > 0 ? Status.INTACT : Status.UNCHAINED;
             return new ReceiptChain(status, findings, findingCount, receipts, previousDigest, signature);

@@ -133,7 +133,7 @@ public final class ReceiptVerifier {
             counts.put(status, 0L);
         }
         Consumer<Verification> counting = verification -> {
-            counts.merge(verification.status(), 1L, Long::sum);
+            counts.merge(verification.getStatus(), 1L, Long::sum);
             each.accept(verification);
         };
         Map<String, List<Receipt>> awards = new LinkedHashMap<>();

@@ -28,18 +28,16 @@ public final class Conformance {
 
     /**
      * One worked case.
-     *
-     * @param name  what the case is, such as "golden 1: average petrol car, 12 miles", not null
-     * @param activity  the activity to score, not null
-     * @param gwpSet  the GWP set to report under, not null
-     * @param expectedCo2e  the CO2e expected, in kg, not null
-     * @param scale  if not null, compare CO2e and gases after rounding half-even to this many decimal places
-     * @param expectedFactorId  the factor that must be used, or null to accept any
-     * @param expectedGases  the CO2e expected for each gas listed, in kg, not null (may be empty)
-     * @param expectedFallbacks  the kinds of fallback expected, in order, not null (usually empty)
      */
-    public record Case(String name, Activity activity, GwpSet gwpSet, BigDecimal expectedCo2e, Integer scale,
-            String expectedFactorId, Map<Gas, BigDecimal> expectedGases, List<Fallback.Kind> expectedFallbacks) {
+    public static final class Case {
+        private final String name;
+        private final Activity activity;
+        private final GwpSet gwpSet;
+        private final BigDecimal expectedCo2e;
+        private final Integer scale;
+        private final String expectedFactorId;
+        private final Map<Gas, BigDecimal> expectedGases;
+        private final List<Fallback.Kind> expectedFallbacks;
 
         /**
          * Checks and copies the fields.
@@ -53,24 +51,135 @@ public final class Conformance {
          * @param expectedGases  see the record
          * @param expectedFallbacks  see the record
          */
-        public Case {
+        public Case(String name, Activity activity, GwpSet gwpSet, BigDecimal expectedCo2e, Integer scale,
+                String expectedFactorId, Map<Gas, BigDecimal> expectedGases, List<Fallback.Kind> expectedFallbacks) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(activity, "activity");
             Objects.requireNonNull(gwpSet, "gwpSet");
             Objects.requireNonNull(expectedCo2e, "expectedCo2e");
             expectedGases = Map.copyOf(expectedGases);
             expectedFallbacks = List.copyOf(expectedFallbacks);
+            this.name = name;
+            this.activity = activity;
+            this.gwpSet = gwpSet;
+            this.expectedCo2e = expectedCo2e;
+            this.scale = scale;
+            this.expectedFactorId = expectedFactorId;
+            this.expectedGases = expectedGases;
+            this.expectedFallbacks = expectedFallbacks;
+        }
+
+        /**
+         * Gets the name: what the case is, such as "golden 1: average petrol car, 12 miles".
+         *
+         * @return what the case is, such as "golden 1: average petrol car, 12 miles", not null
+         */
+        public String getName() {
+            return name;
+        }
+
+        /**
+         * Gets the activity to score.
+         *
+         * @return the activity to score, not null
+         */
+        public Activity getActivity() {
+            return activity;
+        }
+
+        /**
+         * Gets the GWP set to report under.
+         *
+         * @return the GWP set to report under, not null
+         */
+        public GwpSet getGwpSet() {
+            return gwpSet;
+        }
+
+        /**
+         * Gets the CO2e expected, in kg.
+         *
+         * @return the CO2e expected, in kg, not null
+         */
+        public BigDecimal getExpectedCo2e() {
+            return expectedCo2e;
+        }
+
+        /**
+         * Gets the scale: if not null, compare CO2e and gases after rounding half-even to this many decimal places.
+         *
+         * @return if not null, compare CO2e and gases after rounding half-even to this many decimal places
+         */
+        public Integer getScale() {
+            return scale;
+        }
+
+        /**
+         * Gets the factor that must be used.
+         *
+         * @return the factor that must be used, or null to accept any
+         */
+        public String getExpectedFactorId() {
+            return expectedFactorId;
+        }
+
+        /**
+         * Gets the CO2e expected for each gas listed, in kg, not null (may be empty).
+         *
+         * @return the CO2e expected for each gas listed, in kg, not null (may be empty)
+         */
+        public Map<Gas, BigDecimal> getExpectedGases() {
+            return expectedGases;
+        }
+
+        /**
+         * Gets the kinds of fallback expected, in order, not null (usually empty).
+         *
+         * @return the kinds of fallback expected, in order, not null (usually empty)
+         */
+        public List<Fallback.Kind> getExpectedFallbacks() {
+            return expectedFallbacks;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Case other
+                    && java.util.Objects.equals(name, other.name)
+                            && java.util.Objects.equals(activity, other.activity)
+                            && java.util.Objects.equals(gwpSet, other.gwpSet)
+                            && java.util.Objects.equals(expectedCo2e, other.expectedCo2e)
+                            && java.util.Objects.equals(scale, other.scale)
+                            && java.util.Objects.equals(expectedFactorId, other.expectedFactorId)
+                            && java.util.Objects.equals(expectedGases, other.expectedGases)
+                            && java.util.Objects.equals(expectedFallbacks, other.expectedFallbacks);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, activity, gwpSet, expectedCo2e, scale, expectedFactorId,
+                    expectedGases, expectedFallbacks);
+        }
+
+        /**
+         * Returns the values in the form {@code Case[name=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "Case[name=" + name + ", activity=" + activity + ", gwpSet=" + gwpSet + ", expectedCo2e="
+                    + expectedCo2e + ", scale=" + scale + ", expectedFactorId=" + expectedFactorId
+                    + ", expectedGases=" + expectedGases + ", expectedFallbacks=" + expectedFallbacks + "]";
         }
     }
 
     /**
      * The worked cases of one table.
-     *
-     * @param tableId  the id of the table the cases are for, not null
-     * @param digest  the digest the cases were written for, or null if not pinned
-     * @param cases  the cases, not null
      */
-    public record Vectors(String tableId, String digest, List<Case> cases) {
+    public static final class Vectors {
+        private final String tableId;
+        private final String digest;
+        private final List<Case> cases;
 
         /**
          * Checks and copies the fields.
@@ -79,19 +188,71 @@ public final class Conformance {
          * @param digest  see the record
          * @param cases  see the record
          */
-        public Vectors {
+        public Vectors(String tableId, String digest, List<Case> cases) {
             Objects.requireNonNull(tableId, "tableId");
             cases = List.copyOf(cases);
+            this.tableId = tableId;
+            this.digest = digest;
+            this.cases = cases;
+        }
+
+        /**
+         * Gets the id of the table the cases are for.
+         *
+         * @return the id of the table the cases are for, not null
+         */
+        public String getTableId() {
+            return tableId;
+        }
+
+        /**
+         * Gets the digest the cases were written for.
+         *
+         * @return the digest the cases were written for, or null if not pinned
+         */
+        public String getDigest() {
+            return digest;
+        }
+
+        /**
+         * Gets the cases.
+         *
+         * @return the cases, not null
+         */
+        public List<Case> getCases() {
+            return cases;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Vectors other
+                    && java.util.Objects.equals(tableId, other.tableId)
+                            && java.util.Objects.equals(digest, other.digest)
+                            && java.util.Objects.equals(cases, other.cases);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(tableId, digest, cases);
+        }
+
+        /**
+         * Returns the values in the form {@code Vectors[tableId=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "Vectors[tableId=" + tableId + ", digest=" + digest + ", cases=" + cases + "]";
         }
     }
 
     /**
      * The outcome of one case.
-     *
-     * @param name  the case's name
-     * @param mismatches  what differed, as "what: expected X, actual Y"; empty if the case passed
      */
-    public record Result(String name, List<String> mismatches) {
+    public static final class Result {
+        private final String name;
+        private final List<String> mismatches;
 
         /**
          * Checks and copies the fields.
@@ -99,8 +260,10 @@ public final class Conformance {
          * @param name  see the record
          * @param mismatches  see the record
          */
-        public Result {
+        public Result(String name, List<String> mismatches) {
             mismatches = List.copyOf(mismatches);
+            this.name = name;
+            this.mismatches = mismatches;
         }
 
         /**
@@ -111,15 +274,54 @@ public final class Conformance {
         public boolean isPassed() {
             return mismatches.isEmpty();
         }
+
+        /**
+         * Gets the case's name.
+         *
+         * @return the case's name
+         */
+        public String getName() {
+            return name;
+        }
+
+        /**
+         * Gets the mismatches: what differed, as "what: expected X, actual Y"; empty if the case passed.
+         *
+         * @return what differed, as "what: expected X, actual Y"; empty if the case passed
+         */
+        public List<String> getMismatches() {
+            return mismatches;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Result other
+                    && java.util.Objects.equals(name, other.name)
+                            && java.util.Objects.equals(mismatches, other.mismatches);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, mismatches);
+        }
+
+        /**
+         * Returns the values in the form {@code Result[name=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "Result[name=" + name + ", mismatches=" + mismatches + "]";
+        }
     }
 
     /**
      * The outcome of all cases.
-     *
-     * @param tableId  the table checked
-     * @param results  one result per case, in the cases' order
      */
-    public record Report(String tableId, List<Result> results) {
+    public static final class Report {
+        private final String tableId;
+        private final List<Result> results;
 
         /**
          * Checks and copies the fields.
@@ -127,8 +329,10 @@ public final class Conformance {
          * @param tableId  see the record
          * @param results  see the record
          */
-        public Report {
+        public Report(String tableId, List<Result> results) {
             results = List.copyOf(results);
+            this.tableId = tableId;
+            this.results = results;
         }
 
         /**
@@ -151,11 +355,41 @@ public final class Conformance {
             StringBuilder text = new StringBuilder(tableId).append(": ").append(passed).append(" of ")
                     .append(results.size()).append(" cases passed");
             for (Result result : results) {
-                for (String mismatch : result.mismatches()) {
-                    text.append("\n  ").append(result.name()).append(": ").append(mismatch);
+                for (String mismatch : result.getMismatches()) {
+                    text.append("\n  ").append(result.getName()).append(": ").append(mismatch);
                 }
             }
             return text.toString();
+        }
+
+        /**
+         * Gets the table checked.
+         *
+         * @return the table checked
+         */
+        public String getTableId() {
+            return tableId;
+        }
+
+        /**
+         * Gets the results: one result per case, in the cases' order.
+         *
+         * @return one result per case, in the cases' order
+         */
+        public List<Result> getResults() {
+            return results;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Report other
+                    && java.util.Objects.equals(tableId, other.tableId)
+                            && java.util.Objects.equals(results, other.results);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(tableId, results);
         }
     }
 
@@ -183,19 +417,19 @@ public final class Conformance {
         Objects.requireNonNull(catalog, "catalog");
         String tableFinding = tableFinding(vectors, catalog);
         List<Result> results = new ArrayList<>();
-        for (Case c : vectors.cases()) {
-            results.add(tableFinding != null ? new Result(c.name(), List.of(tableFinding)) : check(c, catalog));
+        for (Case c : vectors.getCases()) {
+            results.add(tableFinding != null ? new Result(c.getName(), List.of(tableFinding)) : check(c, catalog));
         }
-        return new Report(vectors.tableId(), results);
+        return new Report(vectors.getTableId(), results);
     }
 
     private static String tableFinding(Vectors vectors, FactorCatalog catalog) {
-        var table = catalog.getTable(vectors.tableId());
+        var table = catalog.getTable(vectors.getTableId());
         if (!table.isPresent()) {
-            return "table: expected '" + vectors.tableId() + "' in the catalog, actual " + catalog.getDigests().keySet();
+            return "table: expected '" + vectors.getTableId() + "' in the catalog, actual " + catalog.getDigests().keySet();
         }
-        if (vectors.digest() != null && !vectors.digest().equals(table.get().getDigest())) {
-            return "digest: expected " + vectors.digest() + ", actual " + table.get().getDigest();
+        if (vectors.getDigest() != null && !vectors.getDigest().equals(table.get().getDigest())) {
+            return "digest: expected " + vectors.getDigest() + ", actual " + table.get().getDigest();
         }
         return null;
     }
@@ -204,28 +438,28 @@ public final class Conformance {
         List<String> mismatches = new ArrayList<>();
         Footprint footprint;
         try {
-            footprint = FootprintEngine.of(CalculationPolicy.defaults().withGwpSet(c.gwpSet()), catalog).score(c.activity());
+            footprint = FootprintEngine.of(CalculationPolicy.defaults().withGwpSet(c.getGwpSet()), catalog).score(c.getActivity());
         } catch (RuntimeException failure) {
-            return new Result(c.name(), List.of("scoring failed: " + failure.getMessage()));
+            return new Result(c.getName(), List.of("scoring failed: " + failure.getMessage()));
         }
-        compare(mismatches, "co2e", c.expectedCo2e(), footprint.getCo2e(), c.scale());
-        if (c.expectedFactorId() != null && !c.expectedFactorId().equals(footprint.getFactor().getId())) {
-            mismatches.add("factor: expected " + c.expectedFactorId() + ", actual " + footprint.getFactor().getId());
+        compare(mismatches, "co2e", c.getExpectedCo2e(), footprint.getCo2e(), c.getScale());
+        if (c.getExpectedFactorId() != null && !c.getExpectedFactorId().equals(footprint.getFactor().getId())) {
+            mismatches.add("factor: expected " + c.getExpectedFactorId() + ", actual " + footprint.getFactor().getId());
         }
-        for (Map.Entry<Gas, BigDecimal> gas : c.expectedGases().entrySet()) {
+        for (Map.Entry<Gas, BigDecimal> gas : c.getExpectedGases().entrySet()) {
             BigDecimal actual = footprint.getEmissions().getCo2e(gas.getKey()).orElse(null);
             if (actual == null) {
                 mismatches.add("gases." + gas.getKey() + ": expected " + gas.getValue().toPlainString() + ", actual none");
             } else {
-                compare(mismatches, "gases." + gas.getKey(), gas.getValue(), actual, c.scale());
+                compare(mismatches, "gases." + gas.getKey(), gas.getValue(), actual, c.getScale());
             }
         }
         List<Fallback.Kind> fallbacks = footprint.getFallbacks().stream().map(Fallback::getKind)
                 .collect(java.util.stream.Collectors.toList());
-        if (!fallbacks.equals(c.expectedFallbacks())) {
-            mismatches.add("fallbacks: expected " + c.expectedFallbacks() + ", actual " + fallbacks);
+        if (!fallbacks.equals(c.getExpectedFallbacks())) {
+            mismatches.add("fallbacks: expected " + c.getExpectedFallbacks() + ", actual " + fallbacks);
         }
-        return new Result(c.name(), mismatches);
+        return new Result(c.getName(), mismatches);
     }
 
     private static void compare(List<String> mismatches, String what, BigDecimal expected, BigDecimal actual,

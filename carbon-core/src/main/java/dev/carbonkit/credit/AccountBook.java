@@ -247,7 +247,7 @@ final class AccountBook {
     private static List<Award> own(List<Award> awards, String activityId) {
         List<Award> own = new ArrayList<>(awards.size());
         for (Award award : awards) {
-            if (award.activityId().equals(activityId)) {
+            if (award.getActivityId().equals(activityId)) {
                 own.add(award);
             }
         }
@@ -392,15 +392,15 @@ final class AccountBook {
 
     /** Whether an entry was written under another rule set than this book's (claims belong to none). */
     private boolean isForeign(LedgerRecord record) {
-        return record.getEntry().kind() != LedgerEntry.Kind.CLAIM && !ruleSet.getDigest().equals(record.getRuleSetDigest());
+        return record.getEntry().getKind() != LedgerEntry.Kind.CLAIM && !ruleSet.getDigest().equals(record.getRuleSetDigest());
     }
 
     private boolean matches(List<List<LedgerEntry>> wanted) {
         int count = 0;
         for (List<LedgerEntry> list : wanted) {
             for (LedgerEntry want : list) {
-                Current current = ledger.get(want.id());
-                if (current == null || current.entry == null || current.entry.amount().compareTo(want.amount()) != 0) {
+                Current current = ledger.get(want.getId());
+                if (current == null || current.entry == null || current.entry.getAmount().compareTo(want.getAmount()) != 0) {
                     return false;
                 }
                 count++;
@@ -587,7 +587,7 @@ final class AccountBook {
         FootprintTotals.Period period;
         switch (kind) {
             case CreditState.DEDUP -> period = rule.getDedupPeriod().orElse(null);
-            case CreditState.CAP_USED -> period = rule.getCaps().get(key.part).period();
+            case CreditState.CAP_USED -> period = rule.getCaps().get(key.part).getPeriod();
             case CreditState.PERIOD_TOTAL -> period = ("grams".equals(key.values[0]) ? rule.getGramsRoundingPeriod()
                     : rule.getPointsRoundingPeriod()).orElse(null);
             case CreditState.DAILY -> {
@@ -606,7 +606,7 @@ final class AccountBook {
     private boolean sameWindow(StateHistory slot, StateHistory base, Step start, Step nextStep, Instant last) {
         Key key = (Key) slot.key;
         Cap cap = rule(key).getCaps().get(key.part);
-        Instant from = last.minus(cap.window());
+        Instant from = last.minus(cap.getWindow());
         List<Used> now = new ArrayList<>();
         for (int i = 0; i < slot.size(); i++) {
             Used used = (Used) slot.value(i);
@@ -807,7 +807,7 @@ final class AccountBook {
             LocalDate day = LocalDate.ofEpochDay(LocalDays.epochDay(previous, ruleSet.getZone()));
             Instant horizon = previous;
             for (CreditRule rule : budgetRules) {
-                Instant end = rule.getBudget().get().period().nextStartAfter(day)
+                Instant end = rule.getBudget().get().getPeriod().nextStartAfter(day)
                         .atStartOfDay(ruleSet.getZone()).toInstant();
                 if (end.isAfter(horizon)) {
                     horizon = end;
@@ -885,10 +885,10 @@ final class AccountBook {
             String cause) {
         Map<String, LedgerEntry> wanted = new LinkedHashMap<>();
         for (LedgerEntry entry : reductions) {
-            wanted.put(entry.id(), entry);
+            wanted.put(entry.getId(), entry);
         }
         for (LedgerEntry entry : points) {
-            wanted.put(entry.id(), entry);
+            wanted.put(entry.getId(), entry);
         }
         List<Current> reversals = new ArrayList<>();
         for (String base : affected) {
@@ -904,24 +904,24 @@ final class AccountBook {
         Map<String, Integer> counts = new HashMap<>();
         for (Current current : reversals) {
             LedgerEntry entry = current.entry;
-            String base = base(entry.id());
+            String base = base(entry.getId());
             int revision = counts.getOrDefault(base, current.revisions) + 1;
             counts.put(base, revision);
-            appended.add(new LedgerEntry(base + "#" + revision, LedgerEntry.Kind.REVERSAL, entry.ledger(),
-                    entry.account(), entry.activityId(), entry.ruleId(), entry.amount().negate(), entry.time(),
-                    entry.reductionEntryId(), entry.id(), "reversed because " + cause, entry.schedule()));
+            appended.add(new LedgerEntry(base + "#" + revision, LedgerEntry.Kind.REVERSAL, entry.getLedger(),
+                    entry.getAccount(), entry.getActivityId(), entry.getRuleId(), entry.getAmount().negate(), entry.getTime(),
+                    entry.getReductionEntryId(), entry.getId(), "reversed because " + cause, entry.getSchedule()));
         }
         for (LedgerEntry want : wanted.values()) {
-            Current current = ledger.get(want.id());
-            if (current == null || current.entry == null || want.amount().compareTo(current.entry.amount()) != 0) {
+            Current current = ledger.get(want.getId());
+            if (current == null || current.entry == null || want.getAmount().compareTo(current.entry.getAmount()) != 0) {
                 if (current == null || current.revisions == 0) {
                     appended.add(want);
                 } else {
-                    int revision = counts.getOrDefault(want.id(), current.revisions) + 1;
-                    counts.put(want.id(), revision);
-                    appended.add(new LedgerEntry(want.id() + "#" + revision, LedgerEntry.Kind.EARNED, want.ledger(),
-                            want.account(), want.activityId(), want.ruleId(), want.amount(), want.time(),
-                            want.reductionEntryId(), null, "re-evaluated because " + cause, want.schedule()));
+                    int revision = counts.getOrDefault(want.getId(), current.revisions) + 1;
+                    counts.put(want.getId(), revision);
+                    appended.add(new LedgerEntry(want.getId() + "#" + revision, LedgerEntry.Kind.EARNED, want.getLedger(),
+                            want.getAccount(), want.getActivityId(), want.getRuleId(), want.getAmount(), want.getTime(),
+                            want.getReductionEntryId(), null, "re-evaluated because " + cause, want.getSchedule()));
                 }
             }
         }
@@ -934,7 +934,7 @@ final class AccountBook {
             return;
         }
         LedgerEntry want = wanted.get(base);
-        if (want == null || want.amount().compareTo(current.entry.amount()) != 0) {
+        if (want == null || want.getAmount().compareTo(current.entry.getAmount()) != 0) {
             reversals.add(current);
         }
     }
@@ -953,13 +953,13 @@ final class AccountBook {
 
     private void apply(LedgerEntry entry) {
         entries.add(entry);
-        if (entry.kind() == LedgerEntry.Kind.CLAIM) {
-            claims.put(entry.refersTo(), entry);
+        if (entry.getKind() == LedgerEntry.Kind.CLAIM) {
+            claims.put(entry.getRefersTo(), entry);
             return;
         }
-        int ledgerIndex = entry.ledger().ordinal();
-        balances[ledgerIndex] = balances[ledgerIndex].add(entry.amount());
-        String base = base(entry.id());
+        int ledgerIndex = entry.getLedger().ordinal();
+        balances[ledgerIndex] = balances[ledgerIndex].add(entry.getAmount());
+        String base = base(entry.getId());
         Current current = ledger.get(base);
         if (current == null) {
             current = new Current();

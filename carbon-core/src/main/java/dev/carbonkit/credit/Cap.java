@@ -16,14 +16,13 @@ import java.util.Objects;
  * in the rule set's time zone), a rolling window (the awards of the activities whose instants fall in
  * {@code (t - window, t]} for an activity at {@code t}), or a single event. Exactly one of {@code period} and
  * {@code window} is set for the first two; both are null for a per-event cap.
- *
- * @param period  the calendar period the limit applies to, or null
- * @param window  the rolling window the limit applies to, positive, or null
- * @param unit  what is counted, not null
- * @param limit  the limit, zero or more, not null
- * @param key  attributes that, with the account, partition the limit (empty: one limit per account), not null
  */
-public record Cap(FootprintTotals.Period period, Duration window, Unit unit, BigDecimal limit, List<String> key) {
+public final class Cap {
+    private final FootprintTotals.Period period;
+    private final Duration window;
+    private final Unit unit;
+    private final BigDecimal limit;
+    private final List<String> key;
 
     /** What a cap counts. */
     public enum Unit {
@@ -44,7 +43,7 @@ public record Cap(FootprintTotals.Period period, Duration window, Unit unit, Big
      * @param limit  the limit
      * @param key  the partitioning attributes
      */
-    public Cap {
+    public Cap(FootprintTotals.Period period, Duration window, Unit unit, BigDecimal limit, List<String> key) {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(limit, "limit");
         key = List.copyOf(key);
@@ -61,6 +60,11 @@ public record Cap(FootprintTotals.Period period, Duration window, Unit unit, Big
         if (period == null && window == null && unit == Unit.COUNT) {
             throw new IllegalArgumentException("A per-event cap counts grams or points; one event is always one award");
         }
+        this.period = period;
+        this.window = window;
+        this.unit = unit;
+        this.limit = limit;
+        this.key = key;
     }
 
     /**
@@ -72,7 +76,8 @@ public record Cap(FootprintTotals.Period period, Duration window, Unit unit, Big
      * @return the cap, never null
      */
     public static Cap of(FootprintTotals.Period period, Unit unit, String limit) {
-        return new Cap(Objects.requireNonNull(period, "period"), null, unit, DecimalText.parse(Objects.requireNonNull(limit, "limit"), "the limit of a cap"), List.of());
+        return new Cap(Objects.requireNonNull(period, "period"), null, unit,
+                DecimalText.parse(Objects.requireNonNull(limit, "limit"), "the limit of a cap"), List.of());
     }
 
     /**
@@ -84,7 +89,8 @@ public record Cap(FootprintTotals.Period period, Duration window, Unit unit, Big
      * @return the cap, never null
      */
     public static Cap rolling(Duration window, Unit unit, String limit) {
-        return new Cap(null, Objects.requireNonNull(window, "window"), unit, DecimalText.parse(Objects.requireNonNull(limit, "limit"), "the limit of a cap"), List.of());
+        return new Cap(null, Objects.requireNonNull(window, "window"), unit,
+                DecimalText.parse(Objects.requireNonNull(limit, "limit"), "the limit of a cap"), List.of());
     }
 
     /**
@@ -95,7 +101,8 @@ public record Cap(FootprintTotals.Period period, Duration window, Unit unit, Big
      * @return the cap, never null
      */
     public static Cap perEvent(Unit unit, String limit) {
-        return new Cap(null, null, unit, DecimalText.parse(Objects.requireNonNull(limit, "limit"), "the limit of a cap"), List.of());
+        return new Cap(null, null, unit, DecimalText.parse(Objects.requireNonNull(limit, "limit"),
+                "the limit of a cap"), List.of());
     }
 
     /**
@@ -125,5 +132,64 @@ public record Cap(FootprintTotals.Period period, Duration window, Unit unit, Big
     @Override
     public String toString() {
         return span() + " " + unit + " " + limit.toPlainString() + (key.isEmpty() ? "" : " per " + key);
+    }
+
+    /**
+     * Gets the calendar period the limit applies to.
+     *
+     * @return the calendar period the limit applies to, or null
+     */
+    public FootprintTotals.Period getPeriod() {
+        return period;
+    }
+
+    /**
+     * Gets the rolling window the limit applies to, positive.
+     *
+     * @return the rolling window the limit applies to, positive, or null
+     */
+    public Duration getWindow() {
+        return window;
+    }
+
+    /**
+     * Gets the unit: what is counted.
+     *
+     * @return what is counted, not null
+     */
+    public Unit getUnit() {
+        return unit;
+    }
+
+    /**
+     * Gets the limit, zero or more.
+     *
+     * @return the limit, zero or more, not null
+     */
+    public BigDecimal getLimit() {
+        return limit;
+    }
+
+    /**
+     * Gets the key: attributes that, with the account, partition the limit (empty: one limit per account).
+     *
+     * @return attributes that, with the account, partition the limit (empty: one limit per account), not null
+     */
+    public List<String> getKey() {
+        return key;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj == this || obj instanceof Cap other
+                && java.util.Objects.equals(period, other.period)
+                        && java.util.Objects.equals(window, other.window)
+                        && java.util.Objects.equals(unit, other.unit)
+                        && java.util.Objects.equals(limit, other.limit) && java.util.Objects.equals(key, other.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(period, window, unit, limit, key);
     }
 }

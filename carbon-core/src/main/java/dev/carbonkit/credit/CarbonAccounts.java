@@ -429,28 +429,28 @@ public final class CarbonAccounts {
         return update(account, null, (holder, transaction) -> {
             AccountBook book = holder.book;
             LedgerEntry entry = book.current(entryId);
-            if (entry == null || entry.ledger() != LedgerEntry.Ledger.POINTS) {
+            if (entry == null || entry.getLedger() != LedgerEntry.Ledger.POINTS) {
                 throw new ClaimException(account, entryId, at, ClaimException.Reason.UNKNOWN_ENTRY,
                         "the account has no current points entry with this id");
             }
-            LedgerEntry.Schedule schedule = entry.schedule();
+            LedgerEntry.Schedule schedule = entry.getSchedule();
             if (schedule == null || !schedule.needsClaim()) {
                 throw new ClaimException(account, entryId, at, ClaimException.Reason.NO_CLAIM_NEEDED,
-                        "the points count " + (schedule == null ? "from " + entry.time() : "from " + schedule.collectibleAt())
+                        "the points count " + (schedule == null ? "from " + entry.getTime() : "from " + schedule.getCollectibleAt())
                                 + " without a claim");
             }
             LedgerEntry previous = book.claimOf(entryId);
             if (previous != null) {
                 throw new ClaimException(account, entryId, at, ClaimException.Reason.ALREADY_CLAIMED,
-                        "claimed at " + previous.time());
+                        "claimed at " + previous.getTime());
             }
-            if (at.isBefore(schedule.collectibleAt())) {
+            if (at.isBefore(schedule.getCollectibleAt())) {
                 throw new ClaimException(account, entryId, at, ClaimException.Reason.NOT_YET_COLLECTIBLE,
-                        "collectible from " + schedule.collectibleAt());
+                        "collectible from " + schedule.getCollectibleAt());
             }
-            if (!at.isBefore(schedule.expiresAt())) {
+            if (!at.isBefore(schedule.getExpiresAt())) {
                 throw new ClaimException(account, entryId, at, ClaimException.Reason.EXPIRED,
-                        "lost at " + schedule.expiresAt());
+                        "lost at " + schedule.getExpiresAt());
             }
             LedgerEntry claim = claimOf(entry, at);
             holder.changing = true;
@@ -476,7 +476,7 @@ public final class CarbonAccounts {
     private static List<LedgerEntry> claimable(AccountBook book, Instant at) {
         List<LedgerEntry> claimable = new ArrayList<>();
         for (LedgerEntry entry : book.currentEntries()) {
-            if (entry.schedule() != null && entry.schedule().isClaimableAt(at) && book.claimOf(entry.id()) == null) {
+            if (entry.getSchedule() != null && entry.getSchedule().isClaimableAt(at) && book.claimOf(entry.getId()) == null) {
                 claimable.add(entry);
             }
         }
@@ -494,7 +494,7 @@ public final class CarbonAccounts {
     public BigDecimal expired(String account, Instant at) {
         BigDecimal lost = BigDecimal.ZERO;
         for (LedgerEntry entry : expiredEntries(account, at)) {
-            lost = lost.add(entry.amount());
+            lost = lost.add(entry.getAmount());
         }
         return CarbonMath.normalize(lost);
     }
@@ -512,22 +512,22 @@ public final class CarbonAccounts {
         return read(account, book -> {
             List<LedgerEntry> lost = new ArrayList<>();
             for (LedgerEntry entry : book.currentEntries()) {
-                LedgerEntry.Schedule schedule = entry.schedule();
-                if (schedule != null && schedule.needsClaim() && !at.isBefore(schedule.expiresAt())
-                        && book.claimOf(entry.id()) == null) {
+                LedgerEntry.Schedule schedule = entry.getSchedule();
+                if (schedule != null && schedule.needsClaim() && !at.isBefore(schedule.getExpiresAt())
+                        && book.claimOf(entry.getId()) == null) {
                     lost.add(entry);
                 }
             }
-            lost.sort(java.util.Comparator.comparing(entry -> entry.schedule().expiresAt()));
+            lost.sort(java.util.Comparator.comparing(entry -> entry.getSchedule().getExpiresAt()));
             return List.copyOf(lost);
         });
     }
 
     private static LedgerEntry claimOf(LedgerEntry entry, Instant at) {
-        String base = AccountBook.base(entry.id());
-        return new LedgerEntry(base + ":claim", LedgerEntry.Kind.CLAIM, entry.ledger(), entry.account(),
-                entry.activityId(), entry.ruleId(), entry.amount(), at, entry.reductionEntryId(), base,
-                "claimed inside the window " + entry.schedule().collectibleAt() + " to " + entry.schedule().expiresAt(),
+        String base = AccountBook.base(entry.getId());
+        return new LedgerEntry(base + ":claim", LedgerEntry.Kind.CLAIM, entry.getLedger(), entry.getAccount(),
+                entry.getActivityId(), entry.getRuleId(), entry.getAmount(), at, entry.getReductionEntryId(), base,
+                "claimed inside the window " + entry.getSchedule().getCollectibleAt() + " to " + entry.getSchedule().getExpiresAt(),
                 null);
     }
 
@@ -601,20 +601,20 @@ public final class CarbonAccounts {
         Objects.requireNonNull(at, "at");
         Map<String, LedgerEntry> claims = new HashMap<>();
         for (LedgerEntry entry : history(account)) {
-            if (entry.kind() == LedgerEntry.Kind.CLAIM) {
-                claims.put(entry.refersTo(), entry);
+            if (entry.getKind() == LedgerEntry.Kind.CLAIM) {
+                claims.put(entry.getRefersTo(), entry);
             }
         }
         return sum(account, ledger, entry -> {
-            LedgerEntry.Schedule schedule = entry.schedule();
+            LedgerEntry.Schedule schedule = entry.getSchedule();
             if (schedule == null) {
-                return !entry.time().isAfter(at);
+                return !entry.getTime().isAfter(at);
             }
             if (!schedule.needsClaim()) {
-                return !schedule.collectibleAt().isAfter(at);
+                return !schedule.getCollectibleAt().isAfter(at);
             }
-            LedgerEntry claim = claims.get(AccountBook.base(entry.id()));
-            return claim != null && !claim.time().isAfter(at);
+            LedgerEntry claim = claims.get(AccountBook.base(entry.getId()));
+            return claim != null && !claim.getTime().isAfter(at);
         });
     }
 
@@ -626,7 +626,7 @@ public final class CarbonAccounts {
      * @return the totals by rule id, sorted, never null
      */
     public SortedMap<String, BigDecimal> totalsByRule(String account, LedgerEntry.Ledger ledger) {
-        return totals(account, ledger, LedgerEntry::ruleId);
+        return totals(account, ledger, LedgerEntry::getRuleId);
     }
 
     /**
@@ -640,15 +640,15 @@ public final class CarbonAccounts {
     public SortedMap<LocalDate, BigDecimal> totalsByPeriod(String account, LedgerEntry.Ledger ledger,
             FootprintTotals.Period period) {
         Objects.requireNonNull(period, "period");
-        return totals(account, ledger, entry -> period.startOf(entry.time().atZone(ruleSet.getZone()).toLocalDate()));
+        return totals(account, ledger, entry -> period.startOf(entry.getTime().atZone(ruleSet.getZone()).toLocalDate()));
     }
 
     private BigDecimal sum(String account, LedgerEntry.Ledger ledger, java.util.function.Predicate<LedgerEntry> filter) {
         Objects.requireNonNull(ledger, "ledger");
         BigDecimal total = BigDecimal.ZERO;
         for (LedgerEntry entry : history(account)) {
-            if (entry.ledger() == ledger && entry.kind() != LedgerEntry.Kind.CLAIM && filter.test(entry)) {
-                total = total.add(entry.amount());
+            if (entry.getLedger() == ledger && entry.getKind() != LedgerEntry.Kind.CLAIM && filter.test(entry)) {
+                total = total.add(entry.getAmount());
             }
         }
         return CarbonMath.normalize(total);
@@ -659,8 +659,8 @@ public final class CarbonAccounts {
         Objects.requireNonNull(ledger, "ledger");
         SortedMap<K, BigDecimal> totals = new TreeMap<>();
         for (LedgerEntry entry : history(account)) {
-            if (entry.ledger() == ledger && entry.kind() != LedgerEntry.Kind.CLAIM) {
-                totals.merge(key.apply(entry), entry.amount(), BigDecimal::add);
+            if (entry.getLedger() == ledger && entry.getKind() != LedgerEntry.Kind.CLAIM) {
+                totals.merge(key.apply(entry), entry.getAmount(), BigDecimal::add);
             }
         }
         totals.replaceAll((k, v) -> CarbonMath.normalize(v));

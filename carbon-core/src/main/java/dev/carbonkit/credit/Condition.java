@@ -10,12 +10,11 @@ import java.util.Objects;
 /**
  * A test on one attribute of an activity, such as 'amount_cny &gt;= 1' or 'evidence in [operator_record]'.
  * An activity without the attribute fails every condition on it.
- *
- * @param attribute  the attribute's name, not null
- * @param operator  how to compare, not null
- * @param values  the value or values to compare with, at least one, not null
  */
-public record Condition(String attribute, Operator operator, List<String> values) {
+public final class Condition {
+    private final String attribute;
+    private final Operator operator;
+    private final List<String> values;
 
     /** How a condition compares. */
     public enum Operator {
@@ -36,7 +35,7 @@ public record Condition(String attribute, Operator operator, List<String> values
      * @param operator  how to compare
      * @param values  the values
      */
-    public Condition {
+    public Condition(String attribute, Operator operator, List<String> values) {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(operator, "operator");
         values = List.copyOf(values);
@@ -46,6 +45,9 @@ public record Condition(String attribute, Operator operator, List<String> values
         if (operator == Operator.AT_LEAST || operator == Operator.AT_MOST) {
             DecimalText.parse(values.get(0), "the value of a condition on '" + attribute + "'");
         }
+        this.attribute = attribute;
+        this.operator = operator;
+        this.values = values;
     }
 
     /**
@@ -109,5 +111,45 @@ public record Condition(String attribute, Operator operator, List<String> values
     @Override
     public String toString() {
         return attribute + " " + operator + " " + values;
+    }
+
+    /**
+     * Gets the attribute's name.
+     *
+     * @return the attribute's name, not null
+     */
+    public String getAttribute() {
+        return attribute;
+    }
+
+    /**
+     * Gets the operator: how to compare.
+     *
+     * @return how to compare, not null
+     */
+    public Operator getOperator() {
+        return operator;
+    }
+
+    /**
+     * Gets the value or values to compare with, at least one.
+     *
+     * @return the value or values to compare with, at least one, not null
+     */
+    public List<String> getValues() {
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj == this || obj instanceof Condition other
+                && java.util.Objects.equals(attribute, other.attribute)
+                        && java.util.Objects.equals(operator, other.operator)
+                        && java.util.Objects.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(attribute, operator, values);
     }
 }

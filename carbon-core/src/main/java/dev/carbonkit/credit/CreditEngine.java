@@ -81,9 +81,9 @@ public final class CreditEngine {
 
     /** Per-event caps first, then calendar periods shortest first, then rolling windows shortest first. */
     private static final Comparator<Cap> CAP_ORDER = Comparator
-            .comparingInt((Cap cap) -> cap.window() != null ? 2 : cap.period() != null ? 1 : 0)
-            .thenComparing(cap -> cap.period() == null ? 0 : cap.period().ordinal())
-            .thenComparing(cap -> cap.window() == null ? Duration.ZERO : cap.window());
+            .comparingInt((Cap cap) -> cap.getWindow() != null ? 2 : cap.getPeriod() != null ? 1 : 0)
+            .thenComparing(cap -> cap.getPeriod() == null ? 0 : cap.getPeriod().ordinal())
+            .thenComparing(cap -> cap.getWindow() == null ? Duration.ZERO : cap.getWindow());
 
     private static final Comparator<Activity> CHRONOLOGICAL = (a, b) -> {
         int byTime = a.getTime().compareTo(b.getTime());
@@ -262,17 +262,17 @@ public final class CreditEngine {
             Activity activity = evaluation.activity;
             awards.add(award);
             String reductionId = null;
-            if (award.grams().signum() > 0) {
+            if (award.getGrams().signum() > 0) {
                 reductionId = ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":reduction";
                 reductions.add(LedgerEntry.earned(reductionId, LedgerEntry.Ledger.REDUCTION, activity.getAccount(),
-                        activity.getId(), rule.getId(), award.grams(), activity.getTime(), null, null));
+                        activity.getId(), rule.getId(), award.getGrams(), activity.getTime(), null, null));
             }
-            if (award.points().signum() > 0) {
+            if (award.getPoints().signum() > 0) {
                 Issuance issuance = rule.issuanceOrNull();
                 LedgerEntry.Schedule schedule = issuance == null ? null : schedule(issuance, activity.getTime(),
                         evaluation.localDate, ruleSet.getZone());
                 points.add(LedgerEntry.earned(ruleSet.getId() + ":" + activity.getId() + ":" + rule.getId() + ":points",
-                        LedgerEntry.Ledger.POINTS, activity.getAccount(), activity.getId(), rule.getId(), award.points(),
+                        LedgerEntry.Ledger.POINTS, activity.getAccount(), activity.getId(), rule.getId(), award.getPoints(),
                         activity.getTime(), reductionId, schedule));
             }
         }
@@ -313,7 +313,7 @@ public final class CreditEngine {
          * date is the evaluation's own, in the zone given.
          */
         LedgerEntry.Schedule schedule(Issuance issuance, Instant time, LocalDate localDate, ZoneId zone) {
-            if (issuance.nextLocalDayAt() == null) {
+            if (issuance.getNextLocalDayAt() == null) {
                 return issuance.schedule(time, zone);
             }
             long day = localDate.toEpochDay();
@@ -441,7 +441,7 @@ public final class CreditEngine {
                 Condition condition = eligibility.get(i);
                 if (!condition.test(activity)) {
                     return zero(Award.Outcome.INELIGIBLE, () -> "not eligible: " + condition + " (the activity has "
-                            + activity.getAttributes().getOrDefault(condition.attribute(), "no " + condition.attribute())
+                            + activity.getAttributes().getOrDefault(condition.getAttribute(), "no " + condition.getAttribute())
                             + ")");
                 }
             }
@@ -512,14 +512,14 @@ public final class CreditEngine {
                 Cap cap = unitCaps.get(i);
                 BigDecimal asked = grams;
                 BigDecimal used = used(cap);
-                BigDecimal left = cap.limit().subtract(used);
-                if (cap.unit() == Cap.Unit.COUNT) {
+                BigDecimal left = cap.getLimit().subtract(used);
+                if (cap.getUnit() == Cap.Unit.COUNT) {
                     if (earns && left.compareTo(BigDecimal.ONE) < 0) {
                         return zero(Award.Outcome.CAPPED, () -> "capped: " + cap + " already reached (" + used.toPlainString()
                                 + " used)");
                     }
                     step(() -> "cap " + cap + ": " + used.add(earns ? BigDecimal.ONE : BigDecimal.ZERO).toPlainString()
-                            + " of " + cap.limit().toPlainString() + " used");
+                            + " of " + cap.getLimit().toPlainString() + " used");
                 } else {
                     if (grams.compareTo(left) > 0) {
                         if (raw.points != null || left.signum() <= 0) {
@@ -532,7 +532,7 @@ public final class CreditEngine {
                         trimmed = true;
                     } else {
                         step(() -> "cap " + cap + ": " + used.add(asked).toPlainString() + " of "
-                                + cap.limit().toPlainString() + " g used");
+                                + cap.getLimit().toPlainString() + " g used");
                     }
                 }
             }
@@ -540,7 +540,7 @@ public final class CreditEngine {
             List<Cap> pointCaps = sortedCaps(true);
             for (int i = 0; i < pointCaps.size(); i++) {
                 Cap cap = pointCaps.get(i);
-                BigDecimal left = cap.limit().subtract(used(cap)).max(BigDecimal.ZERO);
+                BigDecimal left = cap.getLimit().subtract(used(cap)).max(BigDecimal.ZERO);
                 BigDecimal asked = points;
                 if (points.compareTo(left) > 0) {
                     if (left.signum() == 0) {
@@ -562,7 +562,7 @@ public final class CreditEngine {
             List<Cap> caps = rule.getCaps();
             for (int i = 0; i < caps.size(); i++) {
                 Cap cap = caps.get(i);
-                record(cap, switch (cap.unit()) {
+                record(cap, switch (cap.getUnit()) {
                     case COUNT -> earned ? BigDecimal.ONE : BigDecimal.ZERO;
                     case GRAMS -> grams;
                     case POINTS -> points;
@@ -589,8 +589,8 @@ public final class CreditEngine {
                 Promotion promotion = promotions.get(i);
                 if (promotion.appliesTo(rule.getId(), activity.getTime())) {
                     BigDecimal before = points;
-                    BigDecimal promoted = CarbonMath.normalize(points.multiply(promotion.multiplier()));
-                    step(() -> "promotion " + promotion.id() + " x" + promotion.multiplier().toPlainString() + ": "
+                    BigDecimal promoted = CarbonMath.normalize(points.multiply(promotion.getMultiplier()));
+                    step(() -> "promotion " + promotion.getId() + " x" + promotion.getMultiplier().toPlainString() + ": "
                             + before.toPlainString() + " -> " + promoted.toPlainString()
                             + " points (the reduction ledger is not touched)");
                     points = promoted;
@@ -606,9 +606,9 @@ public final class CreditEngine {
                 step(() -> {
                     // the ledger entry's schedule is worked out when it is written; this is the same pure function
                     LedgerEntry.Schedule schedule = issuance.schedule(activity.getTime(), ruleSet.getZone());
-                    return "issuance (" + issuance + "): points issued " + local(schedule.issuedAt()) + ", collectible from "
-                            + local(schedule.collectibleAt()) + (schedule.needsClaim() ? ", lost unless claimed before "
-                                    + local(schedule.expiresAt()) : "") + " (the reduction ledger is not delayed)";
+                    return "issuance (" + issuance + "): points issued " + local(schedule.getIssuedAt()) + ", collectible from "
+                            + local(schedule.getCollectibleAt()) + (schedule.needsClaim() ? ", lost unless claimed before "
+                                    + local(schedule.getExpiresAt()) : "") + " (the reduction ledger is not delayed)";
                 });
             }
             step(() -> "result: " + grams.toPlainString() + " g CO2e on the reduction ledger, " + points.toPlainString()
@@ -630,24 +630,24 @@ public final class CreditEngine {
                     grams = CarbonMath.normalize(quantity.to(Unit.GRAM).getAmount());
                     steps.add("emissions: " + quantity + " = " + grams.toPlainString() + " g");
                 } else {
-                    Quantity inFactorUnit = quantity.to(factor.per().getUnit(), CarbonMath.CONTEXT);
-                    grams = CarbonMath.divide(inFactorUnit.getAmount().multiply(factor.grams()), factor.per().getAmount());
-                    steps.add("emissions: " + inFactorUnit + " x " + factor.grams().toPlainString() + " g per "
-                            + factor.per() + " = " + grams.toPlainString() + " g");
+                    Quantity inFactorUnit = quantity.to(factor.getPer().getUnit(), CarbonMath.CONTEXT);
+                    grams = CarbonMath.divide(inFactorUnit.getAmount().multiply(factor.getGrams()), factor.getPer().getAmount());
+                    steps.add("emissions: " + inFactorUnit + " x " + factor.getGrams().toPlainString() + " g per "
+                            + factor.getPer() + " = " + grams.toPlainString() + " g");
                 }
             } catch (UnitMismatchException mismatch) {
                 return incompatible("the budget of rule " + rule.getId() + ", which counts masses of CO2e or the"
                         + " unit of its footprint factor", mismatch);
             }
             CreditRule.Budget budget = rule.getBudget().get();
-            LocalDate start = budget.period().startOf(localDate);
-            Instant end = budget.period().nextStartAfter(localDate).atStartOfDay(ruleSet.getZone()).toInstant();
+            LocalDate start = budget.getPeriod().startOf(localDate);
+            Instant end = budget.getPeriod().nextStartAfter(localDate).atStartOfDay(ruleSet.getZone()).toInstant();
             BudgetKey key = new BudgetKey(end, activity.getAccount(), ruleSet.getRules().indexOf(rule));
             OpenBudget open = state.budget(key);
             open = (open == null ? new OpenBudget(key, rule, start) : open).plus(activity.getId(), grams);
             state.putBudget(open);
             BigDecimal soFar = open.actual; // the explanation is written later, and the period goes on counting
-            steps.add("counted against the budget of the " + budget.period().name().toLowerCase(Locale.ROOT) + " from "
+            steps.add("counted against the budget of the " + budget.getPeriod().name().toLowerCase(Locale.ROOT) + " from "
                     + start + ": " + soFar.toPlainString() + " g of " + budget.gramsPerAccount().toPlainString()
                     + " g so far; the period's award comes when it closes, at " + local(end));
             steps.add("result: 0 g, 0 points (" + Award.Outcome.COUNTED_IN_BUDGET + ")");
@@ -658,13 +658,13 @@ public final class CreditEngine {
         /** The award of a closed budget period; this evaluation's activity stands for the period. */
         private Award closeBudget(OpenBudget open) {
             CreditRule.Budget budget = rule.getBudget().get();
-            steps.add("budget period of account " + open.account() + ": the " + budget.period().name().toLowerCase(Locale.ROOT)
-                    + " from " + open.start + " to " + budget.period().nextStartAfter(open.start).minusDays(1) + " in "
+            steps.add("budget period of account " + open.account() + ": the " + budget.getPeriod().name().toLowerCase(Locale.ROOT)
+                    + " from " + open.start + " to " + budget.getPeriod().nextStartAfter(open.start).minusDays(1) + " in "
                     + ruleSet.getZone() + ", closed at " + local(open.end()));
             header();
             BigDecimal allowed = budget.gramsPerAccount();
-            steps.add("budget: " + budget.total() + " for " + budget.participants().toPlainString() + " participant"
-                    + (budget.participants().compareTo(BigDecimal.ONE) == 0 ? "" : "s") + " = " + allowed.toPlainString()
+            steps.add("budget: " + budget.getTotal() + " for " + budget.getParticipants().toPlainString() + " participant"
+                    + (budget.getParticipants().compareTo(BigDecimal.ONE) == 0 ? "" : "s") + " = " + allowed.toPlainString()
                     + " g per account");
             List<String> counted = CreditState.describe(open);
             BigDecimal actual = open.actual;
@@ -768,8 +768,8 @@ public final class CreditEngine {
                         CreditRule.Fixed level = evidence == null ? null : r.evidenceLevels().get(evidence);
                         if (level != null) {
                             award = level;
-                            step(() -> "evidence " + evidence + ": " + level.grams().toPlainString() + " g"
-                                    + (level.points() == null ? "" : ", " + level.points().toPlainString() + " points"));
+                            step(() -> "evidence " + evidence + ": " + level.getGrams().toPlainString() + " g"
+                                    + (level.getPoints() == null ? "" : ", " + level.getPoints().toPlainString() + " points"));
                         } else if (award == null) {
                             step(() -> "evidence '" + evidence + "' earns nothing under this rule; levels: "
                                     + r.evidenceLevels().keySet());
@@ -778,10 +778,10 @@ public final class CreditEngine {
                     }
                     if (r.evidenceLevels().isEmpty() || award == r.fixed()) {
                         CreditRule.Fixed fixed = award;
-                        step(() -> "fixed award per event: " + fixed.grams().toPlainString() + " g"
-                                + (fixed.points() == null ? "" : ", " + fixed.points().toPlainString() + " points"));
+                        step(() -> "fixed award per event: " + fixed.getGrams().toPlainString() + " g"
+                                + (fixed.getPoints() == null ? "" : ", " + fixed.getPoints().toPlainString() + " points"));
                     }
-                    return new Raw(award.grams(), award.points());
+                    return new Raw(award.getGrams(), award.getPoints());
                 }
                 case PER_UNIT -> {
                     Quantity counted = quantity.to(r.countedIn(), CarbonMath.CONTEXT);
@@ -792,8 +792,8 @@ public final class CreditEngine {
                     if (!r.tiers().isEmpty()) {
                         CreditRule.Tier best = null;
                         for (CreditRule.Tier tier : r.tiers()) {
-                            if (units.compareTo(tier.minimum()) >= 0
-                                    && (best == null || tier.minimum().compareTo(best.minimum()) > 0)) {
+                            if (units.compareTo(tier.getMinimum()) >= 0
+                                    && (best == null || tier.getMinimum().compareTo(best.getMinimum()) > 0)) {
                                 best = tier;
                             }
                         }
@@ -802,21 +802,21 @@ public final class CreditEngine {
                             return null;
                         }
                         CreditRule.Tier reached = best;
-                        step(() -> "tier reached: " + counted + " >= " + reached.minimum().toPlainString() + " earns "
-                                + reached.award().grams().toPlainString() + " g");
-                        return new Raw(best.award().grams(), best.award().points());
+                        step(() -> "tier reached: " + counted + " >= " + reached.getMinimum().toPlainString() + " earns "
+                                + reached.getAward().getGrams().toPlainString() + " g");
+                        return new Raw(best.getAward().getGrams(), best.getAward().getPoints());
                     }
                     BigDecimal size = r.unitSize();
                     BigDecimal blocks = size.compareTo(BigDecimal.ONE) == 0 ? units
                             : units.divide(size, 0, RoundingMode.FLOOR);
                     CreditRule.Fixed per = r.perUnit();
-                    BigDecimal grams = CarbonMath.normalize(blocks.multiply(per.grams()));
-                    BigDecimal points = per.points() == null ? null : CarbonMath.normalize(blocks.multiply(per.points()));
+                    BigDecimal grams = CarbonMath.normalize(blocks.multiply(per.getGrams()));
+                    BigDecimal points = per.getPoints() == null ? null : CarbonMath.normalize(blocks.multiply(per.getPoints()));
                     step(() -> (size.compareTo(BigDecimal.ONE) == 0 ? units.toPlainString() + " units"
                             : "floor(" + units.toPlainString() + " / " + size.toPlainString() + ") = "
                                     + blocks.toPlainString() + " blocks")
-                            + " x " + per.grams().toPlainString() + " g = " + grams.toPlainString() + " g"
-                            + (points == null ? "" : "; x " + per.points().toPlainString() + " points = "
+                            + " x " + per.getGrams().toPlainString() + " g = " + grams.toPlainString() + " g"
+                            + (points == null ? "" : "; x " + per.getPoints().toPlainString() + " points = "
                                     + points.toPlainString() + " points"));
                     return new Raw(grams, points);
                 }
@@ -857,15 +857,15 @@ public final class CreditEngine {
          */
         private Raw dynamicBaseline() {
             CreditRule.Term factor = rule.savingFactor();
-            Unit unit = factor.per().getUnit();
+            Unit unit = factor.getPer().getUnit();
             BigDecimal actual = activity.getQuantity().to(unit, CarbonMath.CONTEXT).getAmount();
             // the baseline as a fraction, so that a trailing average is divided once, at the end: 6 x 581 / 7
             BigDecimal baseline = null;
             BigDecimal over = BigDecimal.ONE;
             CreditRule.StaticBaseline fixed = rule.staticBaseline();
             if (fixed != null) {
-                BigDecimal perCapita = fixed.perCapita().to(unit, CarbonMath.CONTEXT).getAmount();
-                BigDecimal persons = fixed.personsAttribute() == null ? BigDecimal.ONE : persons(fixed.personsAttribute());
+                BigDecimal perCapita = fixed.getPerCapita().to(unit, CarbonMath.CONTEXT).getAmount();
+                BigDecimal persons = fixed.getPersonsAttribute() == null ? BigDecimal.ONE : persons(fixed.getPersonsAttribute());
                 if (persons != null) {
                     BigDecimal value = CarbonMath.normalize(perCapita.multiply(persons));
                     steps.add("static baseline: " + perCapita.toPlainString() + " " + unit + " per person x "
@@ -917,13 +917,13 @@ public final class CreditEngine {
                 return null;
             }
             BigDecimal savingTimesOver = baseline.subtract(actual.multiply(over));
-            BigDecimal grams = CarbonMath.divide(savingTimesOver.multiply(factor.grams()),
-                    over.multiply(factor.per().getAmount()));
+            BigDecimal grams = CarbonMath.divide(savingTimesOver.multiply(factor.getGrams()),
+                    over.multiply(factor.getPer().getAmount()));
             String saving = over.compareTo(BigDecimal.ONE) == 0 ? CarbonMath.normalize(savingTimesOver).toPlainString()
                     : "(" + baseline.toPlainString() + " - " + actual.toPlainString() + " x " + over.toPlainString()
                             + ") / " + over.toPlainString();
-            steps.add("saving: " + saving + " " + unit + " x " + factor.grams().toPlainString() + " g per "
-                    + factor.per() + " = " + grams.toPlainString() + " g");
+            steps.add("saving: " + saving + " " + unit + " x " + factor.getGrams().toPlainString() + " g per "
+                    + factor.getPer() + " = " + grams.toPlainString() + " g");
             return new Raw(grams, null);
         }
 
@@ -948,27 +948,27 @@ public final class CreditEngine {
         /** One term in grams: the quantity times the factor, exactly, or with the factor rounded first. */
         private BigDecimal term(CreditRule r, CreditRule.Term term, CreditRule.Scenario scenario) {
             Quantity quantity = activity.getQuantity();
-            if (term.quantityAttribute() != null) {
-                String text = activity.getAttributes().get(term.quantityAttribute());
+            if (term.getQuantityAttribute() != null) {
+                String text = activity.getAttributes().get(term.getQuantityAttribute());
                 try {
                     quantity = Quantity.parse(Objects.requireNonNull(text));
                 } catch (RuntimeException missingOrBad) {
-                    steps.add(scenario + " needs the quantity in attribute '" + term.quantityAttribute()
+                    steps.add(scenario + " needs the quantity in attribute '" + term.getQuantityAttribute()
                             + "', which the activity " + (text == null ? "does not have" : "has as '" + text + "'"));
                     return null;
                 }
             }
-            Quantity inFactorUnit = quantity.to(term.per().getUnit(), CarbonMath.CONTEXT);
+            Quantity inFactorUnit = quantity.to(term.getPer().getUnit(), CarbonMath.CONTEXT);
             BigDecimal value;
             String text;
             if (r.factorRounding() != null) {
-                BigDecimal perUnit = r.factorRounding().apply(CarbonMath.divide(term.grams(), term.per().getAmount()));
+                BigDecimal perUnit = r.factorRounding().apply(CarbonMath.divide(term.getGrams(), term.getPer().getAmount()));
                 value = CarbonMath.normalize(inFactorUnit.getAmount().multiply(perUnit));
-                text = inFactorUnit + " x " + perUnit.toPlainString() + " g/" + term.per().getUnit() + " (factor "
-                        + term.grams().toPlainString() + " g per " + term.per() + ", rounded " + r.factorRounding() + ")";
+                text = inFactorUnit + " x " + perUnit.toPlainString() + " g/" + term.getPer().getUnit() + " (factor "
+                        + term.getGrams().toPlainString() + " g per " + term.getPer() + ", rounded " + r.factorRounding() + ")";
             } else {
-                value = CarbonMath.divide(inFactorUnit.getAmount().multiply(term.grams()), term.per().getAmount());
-                text = inFactorUnit + " x " + term.grams().toPlainString() + " g per " + term.per();
+                value = CarbonMath.divide(inFactorUnit.getAmount().multiply(term.getGrams()), term.getPer().getAmount());
+                text = inFactorUnit + " x " + term.getGrams().toPlainString() + " g per " + term.getPer();
             }
             steps.add(scenario + ": " + text + " = " + value.toPlainString() + " g");
             return value;
@@ -1008,17 +1008,17 @@ public final class CreditEngine {
         /** The rule's caps on points, or on counts and grams, in {@link #CAP_ORDER}; sorted once per rule. */
         private List<Cap> sortedCaps(boolean onPoints) {
             List<List<Cap>> both = sweep.sortedCaps.computeIfAbsent(rule, r -> List.of(
-                    r.getCaps().stream().filter(cap -> cap.unit() != Cap.Unit.POINTS).sorted(CAP_ORDER).collect(java.util.stream.Collectors.toList()),
-                    r.getCaps().stream().filter(cap -> cap.unit() == Cap.Unit.POINTS).sorted(CAP_ORDER).collect(java.util.stream.Collectors.toList())));
+                    r.getCaps().stream().filter(cap -> cap.getUnit() != Cap.Unit.POINTS).sorted(CAP_ORDER).collect(java.util.stream.Collectors.toList()),
+                    r.getCaps().stream().filter(cap -> cap.getUnit() == Cap.Unit.POINTS).sorted(CAP_ORDER).collect(java.util.stream.Collectors.toList())));
             return both.get(onPoints ? 1 : 0);
         }
 
         /** What earlier awards used of a cap: in this local period, in the rolling window, or nothing per event. */
         private BigDecimal used(Cap cap) {
-            if (cap.window() != null) {
-                return state.windowSum(capKey(cap), activity.getTime().minus(cap.window()));
+            if (cap.getWindow() != null) {
+                return state.windowSum(capKey(cap), activity.getTime().minus(cap.getWindow()));
             }
-            if (cap.period() == null) {
+            if (cap.getPeriod() == null) {
                 return BigDecimal.ZERO;
             }
             Object used = state.get(CreditState.CAP_USED, capKey(cap));
@@ -1026,9 +1026,9 @@ public final class CreditEngine {
         }
 
         private void record(Cap cap, BigDecimal amount) {
-            if (cap.window() != null) {
+            if (cap.getWindow() != null) {
                 state.windowAdd(capKey(cap), new Used(activity.getTime(), amount));
-            } else if (cap.period() != null) {
+            } else if (cap.getPeriod() != null) {
                 Key key = capKey(cap);
                 Object used = state.get(CreditState.CAP_USED, key);
                 state.put(CreditState.CAP_USED, key, used == null ? amount : ((BigDecimal) used).add(amount));
@@ -1042,8 +1042,8 @@ public final class CreditEngine {
                 capKeys = new Key[rule.getCaps().size()];
             }
             if (capKeys[index] == null) {
-                capKeys[index] = new Key(rule.getId(), index, activity.getAccount(), values(cap.key()),
-                        cap.period() == null ? null : cap.period().startOf(localDate));
+                capKeys[index] = new Key(rule.getId(), index, activity.getAccount(), values(cap.getKey()),
+                        cap.getPeriod() == null ? null : cap.getPeriod().startOf(localDate));
             }
             return capKeys[index];
         }

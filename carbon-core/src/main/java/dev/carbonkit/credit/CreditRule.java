@@ -78,12 +78,11 @@ public final class CreditRule {
     /**
      * The budget of an allowance-budget rule: a total for all participants, divided equally, per local period.
      * A budget per account is a total with one participant.
-     *
-     * @param period  the local period the budget is for, not null
-     * @param total  the total emissions allowed, a mass, not negative, not null
-     * @param participants  the number of accounts that share the total, positive, not null
      */
-    public record Budget(FootprintTotals.Period period, Quantity total, BigDecimal participants) {
+    public static final class Budget {
+        private final FootprintTotals.Period period;
+        private final Quantity total;
+        private final BigDecimal participants;
 
         /**
          * Checks the components.
@@ -92,7 +91,7 @@ public final class CreditRule {
          * @param total  the total, a mass
          * @param participants  the number of participants
          */
-        public Budget {
+        public Budget(FootprintTotals.Period period, Quantity total, BigDecimal participants) {
             Objects.requireNonNull(period, "period");
             Objects.requireNonNull(total, "total");
             Objects.requireNonNull(participants, "participants");
@@ -104,6 +103,9 @@ public final class CreditRule {
                 throw new IllegalArgumentException("A budget is shared by a positive number of participants, not "
                         + participants.toPlainString());
             }
+            this.period = period;
+            this.total = total;
+            this.participants = participants;
         }
 
         /**
@@ -116,16 +118,65 @@ public final class CreditRule {
             BigDecimal grams = total.to(Unit.GRAM).getAmount();
             return CarbonMath.divide(grams, participants);
         }
+
+        /**
+         * Gets the local period the budget is for.
+         *
+         * @return the local period the budget is for, not null
+         */
+        public FootprintTotals.Period getPeriod() {
+            return period;
+        }
+
+        /**
+         * Gets the total emissions allowed, a mass, not negative.
+         *
+         * @return the total emissions allowed, a mass, not negative, not null
+         */
+        public Quantity getTotal() {
+            return total;
+        }
+
+        /**
+         * Gets the number of accounts that share the total, positive.
+         *
+         * @return the number of accounts that share the total, positive, not null
+         */
+        public BigDecimal getParticipants() {
+            return participants;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Budget other
+                    && java.util.Objects.equals(period, other.period)
+                            && java.util.Objects.equals(total, other.total)
+                            && java.util.Objects.equals(participants, other.participants);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(period, total, participants);
+        }
+
+        /**
+         * Returns the values in the form {@code Budget[period=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "Budget[period=" + period + ", total=" + total + ", participants=" + participants + "]";
+        }
     }
 
     /**
      * The static baseline of a dynamic-baseline rule: a quantity per person, times the number of persons in an
      * activity attribute (such as a household's size), or per account if no attribute is named.
-     *
-     * @param perCapita  the baseline per person, such as '4 kWh', zero or more, not null
-     * @param personsAttribute  the attribute holding the number of persons, or null for one per account
      */
-    public record StaticBaseline(Quantity perCapita, String personsAttribute) {
+    public static final class StaticBaseline {
+        private final Quantity perCapita;
+        private final String personsAttribute;
 
         /**
          * Checks the components.
@@ -133,11 +184,53 @@ public final class CreditRule {
          * @param perCapita  the baseline per person
          * @param personsAttribute  the attribute, or null
          */
-        public StaticBaseline {
+        public StaticBaseline(Quantity perCapita, String personsAttribute) {
             Objects.requireNonNull(perCapita, "perCapita");
             if (perCapita.getAmount().signum() < 0) {
                 throw new IllegalArgumentException("A static baseline must not be negative: " + perCapita);
             }
+            this.perCapita = perCapita;
+            this.personsAttribute = personsAttribute;
+        }
+
+        /**
+         * Gets the baseline per person, such as '4 kWh', zero or more.
+         *
+         * @return the baseline per person, such as '4 kWh', zero or more, not null
+         */
+        public Quantity getPerCapita() {
+            return perCapita;
+        }
+
+        /**
+         * Gets the attribute holding the number of persons.
+         *
+         * @return the attribute holding the number of persons, or null for one per account
+         */
+        public String getPersonsAttribute() {
+            return personsAttribute;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof StaticBaseline other
+                    && java.util.Objects.equals(perCapita, other.perCapita)
+                            && java.util.Objects.equals(personsAttribute, other.personsAttribute);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(perCapita, personsAttribute);
+        }
+
+        /**
+         * Returns the values in the form {@code StaticBaseline[perCapita=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "StaticBaseline[perCapita=" + perCapita + ", personsAttribute=" + personsAttribute + "]";
         }
     }
 
@@ -155,13 +248,11 @@ public final class CreditRule {
      * A term of a scenario: a quantity times a factor stated per a quantity, such as '5980 g per 22 pkm' (the
      * Beijing commute's car emissions). Stating the factor per the quantity it was published for keeps the
      * arithmetic exact: 22 pkm x 5980 g / 22 pkm is 5980 g, where a per-km factor would not terminate.
-     *
-     * @param quantityAttribute  the attribute holding the quantity (text such as '3.3 kWh'), or null for the
-     *     activity's own quantity
-     * @param grams  the grams of CO2e of the factor, zero or more, not null
-     * @param per  the quantity the grams are per, positive, not null
      */
-    public record Term(String quantityAttribute, BigDecimal grams, Quantity per) {
+    public static final class Term {
+        private final String quantityAttribute;
+        private final BigDecimal grams;
+        private final Quantity per;
 
         /**
          * Checks the components.
@@ -170,24 +261,75 @@ public final class CreditRule {
          * @param grams  the grams
          * @param per  the quantity
          */
-        public Term {
+        public Term(String quantityAttribute, BigDecimal grams, Quantity per) {
             Objects.requireNonNull(grams, "grams");
             Objects.requireNonNull(per, "per");
             if (grams.signum() < 0 || per.getAmount().signum() <= 0) {
                 throw new IllegalArgumentException("A term needs grams of 0 or more per a positive quantity: "
                         + grams.toPlainString() + " g per " + per);
             }
+            this.quantityAttribute = quantityAttribute;
+            this.grams = grams;
+            this.per = per;
+        }
+
+        /**
+         * Gets the attribute holding the quantity (text such as '3.3 kWh').
+         *
+         * @return the attribute holding the quantity (text such as '3.3 kWh'), or null for the activity's own quantity
+         */
+        public String getQuantityAttribute() {
+            return quantityAttribute;
+        }
+
+        /**
+         * Gets the grams of CO2e of the factor, zero or more.
+         *
+         * @return the grams of CO2e of the factor, zero or more, not null
+         */
+        public BigDecimal getGrams() {
+            return grams;
+        }
+
+        /**
+         * Gets the quantity the grams are per, positive.
+         *
+         * @return the quantity the grams are per, positive, not null
+         */
+        public Quantity getPer() {
+            return per;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Term other
+                    && java.util.Objects.equals(quantityAttribute, other.quantityAttribute)
+                            && java.util.Objects.equals(grams, other.grams) && java.util.Objects.equals(per, other.per);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(quantityAttribute, grams, per);
+        }
+
+        /**
+         * Returns the values in the form {@code Term[quantityAttribute=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "Term[quantityAttribute=" + quantityAttribute + ", grams=" + grams + ", per=" + per + "]";
         }
     }
 
     /**
      * A fixed award: grams of CO2e and points, independent of each other (points are not always proportional
      * to grams; Luzhou gives 1 point for 8.2 g of steps and 5 points for 144 g of a clean plate).
-     *
-     * @param grams  the reduction, in g CO2e, zero or more, not null
-     * @param points  the points, zero or more, or null to convert from grams
      */
-    public record Fixed(BigDecimal grams, BigDecimal points) {
+    public static final class Fixed {
+        private final BigDecimal grams;
+        private final BigDecimal points;
 
         /**
          * Checks the components.
@@ -195,21 +337,112 @@ public final class CreditRule {
          * @param grams  the grams
          * @param points  the points, or null
          */
-        public Fixed {
+        public Fixed(BigDecimal grams, BigDecimal points) {
             Objects.requireNonNull(grams, "grams");
             if (grams.signum() < 0 || points != null && points.signum() < 0) {
-                throw new IllegalArgumentException("An award must not be negative: " + grams + " g, " + points + " points");
+                throw new IllegalArgumentException("An award must not be negative: " + grams + " g, " + points
+                        + " points");
             }
+            this.grams = grams;
+            this.points = points;
+        }
+
+        /**
+         * Gets the reduction, in g CO2e, zero or more.
+         *
+         * @return the reduction, in g CO2e, zero or more, not null
+         */
+        public BigDecimal getGrams() {
+            return grams;
+        }
+
+        /**
+         * Gets the points, zero or more.
+         *
+         * @return the points, zero or more, or null to convert from grams
+         */
+        public BigDecimal getPoints() {
+            return points;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Fixed other
+                    && java.util.Objects.equals(grams, other.grams) && java.util.Objects.equals(points, other.points);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(grams, points);
+        }
+
+        /**
+         * Returns the values in the form {@code Fixed[grams=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "Fixed[grams=" + grams + ", points=" + points + "]";
         }
     }
 
     /**
      * A tier of a per-unit rule: reaching {@code minimum} units earns the fixed award.
-     *
-     * @param minimum  the units needed, not null
-     * @param award  what the tier earns, not null
      */
-    public record Tier(BigDecimal minimum, Fixed award) {
+    public static final class Tier {
+        private final BigDecimal minimum;
+        private final Fixed award;
+        /**
+         * Creates an instance.
+         *
+         * @param minimum  the units needed, not null
+         * @param award  what the tier earns, not null
+         */
+        public Tier(BigDecimal minimum, Fixed award) {
+            this.minimum = minimum;
+            this.award = award;
+        }
+
+
+        /**
+         * Gets the units needed.
+         *
+         * @return the units needed, not null
+         */
+        public BigDecimal getMinimum() {
+            return minimum;
+        }
+
+        /**
+         * Gets the award: what the tier earns.
+         *
+         * @return what the tier earns, not null
+         */
+        public Fixed getAward() {
+            return award;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Tier other
+                    && java.util.Objects.equals(minimum, other.minimum) && java.util.Objects.equals(award, other.award);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(minimum, award);
+        }
+
+        /**
+         * Returns the values in the form {@code Tier[minimum=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "Tier[minimum=" + minimum + ", award=" + award + "]";
+        }
     }
 
     private final String id;
@@ -329,10 +562,10 @@ public final class CreditRule {
                     throw invalid("a dynamic-baseline rule needs a factor for the saving and a static baseline, a"
                             + " trailing baseline, or both");
                 }
-                if (staticBaseline != null && staticBaseline.perCapita().getUnit().getDimension()
-                        != savingFactor.per().getUnit().getDimension()) {
-                    throw invalid("the static baseline " + staticBaseline.perCapita() + " cannot be compared with the"
-                            + " factor's unit " + savingFactor.per().getUnit());
+                if (staticBaseline != null && staticBaseline.getPerCapita().getUnit().getDimension()
+                        != savingFactor.getPer().getUnit().getDimension()) {
+                    throw invalid("the static baseline " + staticBaseline.getPerCapita() + " cannot be compared with the"
+                            + " factor's unit " + savingFactor.getPer().getUnit());
                 }
                 if (pointsPerGram == null) {
                     throw invalid("a dynamic-baseline rule needs a conversion to points (points per gram, 0 for none)");
@@ -396,9 +629,9 @@ public final class CreditRule {
         if (kind != Kind.MIN_OF && !methods.isEmpty()) {
             throw invalid("methods belong to min-of rules only");
         }
-        boolean pointsAnywhere = fixed != null && fixed.points() != null || perUnit != null && perUnit.points() != null
-                || !tiers.isEmpty() && tiers.stream().allMatch(t -> t.award().points() != null)
-                || !evidenceLevels.isEmpty() && evidenceLevels.values().stream().allMatch(f -> f.points() != null);
+        boolean pointsAnywhere = fixed != null && fixed.getPoints() != null || perUnit != null && perUnit.getPoints() != null
+                || !tiers.isEmpty() && tiers.stream().allMatch(t -> t.getAward().getPoints() != null)
+                || !evidenceLevels.isEmpty() && evidenceLevels.values().stream().allMatch(f -> f.getPoints() != null);
         if (!pointsAnywhere && pointsPerGram == null) {
             throw invalid("the rule gives no points and no conversion from grams to points");
         }
@@ -406,9 +639,9 @@ public final class CreditRule {
 
     /** Whether any award of the rule carries points of its own, rather than converting grams. */
     private boolean givesPoints() {
-        return fixed != null && fixed.points() != null || perUnit != null && perUnit.points() != null
-                || tiers.stream().anyMatch(t -> t.award().points() != null)
-                || evidenceLevels.values().stream().anyMatch(f -> f.points() != null);
+        return fixed != null && fixed.getPoints() != null || perUnit != null && perUnit.getPoints() != null
+                || tiers.stream().anyMatch(t -> t.getAward().getPoints() != null)
+                || evidenceLevels.values().stream().anyMatch(f -> f.getPoints() != null);
     }
 
     /**
@@ -733,10 +966,10 @@ public final class CreditRule {
             form.put("exclusive", Map.of("id", exclusiveGroup, "key", exclusiveKey));
         }
         List<Object> capForms = new ArrayList<>();
-        caps.forEach(cap -> capForms.add(cap.window() == null
-                ? Map.of("period", cap.span(), "unit", cap.unit().name(), "limit", plain(cap.limit()), "key", cap.key())
-                : Map.of("window", cap.window().toString(), "unit", cap.unit().name(), "limit", plain(cap.limit()),
-                        "key", cap.key())));
+        caps.forEach(cap -> capForms.add(cap.getWindow() == null
+                ? Map.of("period", cap.span(), "unit", cap.getUnit().name(), "limit", plain(cap.getLimit()), "key", cap.getKey())
+                : Map.of("window", cap.getWindow().toString(), "unit", cap.getUnit().name(), "limit", plain(cap.getLimit()),
+                        "key", cap.getKey())));
         form.put("caps", capForms);
         put(form, "points_per_gram", pointsPerGram);
         if (gramsRounding != null) {
@@ -765,13 +998,13 @@ public final class CreditRule {
             form.put("per_unit", fixed(perUnit));
         }
         List<Object> tierForms = new ArrayList<>();
-        tiers.forEach(tier -> tierForms.add(Map.of("minimum", plain(tier.minimum()), "award", fixed(tier.award()))));
+        tiers.forEach(tier -> tierForms.add(Map.of("minimum", plain(tier.getMinimum()), "award", fixed(tier.getAward()))));
         form.put("tiers", tierForms);
         Map<String, Object> termForms = new LinkedHashMap<>();
         terms.forEach((scenario, list) -> {
             List<Object> forms = new ArrayList<>();
-            list.forEach(term -> forms.add(Map.of("quantity", term.quantityAttribute() == null ? "" : term.quantityAttribute(),
-                    "grams", plain(term.grams()), "per", plain(term.per().getAmount()) + " " + term.per().getUnit())));
+            list.forEach(term -> forms.add(Map.of("quantity", term.getQuantityAttribute() == null ? "" : term.getQuantityAttribute(),
+                    "grams", plain(term.getGrams()), "per", plain(term.getPer().getAmount()) + " " + term.getPer().getUnit())));
             termForms.put(scenario.name(), forms);
         });
         form.put("terms", termForms);
@@ -779,13 +1012,13 @@ public final class CreditRule {
             form.put("round_factors", factorRounding.toString());
         }
         if (savingFactor != null) {
-            form.put("saving_factor", Map.of("grams", plain(savingFactor.grams()), "per",
-                    plain(savingFactor.per().getAmount()) + " " + savingFactor.per().getUnit()));
+            form.put("saving_factor", Map.of("grams", plain(savingFactor.getGrams()), "per",
+                    plain(savingFactor.getPer().getAmount()) + " " + savingFactor.getPer().getUnit()));
         }
         if (staticBaseline != null) {
-            form.put("static_baseline", Map.of("per_capita", plain(staticBaseline.perCapita().getAmount()) + " "
-                    + staticBaseline.perCapita().getUnit(), "persons", staticBaseline.personsAttribute() == null ? ""
-                            : staticBaseline.personsAttribute()));
+            form.put("static_baseline", Map.of("per_capita", plain(staticBaseline.getPerCapita().getAmount()) + " "
+                    + staticBaseline.getPerCapita().getUnit(), "persons", staticBaseline.getPersonsAttribute() == null ? ""
+                            : staticBaseline.getPersonsAttribute()));
         }
         if (trailingDays > 0) {
             form.put("trailing_days", Integer.toString(trailingDays));
@@ -794,12 +1027,12 @@ public final class CreditRule {
             form.put("factor_sources", new LinkedHashMap<>(factorSources));
         }
         if (budget != null) {
-            form.put("budget", Map.of("period", budget.period().name(), "total", plain(budget.total().getAmount()) + " "
-                    + budget.total().getUnit(), "participants", plain(budget.participants())));
+            form.put("budget", Map.of("period", budget.getPeriod().name(), "total", plain(budget.getTotal().getAmount()) + " "
+                    + budget.getTotal().getUnit(), "participants", plain(budget.getParticipants())));
         }
         if (footprintFactor != null) {
-            form.put("footprint_factor", Map.of("grams", plain(footprintFactor.grams()), "per",
-                    plain(footprintFactor.per().getAmount()) + " " + footprintFactor.per().getUnit()));
+            form.put("footprint_factor", Map.of("grams", plain(footprintFactor.getGrams()), "per",
+                    plain(footprintFactor.getPer().getAmount()) + " " + footprintFactor.getPer().getUnit()));
         }
         if (issuance != null) {
             form.put("issuance", issuance.toString());
@@ -820,15 +1053,15 @@ public final class CreditRule {
 
     private static List<Object> conditions(List<Condition> conditions) {
         List<Object> forms = new ArrayList<>();
-        conditions.forEach(c -> forms.add(Map.of("attribute", c.attribute(), "operator", c.operator().name(),
-                "values", c.values())));
+        conditions.forEach(c -> forms.add(Map.of("attribute", c.getAttribute(), "operator", c.getOperator().name(),
+                "values", c.getValues())));
         return forms;
     }
 
     private static Map<String, Object> fixed(Fixed award) {
         Map<String, Object> form = new LinkedHashMap<>();
-        form.put("grams", plain(award.grams()));
-        put(form, "points", award.points());
+        form.put("grams", plain(award.getGrams()));
+        put(form, "points", award.getPoints());
         return form;
     }
 

@@ -19,14 +19,12 @@ import java.util.Objects;
  * {@code expiresAfter} is set, they must be claimed before that much time has passed since their issue, and
  * points not claimed by then are lost; otherwise they count from the moment they are collectible without a
  * claim. Durations are exact elapsed time: a day is 24 hours.
- *
- * @param delay  the time from the activity to the issue, or null
- * @param nextLocalDayAt  the local time of the next day at which points are issued, or null
- * @param collectibleAfter  the time from the issue until the points can be collected, zero or more, not null
- * @param expiresAfter  the time from the issue after which unclaimed points are lost, or null if no claim is
- *  needed
  */
-public record Issuance(Duration delay, LocalTime nextLocalDayAt, Duration collectibleAfter, Duration expiresAfter) {
+public final class Issuance {
+    private final Duration delay;
+    private final LocalTime nextLocalDayAt;
+    private final Duration collectibleAfter;
+    private final Duration expiresAfter;
 
     /**
      * Checks the components.
@@ -36,7 +34,7 @@ public record Issuance(Duration delay, LocalTime nextLocalDayAt, Duration collec
      * @param collectibleAfter  the wait before collecting
      * @param expiresAfter  the expiry, or null
      */
-    public Issuance {
+    public Issuance(Duration delay, LocalTime nextLocalDayAt, Duration collectibleAfter, Duration expiresAfter) {
         Objects.requireNonNull(collectibleAfter, "collectibleAfter");
         if (delay != null && nextLocalDayAt != null) {
             throw new IllegalArgumentException("Issuance: give a delay or a local time of the next day, not both");
@@ -51,6 +49,10 @@ public record Issuance(Duration delay, LocalTime nextLocalDayAt, Duration collec
             throw new IllegalArgumentException("Issuance: expiresAfter (" + expiresAfter
                     + ") must be longer than collectibleAfter (" + collectibleAfter + "), or nothing could be claimed");
         }
+        this.delay = delay;
+        this.nextLocalDayAt = nextLocalDayAt;
+        this.collectibleAfter = collectibleAfter;
+        this.expiresAfter = expiresAfter;
     }
 
     /**
@@ -146,5 +148,55 @@ public record Issuance(Duration delay, LocalTime nextLocalDayAt, Duration collec
             text.append(", expires-after ").append(expiresAfter);
         }
         return text.toString();
+    }
+
+    /**
+     * Gets the time from the activity to the issue.
+     *
+     * @return the time from the activity to the issue, or null
+     */
+    public Duration getDelay() {
+        return delay;
+    }
+
+    /**
+     * Gets the local time of the next day at which points are issued.
+     *
+     * @return the local time of the next day at which points are issued, or null
+     */
+    public LocalTime getNextLocalDayAt() {
+        return nextLocalDayAt;
+    }
+
+    /**
+     * Gets the time from the issue until the points can be collected, zero or more.
+     *
+     * @return the time from the issue until the points can be collected, zero or more, not null
+     */
+    public Duration getCollectibleAfter() {
+        return collectibleAfter;
+    }
+
+    /**
+     * Gets the time from the issue after which unclaimed points are lost.
+     *
+     * @return the time from the issue after which unclaimed points are lost, or null if no claim is needed
+     */
+    public Duration getExpiresAfter() {
+        return expiresAfter;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj == this || obj instanceof Issuance other
+                && java.util.Objects.equals(delay, other.delay)
+                        && java.util.Objects.equals(nextLocalDayAt, other.nextLocalDayAt)
+                        && java.util.Objects.equals(collectibleAfter, other.collectibleAfter)
+                        && java.util.Objects.equals(expiresAfter, other.expiresAfter);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(delay, nextLocalDayAt, collectibleAfter, expiresAfter);
     }
 }

@@ -104,6 +104,6 @@ public final class LedgerRecord {
      */
     @Override
     public String toString() {
-        return "#" + sequence + " " + (event != null ? event : entry.id() + " " + entry.amount().toPlainString());
+        return "#" + sequence + " " + (event != null ? event : entry.getId() + " " + entry.getAmount().toPlainString());
     }
 }

@@ -43,9 +43,9 @@ public final class RuleSet {
             }
         }
         for (Promotion promotion : this.promotions) {
-            for (String ruleId : promotion.appliesTo()) {
+            for (String ruleId : promotion.getAppliesTo()) {
                 if (!ids.contains(ruleId)) {
-                    throw new IllegalArgumentException("Promotion " + promotion.id() + " applies to rule '" + ruleId
+                    throw new IllegalArgumentException("Promotion " + promotion.getId() + " applies to rule '" + ruleId
                             + "', which rule set " + id + " does not have");
                 }
             }
@@ -63,9 +63,9 @@ public final class RuleSet {
         List<Object> ruleForms = new ArrayList<>();
         rules.forEach(rule -> ruleForms.add(rule.canonical()));
         List<Object> promotionForms = new ArrayList<>();
-        promotions.forEach(p -> promotionForms.add(Map.of("id", p.id(),
-                "multiplier", CarbonMath.normalize(p.multiplier()).toPlainString(), "from", p.validFrom().toString(),
-                "to", p.validTo().toString(), "rules", new ArrayList<>(new TreeSet<>(p.appliesTo())))));
+        promotions.forEach(p -> promotionForms.add(Map.of("id", p.getId(),
+                "multiplier", CarbonMath.normalize(p.getMultiplier()).toPlainString(), "from", p.getValidFrom().toString(),
+                "to", p.getValidTo().toString(), "rules", new ArrayList<>(new TreeSet<>(p.getAppliesTo())))));
         return CanonicalJson.write(Map.of("format", "carbonkit-rules/1", "ruleset", id, "version", version,
                 "timezone", zone.getId(), "sources", sources, "rules", ruleForms, "promotions", promotionForms));
     }

@@ -19,14 +19,13 @@ public final class Crosswalk {
 
     /**
      * One category's mapping.
-     *
-     * @param code  the category's code in the classification mapped from, such as "01.1.1"
-     * @param label  what the category is, as the crosswalk names it
-     * @param type  the activity type it maps to
-     * @param source  where the mapping comes from, or null for the crosswalk's
-     * @param status  SOURCED, DERIVED, ILLUSTRATIVE or UNVERIFIED, with detail, or null for the crosswalk's
      */
-    public record Mapping(String code, String label, String type, String source, String status) {
+    public static final class Mapping {
+        private final String code;
+        private final String label;
+        private final String type;
+        private final String source;
+        private final String status;
 
         /**
          * Checks the mapping.
@@ -37,10 +36,85 @@ public final class Crosswalk {
          * @param source  the source, or null
          * @param status  the status, or null
          */
-        public Mapping {
+        public Mapping(String code, String label, String type, String source, String status) {
             Checks.requireNonBlank(code, "code");
             Checks.requireNonBlank(label, "label of category " + code);
             Checks.requireActivityType(type, "type of category '%s'", code);
+            this.code = code;
+            this.label = label;
+            this.type = type;
+            this.source = source;
+            this.status = status;
+        }
+
+        /**
+         * Gets the category's code in the classification mapped from, such as "01.1.1".
+         *
+         * @return the category's code in the classification mapped from, such as "01.1.1"
+         */
+        public String getCode() {
+            return code;
+        }
+
+        /**
+         * Gets the label: what the category is, as the crosswalk names it.
+         *
+         * @return what the category is, as the crosswalk names it
+         */
+        public String getLabel() {
+            return label;
+        }
+
+        /**
+         * Gets the activity type it maps to.
+         *
+         * @return the activity type it maps to
+         */
+        public String getType() {
+            return type;
+        }
+
+        /**
+         * Gets the source: where the mapping comes from.
+         *
+         * @return where the mapping comes from, or null for the crosswalk's
+         */
+        public String getSource() {
+            return source;
+        }
+
+        /**
+         * Gets the status: SOURCED, DERIVED, ILLUSTRATIVE or UNVERIFIED, with detail.
+         *
+         * @return SOURCED, DERIVED, ILLUSTRATIVE or UNVERIFIED, with detail, or null for the crosswalk's
+         */
+        public String getStatus() {
+            return status;
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj == this || obj instanceof Mapping other
+                    && java.util.Objects.equals(code, other.code) && java.util.Objects.equals(label, other.label)
+                            && java.util.Objects.equals(type, other.type)
+                            && java.util.Objects.equals(source, other.source)
+                            && java.util.Objects.equals(status, other.status);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(code, label, type, source, status);
+        }
+
+        /**
+         * Returns the values in the form {@code Mapping[code=..., ...]}.
+         *
+         * @return the text, never null
+         */
+        @Override
+        public String toString() {
+            return "Mapping[code=" + code + ", label=" + label + ", type=" + type + ", source=" + source
+                    + ", status=" + status + "]";
         }
     }
 
@@ -72,8 +146,8 @@ public final class Crosswalk {
     public static Crosswalk of(String id, String from, String source, String status, Iterable<Mapping> mappings) {
         Map<String, Mapping> byCode = new LinkedHashMap<>();
         for (Mapping mapping : mappings) {
-            if (byCode.putIfAbsent(mapping.code(), mapping) != null) {
-                throw new IllegalArgumentException("Crosswalk " + id + " maps category '" + mapping.code() + "' twice");
+            if (byCode.putIfAbsent(mapping.getCode(), mapping) != null) {
+                throw new IllegalArgumentException("Crosswalk " + id + " maps category '" + mapping.getCode() + "' twice");
             }
         }
         return new Crosswalk(Checks.requireNonBlank(id, "id"), Checks.requireNonBlank(from, "from"),
@@ -124,7 +198,7 @@ public final class Crosswalk {
      * @return the source, never null
      */
     public String sourceOf(Mapping mapping) {
-        return mapping.source() != null ? mapping.source() : source;
+        return mapping.getSource() != null ? mapping.getSource() : source;
     }
 
     /**
@@ -134,7 +208,7 @@ public final class Crosswalk {
      * @return the status, never null
      */
     public String statusOf(Mapping mapping) {
-        return mapping.status() != null ? mapping.status() : status;
+        return mapping.getStatus() != null ? mapping.getStatus() : status;
     }
 
     @Override

@@ -236,10 +236,10 @@ public final class RuleSetLoader {
                 for (int i = 0; i < sequence.getValue().size(); i++) {
                     Promotion promotion = promotion(sequence.getValue().get(i), "promotions[" + i + "]");
                     if (promotion != null) {
-                        for (String ruleId : promotion.appliesTo()) {
+                        for (String ruleId : promotion.getAppliesTo()) {
                             if (!ruleIds.contains(ruleId)) {
                                 Node rulesOf = valueOf(sequence.getValue().get(i), "rules");
-                                reading.problem(rulesOf, "promotions[" + i + "].rules", "promotion " + promotion.id()
+                                reading.problem(rulesOf, "promotions[" + i + "].rules", "promotion " + promotion.getId()
                                         + " applies to rule '" + ruleId + "', which this rule set does not have; rules: "
                                         + ruleIds);
                             }

@@ -68,7 +68,7 @@ class LedgerReceiptsTest {
     private static Map<String, Verification> verify(List<Receipt> receipts) {
         Map<String, Verification> found = new java.util.LinkedHashMap<>();
         ReceiptVerifier.of(FactorCatalog.of(), List.of(RULES)).verifyAll(receipts,
-                verification -> found.put(verification.id(), verification));
+                verification -> found.put(verification.getId(), verification));
         return found;
     }
 
@@ -129,7 +129,7 @@ class LedgerReceiptsTest {
 
         // what the accounts say agrees with the receipts
         CarbonAccounts accounts = history();
-        assertThat(accounts.expiredEntries("alice", AS_OF)).extracting(LedgerEntry::id)
+        assertThat(accounts.expiredEntries("alice", AS_OF)).extracting(LedgerEntry::getId)
                 .containsExactly("test:p3:pay:points");
         assertThat(accounts.expired("alice", AS_OF)).isEqualByComparingTo("5");
         assertThat(accounts.expiredEntries("alice", local("2024-03-05T06:59"))).isEmpty();
@@ -152,7 +152,7 @@ class LedgerReceiptsTest {
     void ledgerReceipts_replay_andKeepTheirBytesThroughAChainedFile() throws IOException {
         List<Receipt> receipts = Receipt.ofLedger(history(), "alice", AS_OF);
         assertThat(verify(receipts).values()).hasSize(7)
-                .allSatisfy(v -> assertThat(v.status()).isEqualTo(Verification.Status.REPRODUCED));
+                .allSatisfy(v -> assertThat(v.getStatus()).isEqualTo(Verification.Status.REPRODUCED));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ReceiptWriter writer = new ReceiptWriter(bytes)) {
@@ -168,7 +168,7 @@ class LedgerReceiptsTest {
         assertThat(chain.getStatus()).isEqualTo(ReceiptChain.Status.INTACT);
         assertThat(read).extracting(Receipt::withoutLink).containsExactlyElementsOf(receipts);
         assertThat(verify(read).values())
-                .allSatisfy(v -> assertThat(v.status()).isEqualTo(Verification.Status.REPRODUCED));
+                .allSatisfy(v -> assertThat(v.getStatus()).isEqualTo(Verification.Status.REPRODUCED));
     }
 
     @Test
@@ -177,16 +177,16 @@ class LedgerReceiptsTest {
         receipts.set(3, edited(receipts.get(3), "\"amount\":\"-5\",\"id\":\"test:p1:pay:points#2\"",
                 "\"amount\":\"-4\",\"id\":\"test:p1:pay:points#2\""));
         Verification changed = verify(receipts).get("ledger:alice:4");
-        assertThat(changed.status()).isEqualTo(Verification.Status.MISMATCH);
-        assertThat(changed.differences()).extracting(Verification.Difference::toString)
+        assertThat(changed.getStatus()).isEqualTo(Verification.Status.MISMATCH);
+        assertThat(changed.getDifferences()).extracting(Verification.Difference::toString)
                 .containsExactly("entries[1].amount: receipt -4, replay -5");
 
         // the reason is an input: another reason replays into other entries, and the receipt's own say so
         List<Receipt> reasons = new ArrayList<>(Receipt.ofLedger(history(), "alice", AS_OF));
         reasons.set(3, edited(reasons.get(3), "\"reason\":\"fraud finding F-118\"", "\"reason\":\"duplicate payment\""));
         Verification reason = verify(reasons).get("ledger:alice:4");
-        assertThat(reason.status()).isEqualTo(Verification.Status.MISMATCH);
-        assertThat(reason.differences()).extracting(Verification.Difference::field)
+        assertThat(reason.getStatus()).isEqualTo(Verification.Status.MISMATCH);
+        assertThat(reason.getDifferences()).extracting(Verification.Difference::getField)
                 .contains("entries[0].reason", "entries[1].reason", "steps[1]", "steps[2]");
     }
 
@@ -197,22 +197,22 @@ class LedgerReceiptsTest {
         List<Receipt> withoutReversal = new ArrayList<>(receipts);
         withoutReversal.remove(3);
         Map<String, Verification> dropped = verify(withoutReversal);
-        assertThat(dropped.get("ledger:alice:5").status()).isEqualTo(Verification.Status.MISMATCH);
-        assertThat(dropped.get("ledger:alice:5").differences()).extracting(Verification.Difference::toString)
+        assertThat(dropped.get("ledger:alice:5").getStatus()).isEqualTo(Verification.Status.MISMATCH);
+        assertThat(dropped.get("ledger:alice:5").getDifferences()).extracting(Verification.Difference::toString)
                 .contains("event.kind: receipt CLAIMED, replay CLOSED");
 
         List<Receipt> withoutExpiry = receipts.subList(0, 6);
         Verification last = verify(withoutExpiry).get("ledger:alice:6");
-        assertThat(last.status()).isEqualTo(Verification.Status.INCOMPLETE);
-        assertThat(last.detail()).isEqualTo("the replay of account alice's updates also gives what no receipt records:"
+        assertThat(last.getStatus()).isEqualTo(Verification.Status.INCOMPLETE);
+        assertThat(last.getDetail()).isEqualTo("the replay of account alice's updates also gives what no receipt records:"
                 + " ledger:alice:7 (EXPIRED points entry test:p3:pay:points at 2024-03-04T23:00:00Z)");
 
         // a claim the ledger could not have made (outside its window) does not replay
         List<Receipt> late = new ArrayList<>(receipts);
         late.set(4, edited(receipts.get(4), "\"at\":\"2024-03-03T00:00:00Z\"", "\"at\":\"2024-03-05T00:00:00Z\""));
         Map<String, Verification> refused = verify(late);
-        assertThat(refused.get("ledger:alice:5").status()).isEqualTo(Verification.Status.NOT_REPLAYABLE);
-        assertThat(refused.get("ledger:alice:5").detail()).contains("test:p2:pay:points").contains("EXPIRED");
-        assertThat(refused.get("ledger:alice:6").status()).isEqualTo(Verification.Status.NOT_REPLAYABLE);
+        assertThat(refused.get("ledger:alice:5").getStatus()).isEqualTo(Verification.Status.NOT_REPLAYABLE);
+        assertThat(refused.get("ledger:alice:5").getDetail()).contains("test:p2:pay:points").contains("EXPIRED");
+        assertThat(refused.get("ledger:alice:6").getStatus()).isEqualTo(Verification.Status.NOT_REPLAYABLE);
     }
 }

@@ -68,9 +68,9 @@ class ReceiptVerifierTest {
         assertThat(found).hasSize(8).allMatch(Verification::isReproduced);
         assertThat(counts).containsEntry(Verification.Status.REPRODUCED, 8L).containsEntry(Verification.Status.MISMATCH, 0L);
         // footprints as they come, then awards
-        assertThat(found).extracting(Verification::id).containsExactly("t1", "t2", "t3", "p1", "p2", "p3", "p4", "q1");
+        assertThat(found).extracting(Verification::getId).containsExactly("t1", "t2", "t3", "p1", "p2", "p3", "p4", "q1");
         assertThat(found.get(6)).hasToString("p4 (alice, AWARD, rule ant-offline-payment): REPRODUCED");
-        assertThat(verifier.verify(footprints().get(0)).status()).isEqualTo(Verification.Status.REPRODUCED);
+        assertThat(verifier.verify(footprints().get(0)).getStatus()).isEqualTo(Verification.Status.REPRODUCED);
         assertThatThrownBy(() -> verifier.verify(awards().get(0))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Receipts of kind award depend on the account's other activities and updates; verify them"
                         + " with verifyAll: p1");
@@ -83,18 +83,18 @@ class ReceiptVerifierTest {
         String changed = co2e.substring(0, co2e.length() - 1) + (co2e.endsWith("1") ? "2" : "1");
         Verification found = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, "\"co2e_kg\":\"" + co2e + "\"",
                 "\"co2e_kg\":\"" + changed + "\""));
-        assertThat(found.status()).isEqualTo(Verification.Status.MISMATCH);
-        assertThat(found.differences()).containsExactly(new Verification.Difference("result.co2e_kg", changed, co2e));
+        assertThat(found.getStatus()).isEqualTo(Verification.Status.MISMATCH);
+        assertThat(found.getDifferences()).containsExactly(new Verification.Difference("result.co2e_kg", changed, co2e));
         assertThat(found.toString()).isEqualTo("t1 (alice, FOOTPRINT): MISMATCH; result.co2e_kg: receipt " + changed
                 + ", replay " + co2e);
         // a changed input changes the result and the steps that show it
         Verification input = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, "\"12.5 mi\"", "\"12.6 mi\""));
-        assertThat(input.differences()).extracting(Verification.Difference::field).contains("result.co2e_kg")
+        assertThat(input.getDifferences()).extracting(Verification.Difference::getField).contains("result.co2e_kg")
                 .anyMatch(field -> field.startsWith("steps["));
         // the changed quantity is replayed as given: the steps that still show 12.5 mi differ
-        assertThat(input.differences()).filteredOn(d -> d.field().equals("steps[0]")).singleElement().satisfies(d -> {
-            assertThat(d.receipt()).contains("12.5 mi");
-            assertThat(d.replay()).contains("12.6 mi");
+        assertThat(input.getDifferences()).filteredOn(d -> d.getField().equals("steps[0]")).singleElement().satisfies(d -> {
+            assertThat(d.getReceipt()).contains("12.5 mi");
+            assertThat(d.getReplay()).contains("12.6 mi");
         });
     }
 
@@ -102,20 +102,20 @@ class ReceiptVerifierTest {
     void missingOrDifferentTables_andInputsThatCannotBeReplayed_areFindingsNotCrashes() {
         Receipt t1 = footprints().get(0);
         Verification missing = ReceiptVerifier.of(FactorCatalog.of(Fixtures.desnz2025()), List.of()).verify(t1);
-        assertThat(missing.status()).isEqualTo(Verification.Status.MISSING_TABLE);
-        assertThat(missing.detail()).isEqualTo("the receipt names table 'desnz-2024' " + ReceiptTest.DESNZ.getDigest()
+        assertThat(missing.getStatus()).isEqualTo(Verification.Status.MISSING_TABLE);
+        assertThat(missing.getDetail()).isEqualTo("the receipt names table 'desnz-2024' " + ReceiptTest.DESNZ.getDigest()
                 + ", which the verifier's catalog does not have; it has [desnz-2025]");
         Verification digest = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, ReceiptTest.DESNZ.getDigest(),
                 "sha256:0000"));
-        assertThat(digest.status()).isEqualTo(Verification.Status.DIGEST_MISMATCH);
-        assertThat(digest.detail()).isEqualTo("table desnz-2024: the receipt names sha256:0000, the verifier has "
+        assertThat(digest.getStatus()).isEqualTo(Verification.Status.DIGEST_MISMATCH);
+        assertThat(digest.getDetail()).isEqualTo("table desnz-2024: the receipt names sha256:0000, the verifier has "
                 + ReceiptTest.DESNZ.getDigest());
         Verification unit = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, "\"12.5 mi\"", "\"12.5 parsec\""));
-        assertThat(unit.status()).isEqualTo(Verification.Status.NOT_REPLAYABLE);
-        assertThat(unit.detail()).contains("parsec");
+        assertThat(unit.getStatus()).isEqualTo(Verification.Status.NOT_REPLAYABLE);
+        assertThat(unit.getDetail()).contains("parsec");
         Verification policy = ReceiptVerifier.of(CATALOG, List.of()).verify(tamper(t1, "\"regions\":\"standard\"",
                 "\"regions\":\"mine\""));
-        assertThat(policy.detail()).isEqualTo("the receipt's policy uses region groups of its own (mine); only the"
+        assertThat(policy.getDetail()).isEqualTo("the receipt's policy uses region groups of its own (mine); only the"
                 + " standard hierarchy can be replayed");
     }
 
@@ -126,28 +126,28 @@ class ReceiptVerifierTest {
         assertThat(awards.get(3).get("result.outcome")).contains("CAPPED");
         // p1's receipt left out: p4 is no longer the fourth payment of the day, and its replay earns
         List<Verification> incomplete = verify(verifier, awards.subList(1, awards.size()));
-        assertThat(incomplete).filteredOn(v -> v.id().equals("p4")).singleElement().satisfies(v -> {
-            assertThat(v.status()).isEqualTo(Verification.Status.MISMATCH);
-            assertThat(v.differences()).contains(new Verification.Difference("result.outcome", "CAPPED", "AWARDED"));
+        assertThat(incomplete).filteredOn(v -> v.getId().equals("p4")).singleElement().satisfies(v -> {
+            assertThat(v.getStatus()).isEqualTo(Verification.Status.MISMATCH);
+            assertThat(v.getDifferences()).contains(new Verification.Difference("result.outcome", "CAPPED", "AWARDED"));
         });
         List<Receipt> tampered = new ArrayList<>(awards);
         tampered.set(1, tamper(awards.get(1), "\"points\":\"5\"", "\"points\":\"50\""));
-        assertThat(verify(verifier, tampered).get(1).differences())
+        assertThat(verify(verifier, tampered).get(1).getDifferences())
                 .containsExactly(new Verification.Difference("result.points", "50", "5"));
         tampered.set(1, tamper(awards.get(1), "\"rule\":\"ant-offline-payment\"", "\"rule\":\"ant-bonus\""));
         Verification unknownRule = verify(verifier, tampered).get(1);
-        assertThat(unknownRule.status()).isEqualTo(Verification.Status.INCOMPLETE);
-        assertThat(unknownRule.detail()).startsWith("the replay of the 5 activities in these receipts gives no award of"
+        assertThat(unknownRule.getStatus()).isEqualTo(Verification.Status.INCOMPLETE);
+        assertThat(unknownRule.getDetail()).startsWith("the replay of the 5 activities in these receipts gives no award of"
                 + " p2 under rule ant-bonus");
         assertThat(verify(ReceiptVerifier.of(CATALOG, List.of()), awards)).allSatisfy(v -> {
-            assertThat(v.status()).isEqualTo(Verification.Status.MISSING_RULE_SET);
-            assertThat(v.detail()).startsWith("the receipt names rule set 'ant' sha256:");
+            assertThat(v.getStatus()).isEqualTo(Verification.Status.MISSING_RULE_SET);
+            assertThat(v.getDetail()).startsWith("the receipt names rule set 'ant' sha256:");
         });
         RuleSet other = RuleSet.of("ant", "other", ReceiptTest.SHANGHAI, ant().getRules(), List.of());
         assertThat(verify(ReceiptVerifier.of(CATALOG, List.of(other)), awards))
-                .allMatch(v -> v.status() == Verification.Status.DIGEST_MISMATCH);
+                .allMatch(v -> v.getStatus() == Verification.Status.DIGEST_MISMATCH);
         tampered.set(1, tamper(awards.get(1), "\"1 count\"", "\"1 parsec\""));
-        assertThat(verify(verifier, tampered)).allMatch(v -> v.status() == Verification.Status.NOT_REPLAYABLE);
+        assertThat(verify(verifier, tampered)).allMatch(v -> v.getStatus() == Verification.Status.NOT_REPLAYABLE);
     }
 
     @Test

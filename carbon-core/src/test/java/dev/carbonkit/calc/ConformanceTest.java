@@ -30,7 +30,7 @@ class ConformanceTest {
         Conformance.Report report = Conformance.run(v, Fixtures.desnz2024());
         assertThat(report.isPassed()).as(report.toString()).isTrue();
         assertThat(report).hasToString("desnz-2024: 3 of 3 cases passed");
-        assertThat(report.results()).extracting(Conformance.Result::name).containsExactly("petrol", "ar4", "london");
+        assertThat(report.getResults()).extracting(Conformance.Result::getName).containsExactly("petrol", "ar4", "london");
     }
 
     @Test
@@ -63,12 +63,12 @@ class ConformanceTest {
                 "desnz-2024: 0 of 1 cases passed\n  c: table: expected 'desnz-2024' in the catalog, actual"
                         + " [owid-carbon-intensity]");
         Conformance.Vectors pinned = LOADER.parse(HEAD.replace("cases:", "digest: sha256:00\ncases:") + oneCase, "p.yaml");
-        assertThat(Conformance.run(pinned, FactorCatalog.of(Fixtures.desnz2024())).results().get(0).mismatches())
+        assertThat(Conformance.run(pinned, FactorCatalog.of(Fixtures.desnz2024())).getResults().get(0).getMismatches())
                 .containsExactly("digest: expected sha256:00, actual " + Fixtures.desnz2024().getDigest());
         Conformance.Vectors right = LOADER.parse(HEAD.replace("cases:", "digest: " + Fixtures.desnz2024().getDigest()
                 + "\ncases:") + oneCase, "p.yaml");
         assertThat(Conformance.run(right, Fixtures.desnz2024()).isPassed()).isTrue();
-        assertThat(right.digest()).isEqualTo(Fixtures.desnz2024().getDigest());
+        assertThat(right.getDigest()).isEqualTo(Fixtures.desnz2024().getDigest());
     }
 
     @Test

@@ -140,8 +140,8 @@ public final class AccountHistories {
                 if (full.award(again) == null && !full.activities().contains(again)) {
                     assertThat(awards).as(what).isEmpty();
                 } else {
-                    List<Award> expected = full.evaluate().awards().stream()
-                            .filter(award -> award.activityId().equals(again.getId())).toList();
+                    List<Award> expected = full.evaluate().getAwards().stream()
+                            .filter(award -> award.getActivityId().equals(again.getId())).toList();
                     assertThat(awards).as(what).isEqualTo(expected);
                     assertThat(explanations(awards)).as(what).isEqualTo(explanations(expected));
                 }

@@ -57,23 +57,23 @@ class AllowanceBudgetTest {
     @Test
     void unusedBudget_becomesPoints_whenTheWeekCloses_andTheReductionLedgerIsNotCredited() {
         CreditResult result = CreditEngine.evaluate(lahti(weekly().build()), twoWeeks());
-        assertThat(result.awards()).extracting(Award::activityId).containsExactly("a1", "b1", "a2", "a3",
+        assertThat(result.getAwards()).extracting(Award::getActivityId).containsExactly("a1", "b1", "a2", "a3",
                 "budget:alice:2024-03-04", "budget:bob:2024-03-04", "a4");
-        assertThat(result.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.COUNTED_IN_BUDGET,
+        assertThat(result.getAwards()).extracting(Award::getOutcome).containsExactly(Award.Outcome.COUNTED_IN_BUDGET,
                 Award.Outcome.COUNTED_IN_BUDGET, Award.Outcome.COUNTED_IN_BUDGET, Award.Outcome.COUNTED_IN_BUDGET,
                 Award.Outcome.AWARDED, Award.Outcome.OVER_BUDGET, Award.Outcome.COUNTED_IN_BUDGET);
-        assertThat(result.reductions()).isEmpty();
-        assertThat(result.points()).singleElement().satisfies(entry -> {
-            assertThat(entry.activityId()).isEqualTo("budget:alice:2024-03-04");
-            assertThat(entry.amount()).isEqualByComparingTo("10");
-            assertThat(entry.time()).isEqualTo(local("2024-03-11T00:00"));
-            assertThat(entry.reductionEntryId()).isNull();
-            assertThat(entry.id()).isEqualTo("lahti:budget:alice:2024-03-04:lahti-weekly-budget:points");
+        assertThat(result.getReductions()).isEmpty();
+        assertThat(result.getPoints()).singleElement().satisfies(entry -> {
+            assertThat(entry.getActivityId()).isEqualTo("budget:alice:2024-03-04");
+            assertThat(entry.getAmount()).isEqualByComparingTo("10");
+            assertThat(entry.getTime()).isEqualTo(local("2024-03-11T00:00"));
+            assertThat(entry.getReductionEntryId()).isNull();
+            assertThat(entry.getId()).isEqualTo("lahti:budget:alice:2024-03-04:lahti-weekly-budget:points");
         });
-        assertThat(result.awards().get(3).explain()).contains("emissions: 1.5 kg = 1500 g\n").contains("counted against"
+        assertThat(result.getAwards().get(3).explain()).contains("emissions: 1.5 kg = 1500 g\n").contains("counted against"
                 + " the budget of the week from 2024-03-04: 10000 g of 20000 g so far; the period's award comes when it"
                 + " closes, at 2024-03-11T00:00+02:00\n");
-        assertThat(result.awards().get(4).explain()).isEqualTo("""
+        assertThat(result.getAwards().get(4).explain()).isEqualTo("""
                 budget period of account alice: the week from 2024-03-04 to 2024-03-10 in Europe/Helsinki, closed at \
                 2024-03-11T00:00+02:00
                 rule lahti-weekly-budget (ALLOWANCE_BUDGET) of lahti test %s; source: Lahti CitiCAP, as the reference \
@@ -85,7 +85,7 @@ class AllowanceBudgetTest {
                 points: 10000 g x 0.001 point/g = 10
                 result: 0 g CO2e on the reduction ledger, 10 points
                 """.formatted(lahti(weekly().build()).getDigest()));
-        assertThat(result.awards().get(5).explain()).contains("over budget: 25000 g used of 20000 g; nothing is left to"
+        assertThat(result.getAwards().get(5).explain()).contains("over budget: 25000 g used of 20000 g; nothing is left to"
                 + " earn, and no penalty is taken\n");
     }
 
@@ -93,9 +93,9 @@ class AllowanceBudgetTest {
     void aWeekStaysOpenUntilTheTimelinePassesItsEnd_orItIsClosedExplicitly() {
         List<Activity> weekTen = twoWeeks().subList(0, 4);
         CreditResult open = CreditEngine.evaluate(lahti(weekly().build()), weekTen);
-        assertThat(open.points()).isEmpty();
-        assertThat(open.awards()).extracting(Award::outcome).containsOnly(Award.Outcome.COUNTED_IN_BUDGET);
-        assertThat(CreditEngine.evaluate(lahti(weekly().build()), weekTen, local("2024-03-10T23:59")).points()).isEmpty();
+        assertThat(open.getPoints()).isEmpty();
+        assertThat(open.getAwards()).extracting(Award::getOutcome).containsOnly(Award.Outcome.COUNTED_IN_BUDGET);
+        assertThat(CreditEngine.evaluate(lahti(weekly().build()), weekTen, local("2024-03-10T23:59")).getPoints()).isEmpty();
         CreditResult closed = CreditEngine.evaluate(lahti(weekly().build()), weekTen, local("2024-03-11T00:00"));
         assertThat(closed.totalPoints("alice")).isEqualByComparingTo("10");
         assertThat(closed.totalPoints("bob")).isEqualByComparingTo("0");
@@ -107,10 +107,10 @@ class AllowanceBudgetTest {
         List<Activity> trips = List.of(trip("t1", "alice", "4 kg", "2024-03-31T23:30"),
                 trip("t2", "alice", "1 kg", "2024-04-01T00:30"));
         CreditResult result = CreditEngine.evaluate(lahti(weekly().build()), trips);
-        assertThat(result.points()).singleElement().satisfies(entry -> {
-            assertThat(entry.activityId()).isEqualTo("budget:alice:2024-03-25");
-            assertThat(entry.time()).isEqualTo(Instant.parse("2024-03-31T21:00:00Z"));
-            assertThat(entry.amount()).isEqualByComparingTo("16");
+        assertThat(result.getPoints()).singleElement().satisfies(entry -> {
+            assertThat(entry.getActivityId()).isEqualTo("budget:alice:2024-03-25");
+            assertThat(entry.getTime()).isEqualTo(Instant.parse("2024-03-31T21:00:00Z"));
+            assertThat(entry.getAmount()).isEqualByComparingTo("16");
         });
     }
 
@@ -126,15 +126,15 @@ class AllowanceBudgetTest {
                 .time(local("2024-03-05T08:00"), HELSINKI).region(Region.of("FI")).build();
         CreditResult result = CreditEngine.evaluate(RuleSet.of("s", "1", HELSINKI, List.of(shared), List.of()),
                 List.of(bus, far), local("2024-04-01T00:00"));
-        assertThat(result.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.COUNTED_IN_BUDGET,
+        assertThat(result.getAwards()).extracting(Award::getOutcome).containsExactly(Award.Outcome.COUNTED_IN_BUDGET,
                 Award.Outcome.INCOMPATIBLE_QUANTITY, Award.Outcome.AWARDED);
-        assertThat(result.awards().get(0).explain()).contains("emissions: 12.5 pkm x 80 g per 1 pkm = 1000 g\n");
-        Award month = result.awards().get(2);
+        assertThat(result.getAwards().get(0).explain()).contains("emissions: 12.5 pkm x 80 g per 1 pkm = 1000 g\n");
+        Award month = result.getAwards().get(2);
         // 1 t / 3 = 333333.333... g, to 34 digits; less 1000 g used; x 0.001; rounded down to 0.01 point
         assertThat(month.explain()).contains("budget: 1 t for 3 participants = 333333.3333333333333333333333333333"
                 + " g per account\n").contains("points rounded at the event stage (scale 2, DOWN):"
                         + " 332.3333333333333333333333333333333 -> 332.33\n");
-        assertThat(month.points()).isEqualByComparingTo("332.33");
+        assertThat(month.getPoints()).isEqualByComparingTo("332.33");
     }
 
     @Test
@@ -154,13 +154,13 @@ class AllowanceBudgetTest {
         twoWeeks().subList(0, 3).forEach(accounts::award);
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS)).isEqualByComparingTo("0");
         assertThat(accounts.closePeriods("alice", local("2024-03-11T00:00"))).singleElement()
-                .satisfies(entry -> assertThat(entry.amount()).isEqualByComparingTo("10"));
+                .satisfies(entry -> assertThat(entry.getAmount()).isEqualByComparingTo("10"));
         assertThat(accounts.closePeriods("alice", local("2024-03-11T00:00"))).isEmpty();
         // a trip of week 10 reported late: the closed week is re-evaluated, explicitly
         accounts.award(trip("late", "alice", "4 kg", "2024-03-08T12:00"));
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS)).isEqualByComparingTo("6");
         assertThat(accounts.history("alice")).filteredOn(LedgerEntry::isReversal).singleElement()
-                .satisfies(entry -> assertThat(entry.reason()).isEqualTo("reversed because activity late was awarded"));
+                .satisfies(entry -> assertThat(entry.getReason()).isEqualTo("reversed because activity late was awarded"));
         // the close survives a new CarbonAccounts over the same store
         InMemoryLedgerStore store = new InMemoryLedgerStore();
         CarbonAccounts first = new CarbonAccounts(lahti(weekly().build()), store);

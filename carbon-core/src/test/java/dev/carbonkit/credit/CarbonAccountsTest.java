@@ -55,15 +55,15 @@ class CarbonAccountsTest {
         }
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.REDUCTION)).isEqualByComparingTo("50");
         List<Award> late = accounts.award(payment("p08", "alice", "2024-03-01T08:00"));
-        assertThat(late).singleElement().satisfies(a -> assertThat(a.outcome()).isEqualTo(Award.Outcome.AWARDED));
+        assertThat(late).singleElement().satisfies(a -> assertThat(a.getOutcome()).isEqualTo(Award.Outcome.AWARDED));
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.REDUCTION)).isEqualByComparingTo("50");
         List<LedgerEntry> reversals = accounts.history("alice").stream().filter(LedgerEntry::isReversal).toList();
         assertThat(reversals).hasSize(2).allSatisfy(entry -> {
-            assertThat(entry.activityId()).isEqualTo("p19");
-            assertThat(entry.amount()).isEqualByComparingTo("-5");
-            assertThat(entry.reason()).isEqualTo("reversed because activity p08 was awarded");
+            assertThat(entry.getActivityId()).isEqualTo("p19");
+            assertThat(entry.getAmount()).isEqualByComparingTo("-5");
+            assertThat(entry.getReason()).isEqualTo("reversed because activity p08 was awarded");
         });
-        assertThat(accounts.history("alice")).extracting(LedgerEntry::id).doesNotHaveDuplicates();
+        assertThat(accounts.history("alice")).extracting(LedgerEntry::getId).doesNotHaveDuplicates();
     }
 
     @Test
@@ -74,11 +74,11 @@ class CarbonAccountsTest {
         }
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS)).isEqualByComparingTo("50");
         List<LedgerEntry> written = accounts.reverse("alice", "p12", "fraud finding F-118");
-        assertThat(written).extracting(LedgerEntry::activityId, e -> e.amount().signum())
+        assertThat(written).extracting(LedgerEntry::getActivityId, e -> e.getAmount().signum())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("p12", -1),
                         org.assertj.core.groups.Tuple.tuple("p12", -1), org.assertj.core.groups.Tuple.tuple("p20", 1),
                         org.assertj.core.groups.Tuple.tuple("p20", 1));
-        assertThat(written).filteredOn(LedgerEntry::isReversal).allSatisfy(entry -> assertThat(entry.reason())
+        assertThat(written).filteredOn(LedgerEntry::isReversal).allSatisfy(entry -> assertThat(entry.getReason())
                 .isEqualTo("reversed because activity p12 was reversed: fraud finding F-118"));
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS)).isEqualByComparingTo("50");
         assertThatThrownBy(() -> accounts.reverse("alice", "p12", "again")).isInstanceOf(IllegalArgumentException.class)
@@ -88,7 +88,7 @@ class CarbonAccountsTest {
                 + " 'alice'; it has no activities at all: are the account and the activity id the wrong way round?");
         // by the activity itself: its account and id cannot be swapped
         assertThat(accounts.reverse(payment("p13", "alice", "2024-03-01T13:00"), "refund R-9"))
-                .extracting(LedgerEntry::reason).containsOnly("reversed because activity p13 was reversed: refund R-9");
+                .extracting(LedgerEntry::getReason).containsOnly("reversed because activity p13 was reversed: refund R-9");
     }
 
     @Test
@@ -147,7 +147,7 @@ class CarbonAccountsTest {
                     .isEqualByComparingTo(batch.totalGrams(account));
             assertThat(accounts.balance(account, LedgerEntry.Ledger.POINTS)).as(account)
                     .isEqualByComparingTo(batch.totalPoints(account));
-            assertThat(accounts.history(account)).extracting(LedgerEntry::id).doesNotHaveDuplicates();
+            assertThat(accounts.history(account)).extracting(LedgerEntry::getId).doesNotHaveDuplicates();
         }
         assertThat(batch.totalGrams("acct0")).isPositive();
     }

@@ -35,15 +35,15 @@ class CreditEngineTest {
         CreditRule rule = CreditRule.builder("commute", CreditRule.Kind.AVOIDED_EMISSIONS, "transport.rail.metro")
                 .baselineAndProject("271.82", "61.36", Unit.PASSENGER_KILOMETRE).pointsPerGram("0.5").build();
         Award award = CreditEngine.evaluate(rules(rule), List.of(activity("m", "transport.rail.metro", "22 pkm",
-                "2024-05-01T08:00", Map.of()))).awards().get(0);
-        assertThat(award.grams()).isEqualByComparingTo("4630.12");
-        assertThat(award.points()).isEqualByComparingTo("2315.06");
+                "2024-05-01T08:00", Map.of()))).getAwards().get(0);
+        assertThat(award.getGrams()).isEqualByComparingTo("4630.12");
+        assertThat(award.getPoints()).isEqualByComparingTo("2315.06");
         assertThat(award.explain()).contains("avoided: 22 pkm x baseline 271.82 - project 61.36 = 210.46 g/pkm = 4630.12 g");
         CreditRule worse = CreditRule.builder("worse", CreditRule.Kind.AVOIDED_EMISSIONS, "transport.taxi")
                 .baselineAndProject("100", "150", Unit.KILOMETRE).pointsPerGram("1").build();
         Award negative = CreditEngine.evaluate(rules(worse), List.of(activity("t", "transport.taxi", "3 mi",
-                "2024-05-01T08:00", Map.of()))).awards().get(0);
-        assertThat(negative.grams()).isEqualByComparingTo("0");
+                "2024-05-01T08:00", Map.of()))).getAwards().get(0);
+        assertThat(negative.getGrams()).isEqualByComparingTo("0");
         assertThat(negative.isEarning()).isFalse();
         assertThat(negative.explain()).contains("avoided: 4.828032 km x baseline 100 - project 150 = -50 g/km = -241.4016 g")
                 .contains("floored at zero");
@@ -60,8 +60,8 @@ class CreditEngineTest {
                 activity("b2", "transport.bus.electric", "5 pkm", "2024-05-01T09:00", Map.of()),
                 activity("b3", "transport.bus.electric.articulated", "5 pkm", "2024-05-01T10:00", Map.of()),
                 activity("b4", "transport.bus", "5 pkm", "2024-05-01T11:00", Map.of()),
-                activity("b5", "transport.busway", "5 pkm", "2024-05-01T12:00", Map.of()))).awards();
-        assertThat(awards).extracting(Award::activityId, Award::ruleId, Award::outcome, Award::grams).containsExactly(
+                activity("b5", "transport.busway", "5 pkm", "2024-05-01T12:00", Map.of()))).getAwards();
+        assertThat(awards).extracting(Award::getActivityId, Award::getRuleId, Award::getOutcome, Award::getGrams).containsExactly(
                 tuple("b1", "bus", Award.Outcome.AWARDED, new BigDecimal("150")),
                 tuple("b2", "e-bus", Award.Outcome.AWARDED, new BigDecimal("300")),
                 tuple("b3", "e-bus", Award.Outcome.AWARDED, new BigDecimal("300")),
@@ -81,8 +81,8 @@ class CreditEngineTest {
         List<Award> awards = CreditEngine.evaluate(rules(green), List.of(
                 activity("p1", "payment.green_purchase", "129.90 CNY@2024", "2024-05-01T10:00", Map.of()),
                 activity("p2", "payment.green_purchase", "129.90 CNY@2023", "2024-05-02T10:00", Map.of()),
-                activity("p3", "payment.green_purchase", "18 USD@2024", "2024-05-03T10:00", Map.of()))).awards();
-        assertThat(awards).extracting(Award::activityId, Award::outcome, Award::points).containsExactly(
+                activity("p3", "payment.green_purchase", "18 USD@2024", "2024-05-03T10:00", Map.of()))).getAwards();
+        assertThat(awards).extracting(Award::getActivityId, Award::getOutcome, Award::getPoints).containsExactly(
                 tuple("p1", Award.Outcome.AWARDED, new BigDecimal("12")),
                 tuple("p2", Award.Outcome.INCOMPATIBLE_QUANTITY, BigDecimal.ZERO),
                 tuple("p3", Award.Outcome.INCOMPATIBLE_QUANTITY, BigDecimal.ZERO));
@@ -103,8 +103,8 @@ class CreditEngineTest {
                 activity("w3", "steps.daily", "10000 count", "2024-05-03T21:00", Map.of()),
                 activity("c1", "transport.bicycle", "0.25 h", "2024-05-01T08:00", Map.of()),
                 activity("c2", "transport.bicycle", "0.5 h", "2024-05-02T08:00", Map.of()));
-        List<Award> awards = CreditEngine.evaluate(rules(walk, cycling), day).awards();
-        assertThat(awards).extracting(Award::activityId, Award::outcome, Award::points).containsExactly(
+        List<Award> awards = CreditEngine.evaluate(rules(walk, cycling), day).getAwards();
+        assertThat(awards).extracting(Award::getActivityId, Award::getOutcome, Award::getPoints).containsExactly(
                 tuple("c1", Award.Outcome.BELOW_THRESHOLD, BigDecimal.ZERO),
                 tuple("w1", Award.Outcome.BELOW_THRESHOLD, BigDecimal.ZERO),
                 tuple("c2", Award.Outcome.AWARDED, new BigDecimal("30")),
@@ -127,15 +127,15 @@ class CreditEngineTest {
                 activity("w1", "steps.daily", "2 kWh", "2024-05-01T10:00", Map.of()),
                 activity("c3", "transport.bicycle", "1 h", "2024-05-01T11:00", Map.of()));
         CreditResult result = CreditEngine.evaluate(rules(cycling, walk), day);
-        assertThat(result.awards()).extracting(Award::activityId).containsExactly("c1", "c2", "w1", "c3");
-        assertThat(result.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+        assertThat(result.getAwards()).extracting(Award::getActivityId).containsExactly("c1", "c2", "w1", "c3");
+        assertThat(result.getAwards()).extracting(Award::getOutcome).containsExactly(Award.Outcome.AWARDED,
                 Award.Outcome.INCOMPATIBLE_QUANTITY, Award.Outcome.INCOMPATIBLE_QUANTITY, Award.Outcome.AWARDED);
-        assertThat(result.awards().get(1).explain()).contains("incompatible quantity: activity c2 has 4 km, which cannot"
+        assertThat(result.getAwards().get(1).explain()).contains("incompatible quantity: activity c2 has 4 km, which cannot"
                 + " be counted against the threshold 20 min (Dimensions differ: ");
-        assertThat(result.awards().get(2).explain()).contains("incompatible quantity: activity w1 has 2 kWh, which cannot"
+        assertThat(result.getAwards().get(2).explain()).contains("incompatible quantity: activity w1 has 2 kWh, which cannot"
                 + " be counted against the units of rule zz-walk (Dimensions differ: ");
-        assertThat(result.points()).extracting(LedgerEntry::activityId).containsExactly("c1", "c3");
-        assertThat(result.points().get(1).amount()).isEqualByComparingTo("60");
+        assertThat(result.getPoints()).extracting(LedgerEntry::getActivityId).containsExactly("c1", "c3");
+        assertThat(result.getPoints().get(1).getAmount()).isEqualByComparingTo("60");
     }
 
     @Test
@@ -148,18 +148,18 @@ class CreditEngineTest {
                 activity("c", "transport.rail.metro", "1 pkm", "2024-05-01T20:00", Map.of()),
                 activity("d", "transport.rail.metro", "1 pkm", "2024-05-02T08:00", Map.of()));
         CreditResult result = CreditEngine.evaluate(rules(metro), trips);
-        assertThat(result.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+        assertThat(result.getAwards()).extracting(Award::getOutcome).containsExactly(Award.Outcome.AWARDED,
                 Award.Outcome.PARTIALLY_CAPPED, Award.Outcome.CAPPED, Award.Outcome.AWARDED);
-        assertThat(result.awards()).extracting(Award::grams).usingElementComparator(BigDecimal::compareTo)
+        assertThat(result.getAwards()).extracting(Award::getGrams).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("560.4"), new BigDecimal("439.6"), BigDecimal.ZERO, new BigDecimal("46.7"));
-        assertThat(result.awards().get(1).explain()).contains("cap DAY GRAMS 1000: trimmed 560.4 g to the 439.6 g left");
+        assertThat(result.getAwards().get(1).explain()).contains("cap DAY GRAMS 1000: trimmed 560.4 g to the 439.6 g left");
         CreditRule fixed = CreditRule.builder("fixed", CreditRule.Kind.FIXED_PER_EVENT, "food.clean_plate")
                 .award("144", "5").cap(Cap.of(Period.WEEK, Cap.Unit.GRAMS, "300")).build();
         List<Activity> plates = List.of(activity("p1", "food.clean_plate", "1 count", "2024-05-06T12:00", Map.of()),
                 activity("p2", "food.clean_plate", "1 count", "2024-05-07T12:00", Map.of()),
                 activity("p3", "food.clean_plate", "1 count", "2024-05-12T12:00", Map.of()),
                 activity("p4", "food.clean_plate", "1 count", "2024-05-13T12:00", Map.of()));
-        assertThat(CreditEngine.evaluate(rules(fixed), plates).awards()).extracting(Award::outcome).containsExactly(
+        assertThat(CreditEngine.evaluate(rules(fixed), plates).getAwards()).extracting(Award::getOutcome).containsExactly(
                 Award.Outcome.AWARDED, Award.Outcome.AWARDED, Award.Outcome.CAPPED, Award.Outcome.AWARDED);
     }
 
@@ -176,10 +176,10 @@ class CreditEngineTest {
         CreditResult result = CreditEngine.evaluate(rules(metro), rides);
         // r3 is a new calendar day but within 24 h of r1 and r2; at 20:00 on 05-02, r1 (exactly 24 h before)
         // has left the window (t - 24 h, t] and r2 has not; at 22:00, r2 has left too.
-        assertThat(result.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+        assertThat(result.getAwards()).extracting(Award::getOutcome).containsExactly(Award.Outcome.AWARDED,
                 Award.Outcome.AWARDED, Award.Outcome.CAPPED, Award.Outcome.AWARDED, Award.Outcome.CAPPED,
                 Award.Outcome.AWARDED);
-        assertThat(result.awards().get(2).explain()).contains("capped: ROLLING PT24H COUNT 2 already reached (2 used)");
+        assertThat(result.getAwards().get(2).explain()).contains("capped: ROLLING PT24H COUNT 2 already reached (2 used)");
         assertThat(result.totalGrams("alice")).isEqualByComparingTo("208");
     }
 
@@ -196,11 +196,11 @@ class CreditEngineTest {
         CreditResult result = CreditEngine.evaluate(rules(walk), days);
         // mon: 400 g, trimmed to 296 per event; the day and week caps record 296, not 400.
         // tue: 100 g, week 396 of 500. wed: 200 g, trimmed to the 104 g left of the week.
-        assertThat(result.awards()).extracting(Award::grams).usingElementComparator(BigDecimal::compareTo)
+        assertThat(result.getAwards()).extracting(Award::getGrams).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("296"), new BigDecimal("100"), new BigDecimal("104"));
-        assertThat(result.awards().get(0).explain()).contains("cap EVENT GRAMS 296: trimmed 400 g to the 296 g left\n"
+        assertThat(result.getAwards().get(0).explain()).contains("cap EVENT GRAMS 296: trimmed 400 g to the 296 g left\n"
                 + "cap DAY GRAMS 400: 296 of 400 g used\ncap WEEK GRAMS 500: 296 of 500 g used\n");
-        assertThat(result.awards().get(2).explain()).contains("cap WEEK GRAMS 500: trimmed 200 g to the 104 g left");
+        assertThat(result.getAwards().get(2).explain()).contains("cap WEEK GRAMS 500: trimmed 200 g to the 104 g left");
         assertThat(Cap.perEvent(Cap.Unit.POINTS, "50").toString()).isEqualTo("EVENT POINTS 50");
         assertThatThrownBy(() -> Cap.perEvent(Cap.Unit.COUNT, "1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("one event is always one award");
@@ -221,8 +221,8 @@ class CreditEngineTest {
                     String.format(java.util.Locale.ROOT, "2024-05-%02dT23:00", i + 1), Map.of("householdSize", "3")));
         }
         days.add(activity("other", "electricity.daily", "11 kWh", "2024-05-10T23:00", Map.of()));
-        List<Award> awards = CreditEngine.evaluate(rules(power), days).awards();
-        assertThat(awards).extracting(Award::outcome).containsExactly(Award.Outcome.NOT_BELOW_BASELINE,
+        List<Award> awards = CreditEngine.evaluate(rules(power), days).getAwards();
+        assertThat(awards).extracting(Award::getOutcome).containsExactly(Award.Outcome.NOT_BELOW_BASELINE,
                 Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.NOT_BELOW_BASELINE,
                 Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.NOT_BELOW_BASELINE,
                 Award.Outcome.AWARDED, Award.Outcome.NOT_BELOW_BASELINE, Award.Outcome.AWARDED, Award.Outcome.AWARDED);
@@ -231,19 +231,19 @@ class CreditEngineTest {
                 + "trailing baseline not applicable: the account has no reading on 2024-04-27 (needs 7 days, 2024-04-27"
                 + " to 2024-05-03)\n");
         // day 8: 13 kWh against the 7-day average 97 / 7; the saving is 6/7 kWh, and 6 x 581 / 7 is exactly 498 g
-        assertThat(awards.get(7).grams()).isEqualByComparingTo("498");
+        assertThat(awards.get(7).getGrams()).isEqualByComparingTo("498");
         assertThat(awards.get(7).explain()).contains("trailing baseline: the average of 7 days, 2024-05-01 to 2024-05-07,"
                 + " 97 / 7 = 13.85714285714285714285714285714286 kWh\n"
                 + "saving: (97 - 13 x 7) / 7 kWh x 581 g per 1 kWh = 498 g\n");
         assertThat(awards.get(8).explain()).contains("96 / 7 = 13.71428571428571428571428571428571 kWh\n"
                 + "actual 20 kWh is not below the trailing baseline\n");
-        assertThat(awards.get(9).grams()).isEqualByComparingTo("1162");
+        assertThat(awards.get(9).getGrams()).isEqualByComparingTo("1162");
         assertThat(awards.get(9).explain()).contains("saving: 2 kWh x 581 g per 1 kWh = 1162 g");
         // a second reading that day, without the household size: no static baseline, so the trailing one of
         // 2024-05-03 to 2024-05-09 (103 / 7) applies, and (103 - 11 x 7) x 581 / 7 is exactly 2158 g
         assertThat(awards.get(10).explain()).contains("static baseline not applicable: attribute 'householdSize' should"
                 + " hold the number of persons, and the activity does not have it\n");
-        assertThat(awards.get(10).grams()).isEqualByComparingTo("2158");
+        assertThat(awards.get(10).getGrams()).isEqualByComparingTo("2158");
     }
 
     @Test
@@ -256,10 +256,10 @@ class CreditEngineTest {
                 activity("b2", "transport.bus", "1 count", "2024-05-01T09:00", Map.of()),
                 activity("b3", "transport.bus", "1 count", "2024-05-01T10:00", Map.of()));
         CreditResult result = CreditEngine.evaluate(set, trips);
-        assertThat(result.awards()).extracting(Award::points).usingElementComparator(BigDecimal::compareTo)
+        assertThat(result.getAwards()).extracting(Award::getPoints).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("20"), new BigDecimal("5"), BigDecimal.ZERO);
         assertThat(result.totalGrams("alice")).isEqualByComparingTo("160");
-        assertThat(result.awards().get(2).outcome()).isEqualTo(Award.Outcome.CAPPED);
+        assertThat(result.getAwards().get(2).getOutcome()).isEqualTo(Award.Outcome.CAPPED);
     }
 
     @Test
@@ -270,17 +270,17 @@ class CreditEngineTest {
         CreditResult result = CreditEngine.evaluate(rules(steps), List.of(
                 activity("s", "steps.daily", "7263 count", "2024-05-01T22:00", Map.of()),
                 activity("x", "food.beef.beef_herd", "0.4 kg", "2024-05-01T19:00", Map.of())));
-        assertThat(result.awards().get(0).outcome()).isEqualTo(Award.Outcome.NO_RULE);
-        assertThat(result.awards().get(0).steps()).containsExactly("no rule of test is about food.beef.beef_herd");
-        assertThat(result.awards().get(1).points()).isEqualByComparingTo("145");
-        assertThat(result.awards().get(1).grams()).isEqualByComparingTo("145.26");
+        assertThat(result.getAwards().get(0).getOutcome()).isEqualTo(Award.Outcome.NO_RULE);
+        assertThat(result.getAwards().get(0).getSteps()).containsExactly("no rule of test is about food.beef.beef_herd");
+        assertThat(result.getAwards().get(1).getPoints()).isEqualByComparingTo("145");
+        assertThat(result.getAwards().get(1).getGrams()).isEqualByComparingTo("145.26");
     }
 
     @Test
     void sameActivityIdTwice_isEvaluatedOnce() {
         Activity trip = activity("dup", "transport.bus.electric", "10 pkm", "2024-05-01T08:00", Map.of());
         CreditResult result = CreditEngine.evaluate(rules(WorkedExamplesTest.shenzhenEbus()), List.of(trip, trip));
-        assertThat(result.awards()).hasSize(1);
+        assertThat(result.getAwards()).hasSize(1);
         assertThat(result.totalGrams("alice")).isEqualByComparingTo("269");
     }
 
@@ -340,7 +340,7 @@ class CreditEngineTest {
                 activity("b1", "transport.bus", "1 count", "2024-03-01T08:00", Map.of("line", "1,stop=2", "stop", "3")),
                 activity("b2", "transport.bus", "1 count", "2024-03-01T09:00", Map.of("line", "1", "stop", "2,stop=3")),
                 activity("b3", "transport.bus", "1 count", "2024-03-01T10:00", Map.of("line", "1", "stop", "4"))));
-        assertThat(result.awards()).extracting(Award::activityId, Award::outcome).containsExactly(
+        assertThat(result.getAwards()).extracting(Award::getActivityId, Award::getOutcome).containsExactly(
                 tuple("b1", Award.Outcome.AWARDED),
                 tuple("b2", Award.Outcome.AWARDED),
                 tuple("b3", Award.Outcome.CAPPED));
@@ -356,13 +356,13 @@ class CreditEngineTest {
                 activity("t2", "transport.rail.metro", "1 count", "2024-03-02T00:19", Map.of("station", "A")),
                 activity("t3", "transport.rail.metro", "1 count", "2024-03-02T00:05", Map.of("station", "B")),
                 activity("t4", "transport.rail.metro", "1 count", "2024-03-02T00:20", Map.of("station", "A"))));
-        assertThat(result.awards()).extracting(Award::activityId, Award::outcome).containsExactly(
+        assertThat(result.getAwards()).extracting(Award::getActivityId, Award::getOutcome).containsExactly(
                 tuple("t1", Award.Outcome.AWARDED),
                 tuple("t3", Award.Outcome.AWARDED),
                 tuple("t2", Award.Outcome.DUPLICATE),
                 tuple("t4", Award.Outcome.AWARDED));
         // a calendar-day dedup would have let t2 earn: it is on the next local day
-        assertThat(result.awards().get(2).explain()).contains("duplicate: [station] already earned within PT30M"
+        assertThat(result.getAwards().get(2).explain()).contains("duplicate: [station] already earned within PT30M"
                 + " (activity t1 at 2024-03-01T23:50+08:00)\n");
         assertThat(rule.getDedupWindow()).contains(Duration.ofMinutes(30));
         assertThat(rule.getDedupPeriod()).isEmpty();
@@ -475,11 +475,11 @@ class CreditEngineTest {
         }
         CreditResult result = CreditEngine.evaluate(rules(once), batch);
         // u1 on 1 March; u2, u3 and u4 on 2 March (u4 at 23:59), so only u2 earns of those
-        assertThat(result.awards()).extracting(Award::activityId, Award::outcome).containsExactly(
+        assertThat(result.getAwards()).extracting(Award::getActivityId, Award::getOutcome).containsExactly(
                 tuple("u1", Award.Outcome.AWARDED), tuple("u2", Award.Outcome.AWARDED),
                 tuple("u3", Award.Outcome.CAPPED), tuple("u4", Award.Outcome.CAPPED));
-        assertThat(result.points()).extracting(entry -> entry.schedule().issuedAt()).containsExactly(
+        assertThat(result.getPoints()).extracting(entry -> entry.getSchedule().getIssuedAt()).containsExactly(
                 Instant.parse("2024-03-01T23:00:00Z"), Instant.parse("2024-03-02T23:00:00Z"));
-        assertThat(result.awards().get(1).explain()).contains("2024-03-01T16:30:00Z = 2024-03-02 in Asia/Shanghai");
+        assertThat(result.getAwards().get(1).explain()).contains("2024-03-01T16:30:00Z = 2024-03-02 in Asia/Shanghai");
     }
 }

@@ -45,7 +45,7 @@ final class FullReevaluation {
         }
         activities.add(activity);
         CreditResult result = update("activity " + activity.getId() + " was awarded");
-        return result.awards().stream().filter(award -> award.activityId().equals(activity.getId())).toList();
+        return result.getAwards().stream().filter(award -> award.getActivityId().equals(activity.getId())).toList();
     }
 
     List<LedgerEntry> reverse(String activityId, String reason) {
@@ -87,31 +87,31 @@ final class FullReevaluation {
         CreditResult result = evaluate();
         Map<String, LedgerEntry> effective = effective(entries);
         Map<String, LedgerEntry> wanted = new LinkedHashMap<>();
-        result.reductions().forEach(entry -> wanted.put(entry.id(), entry));
-        result.points().forEach(entry -> wanted.put(entry.id(), entry));
+        result.getReductions().forEach(entry -> wanted.put(entry.getId(), entry));
+        result.getPoints().forEach(entry -> wanted.put(entry.getId(), entry));
         Map<String, Integer> revisions = new HashMap<>();
-        entries.stream().filter(entry -> entry.kind() != LedgerEntry.Kind.CLAIM)
-                .forEach(entry -> revisions.merge(base(entry.id()), 1, Integer::sum));
+        entries.stream().filter(entry -> entry.getKind() != LedgerEntry.Kind.CLAIM)
+                .forEach(entry -> revisions.merge(base(entry.getId()), 1, Integer::sum));
         List<LedgerEntry> appended = new ArrayList<>();
         for (Map.Entry<String, LedgerEntry> current : effective.entrySet()) {
             LedgerEntry want = wanted.get(current.getKey());
-            if (want == null || want.amount().compareTo(current.getValue().amount()) != 0) {
+            if (want == null || want.getAmount().compareTo(current.getValue().getAmount()) != 0) {
                 LedgerEntry entry = current.getValue();
-                String id = base(entry.id()) + "#" + revisions.merge(base(entry.id()), 1, Integer::sum);
-                appended.add(new LedgerEntry(id, LedgerEntry.Kind.REVERSAL, entry.ledger(), entry.account(),
-                        entry.activityId(), entry.ruleId(), entry.amount().negate(), entry.time(),
-                        entry.reductionEntryId(), entry.id(), "reversed because " + cause, entry.schedule()));
+                String id = base(entry.getId()) + "#" + revisions.merge(base(entry.getId()), 1, Integer::sum);
+                appended.add(new LedgerEntry(id, LedgerEntry.Kind.REVERSAL, entry.getLedger(), entry.getAccount(),
+                        entry.getActivityId(), entry.getRuleId(), entry.getAmount().negate(), entry.getTime(),
+                        entry.getReductionEntryId(), entry.getId(), "reversed because " + cause, entry.getSchedule()));
             }
         }
         for (Map.Entry<String, LedgerEntry> want : wanted.entrySet()) {
             LedgerEntry current = effective.get(want.getKey());
-            if (current == null || want.getValue().amount().compareTo(current.amount()) != 0) {
+            if (current == null || want.getValue().getAmount().compareTo(current.getAmount()) != 0) {
                 LedgerEntry entry = want.getValue();
                 if (revisions.containsKey(want.getKey())) {
-                    String id = base(entry.id()) + "#" + revisions.merge(base(entry.id()), 1, Integer::sum);
-                    appended.add(new LedgerEntry(id, LedgerEntry.Kind.EARNED, entry.ledger(), entry.account(),
-                            entry.activityId(), entry.ruleId(), entry.amount(), entry.time(), entry.reductionEntryId(),
-                            null, "re-evaluated because " + cause, entry.schedule()));
+                    String id = base(entry.getId()) + "#" + revisions.merge(base(entry.getId()), 1, Integer::sum);
+                    appended.add(new LedgerEntry(id, LedgerEntry.Kind.EARNED, entry.getLedger(), entry.getAccount(),
+                            entry.getActivityId(), entry.getRuleId(), entry.getAmount(), entry.getTime(), entry.getReductionEntryId(),
+                            null, "re-evaluated because " + cause, entry.getSchedule()));
                 } else {
                     appended.add(entry);
                 }
@@ -124,8 +124,8 @@ final class FullReevaluation {
     private static Map<String, LedgerEntry> effective(List<LedgerEntry> entries) {
         Map<String, LedgerEntry> current = new LinkedHashMap<>();
         for (LedgerEntry entry : entries) {
-            String base = base(entry.id());
-            if (entry.kind() == LedgerEntry.Kind.CLAIM) {
+            String base = base(entry.getId());
+            if (entry.getKind() == LedgerEntry.Kind.CLAIM) {
                 continue;
             }
             if (entry.isReversal()) {

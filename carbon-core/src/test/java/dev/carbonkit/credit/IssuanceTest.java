@@ -47,15 +47,15 @@ class IssuanceTest {
     void schedule_nextLocalDayAt_usesTheLocalDayOfTheRuleSetZone() {
         // 00:30 in Shanghai is 16:30 UTC the day before: the next local day is 03-02, not 03-01
         LedgerEntry.Schedule early = ANT.schedule(local("2024-03-01T00:30"), SHANGHAI);
-        assertThat(early.issuedAt()).isEqualTo(local("2024-03-02T07:00"));
-        assertThat(early.collectibleAt()).isEqualTo(local("2024-03-03T07:00"));
-        assertThat(early.expiresAt()).isEqualTo(local("2024-03-05T07:00"));
-        assertThat(ANT.schedule(local("2024-03-01T23:59"), SHANGHAI).issuedAt()).isEqualTo(local("2024-03-02T07:00"));
+        assertThat(early.getIssuedAt()).isEqualTo(local("2024-03-02T07:00"));
+        assertThat(early.getCollectibleAt()).isEqualTo(local("2024-03-03T07:00"));
+        assertThat(early.getExpiresAt()).isEqualTo(local("2024-03-05T07:00"));
+        assertThat(ANT.schedule(local("2024-03-01T23:59"), SHANGHAI).getIssuedAt()).isEqualTo(local("2024-03-02T07:00"));
         Issuance beijing = Issuance.after(Duration.ofDays(2)).expiresAfter(Duration.ofDays(7));
         LedgerEntry.Schedule bus = beijing.schedule(local("2024-03-01T18:20"), SHANGHAI);
-        assertThat(bus.issuedAt()).isEqualTo(local("2024-03-03T18:20"));
-        assertThat(bus.collectibleAt()).isEqualTo(bus.issuedAt());
-        assertThat(bus.expiresAt()).isEqualTo(local("2024-03-10T18:20"));
+        assertThat(bus.getIssuedAt()).isEqualTo(local("2024-03-03T18:20"));
+        assertThat(bus.getCollectibleAt()).isEqualTo(bus.getIssuedAt());
+        assertThat(bus.getExpiresAt()).isEqualTo(local("2024-03-10T18:20"));
         assertThat(new Issuance(null, null, Duration.ZERO, null).schedule(local("2024-03-01T18:20"), SHANGHAI))
                 .isEqualTo(new LedgerEntry.Schedule(local("2024-03-01T18:20"), local("2024-03-01T18:20"), null));
         assertThat(ANT).hasToString("next-local-day-at 07:00, collectible-after PT24H, expires-after PT72H");
@@ -65,17 +65,17 @@ class IssuanceTest {
     @Test
     void engine_putsTheScheduleOnThePointsEntryOnly_andExplainsIt() {
         CreditResult result = CreditEngine.evaluate(rules(offlinePayment(ANT)), List.of(payment("p1", "2024-03-01T22:30")));
-        assertThat(result.reductions()).singleElement().satisfies(entry -> assertThat(entry.schedule()).isNull());
-        assertThat(result.points()).singleElement().satisfies(entry -> {
-            assertThat(entry.schedule().issuedAt()).isEqualTo(local("2024-03-02T07:00"));
-            assertThat(entry.kind()).isEqualTo(LedgerEntry.Kind.EARNED);
+        assertThat(result.getReductions()).singleElement().satisfies(entry -> assertThat(entry.getSchedule()).isNull());
+        assertThat(result.getPoints()).singleElement().satisfies(entry -> {
+            assertThat(entry.getSchedule().getIssuedAt()).isEqualTo(local("2024-03-02T07:00"));
+            assertThat(entry.getKind()).isEqualTo(LedgerEntry.Kind.EARNED);
         });
-        assertThat(result.awards().get(0).explain()).contains("issuance (next-local-day-at 07:00, collectible-after PT24H,"
+        assertThat(result.getAwards().get(0).explain()).contains("issuance (next-local-day-at 07:00, collectible-after PT24H,"
                 + " expires-after PT72H): points issued 2024-03-02T07:00+08:00, collectible from 2024-03-03T07:00+08:00,"
                 + " lost unless claimed before 2024-03-05T07:00+08:00 (the reduction ledger is not delayed)\n");
         CreditResult plain = CreditEngine.evaluate(rules(offlinePayment(null)), List.of(payment("p1", "2024-03-01T22:30")));
-        assertThat(plain.points().get(0).schedule()).isNull();
-        assertThat(plain.awards().get(0).explain()).doesNotContain("issuance");
+        assertThat(plain.getPoints().get(0).getSchedule()).isNull();
+        assertThat(plain.getAwards().get(0).explain()).doesNotContain("issuance");
     }
 
     /** In a batch, each points entry has its own local day's schedule, across midnight and back and forth. */
@@ -84,10 +84,10 @@ class IssuanceTest {
         List<Activity> batch = List.of(payment("p1", "2024-03-01T23:59"), payment("p2", "2024-03-02T00:01"),
                 payment("p3", "2024-03-02T09:00"), payment("p4", "2024-03-04T12:00"), payment("p5", "2024-03-01T08:00"));
         CreditResult result = CreditEngine.evaluate(rules(offlinePayment(ANT)), batch);
-        assertThat(result.points()).hasSize(5).allSatisfy(entry -> assertThat(entry.schedule()).isEqualTo(ANT.schedule(
-                batch.stream().filter(a -> a.getId().equals(entry.activityId())).findFirst().orElseThrow().getTime(),
+        assertThat(result.getPoints()).hasSize(5).allSatisfy(entry -> assertThat(entry.getSchedule()).isEqualTo(ANT.schedule(
+                batch.stream().filter(a -> a.getId().equals(entry.getActivityId())).findFirst().orElseThrow().getTime(),
                 SHANGHAI)));
-        assertThat(result.points()).extracting(entry -> entry.schedule().issuedAt()).containsExactly(
+        assertThat(result.getPoints()).extracting(entry -> entry.getSchedule().getIssuedAt()).containsExactly(
                 local("2024-03-02T07:00"), local("2024-03-02T07:00"), local("2024-03-03T07:00"),
                 local("2024-03-03T07:00"), local("2024-03-05T07:00"));
     }
@@ -113,13 +113,13 @@ class IssuanceTest {
                 })
                 .hasMessage("Entry " + p1 + " of account alice cannot be claimed at 2024-03-02T22:59:00Z:"
                         + " NOT_YET_COLLECTIBLE (collectible from 2024-03-02T23:00:00Z)");
-        assertThat(accounts.claimable("alice", local("2024-03-03T07:00"))).extracting(LedgerEntry::id).containsExactly(p1);
+        assertThat(accounts.claimable("alice", local("2024-03-03T07:00"))).extracting(LedgerEntry::getId).containsExactly(p1);
         List<LedgerEntry> claims = accounts.claim("alice", local("2024-03-03T08:00"));
         assertThat(claims).singleElement().satisfies(claim -> {
-            assertThat(claim.kind()).isEqualTo(LedgerEntry.Kind.CLAIM);
-            assertThat(claim.refersTo()).isEqualTo(p1);
-            assertThat(claim.amount()).isEqualByComparingTo("5");
-            assertThat(claim.time()).isEqualTo(local("2024-03-03T08:00"));
+            assertThat(claim.getKind()).isEqualTo(LedgerEntry.Kind.CLAIM);
+            assertThat(claim.getRefersTo()).isEqualTo(p1);
+            assertThat(claim.getAmount()).isEqualByComparingTo("5");
+            assertThat(claim.getTime()).isEqualTo(local("2024-03-03T08:00"));
         });
         assertThat(accounts.claim("alice", local("2024-03-03T09:00"))).isEmpty();
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS, local("2024-03-03T07:59"))).isEqualByComparingTo("0");
@@ -169,18 +169,18 @@ class IssuanceTest {
         // a late payment earlier that day takes the day's only award: p1's claimed points are reversed
         accounts.award(payment("p0", "2024-03-01T09:00"));
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS, local("2024-03-04T00:00"))).isEqualByComparingTo("0");
-        assertThat(accounts.claimable("alice", local("2024-03-04T00:00"))).extracting(LedgerEntry::activityId)
+        assertThat(accounts.claimable("alice", local("2024-03-04T00:00"))).extracting(LedgerEntry::getActivityId)
                 .containsExactly("p0");
         accounts.claim("alice", local("2024-03-04T00:00"));
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS, local("2024-03-04T00:00"))).isEqualByComparingTo("5");
         accounts.reverse("alice", "p0", "refund R-7");
         // p1 earns again; its claim of 03-03 still stands, so its points count again
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS, local("2024-03-04T00:00"))).isEqualByComparingTo("5");
-        assertThat(accounts.history("alice")).filteredOn(e -> e.kind() == LedgerEntry.Kind.EARNED
-                && e.ledger() == LedgerEntry.Ledger.POINTS).extracting(LedgerEntry::id).containsExactly(
+        assertThat(accounts.history("alice")).filteredOn(e -> e.getKind() == LedgerEntry.Kind.EARNED
+                && e.getLedger() == LedgerEntry.Ledger.POINTS).extracting(LedgerEntry::getId).containsExactly(
                         "test:p1:ant-offline-payment:points", "test:p0:ant-offline-payment:points",
                         "test:p1:ant-offline-payment:points#3");
-        assertThat(accounts.history("alice")).extracting(LedgerEntry::id).doesNotHaveDuplicates();
+        assertThat(accounts.history("alice")).extracting(LedgerEntry::getId).doesNotHaveDuplicates();
     }
 
     @Test

@@ -26,10 +26,10 @@ class MinOfTest {
     void guangzhousMetroTrip_isCreditedAtTheLowerOfItsTwoMethods() throws IOException {
         RuleSet set = RuleSetLoader.standard().load(EXAMPLE);
         Award award = CreditEngine.evaluate(set, List.of(activity("m1", "transport.rail.underground", "1 count",
-                "2024-05-01T08:00", Map.of()))).awards().get(0);
-        assertThat(award.outcome()).isEqualTo(Award.Outcome.AWARDED);
-        assertThat(award.grams()).isEqualByComparingTo("515.5");
-        assertThat(award.points()).isEqualByComparingTo("0");
+                "2024-05-01T08:00", Map.of()))).getAwards().get(0);
+        assertThat(award.getOutcome()).isEqualTo(Award.Outcome.AWARDED);
+        assertThat(award.getGrams()).isEqualByComparingTo("515.5");
+        assertThat(award.getPoints()).isEqualByComparingTo("0");
         assertThat(award.explain()).contains("method substitution (FIXED_PER_EVENT); source: 替代法 (substitution)")
                 .contains("fixed award per event: 541.9 g")
                 .contains("method mean (FIXED_PER_EVENT); source: 均值法 (mean)")
@@ -47,9 +47,9 @@ class MinOfTest {
                 .method(perKm).method(perTrip).pointsPerGram("0.1").build();
         List<Award> awards = CreditEngine.evaluate(rules(lower), List.of(
                 activity("short", "transport.rail.underground", "5 pkm", "2024-05-01T08:00", Map.of()),
-                activity("long", "transport.rail.underground", "20 pkm", "2024-05-01T18:00", Map.of()))).awards();
+                activity("long", "transport.rail.underground", "20 pkm", "2024-05-01T18:00", Map.of()))).getAwards();
         // 5 x 46.7 = 233.5 < 515.5; 20 x 46.7 = 934 > 515.5
-        assertThat(awards).extracting(Award::activityId, Award::grams, Award::points).containsExactly(
+        assertThat(awards).extracting(Award::getActivityId, Award::getGrams, Award::getPoints).containsExactly(
                 tuple("short", new BigDecimal("233.5"), new BigDecimal("23.35")),
                 tuple("long", new BigDecimal("515.5"), new BigDecimal("51.55")));
         assertThat(awards.get(0).explain()).contains("avoided: 5 pkm x net factor 46.7 g/pkm = 233.5 g")

@@ -40,21 +40,21 @@ class PeriodRoundingTest {
     void gramsAtThePeriodStage_earnWhatEachEventAddsToTheRoundedDayTotal() {
         CreditRule rule = sorting().roundGramsPerPeriod(Rounding.of(0, RoundingMode.DOWN), Period.DAY).build();
         CreditResult result = CreditEngine.evaluate(rules(rule), threeOnMondayOneOnTuesday());
-        assertThat(result.awards()).extracting(award -> award.grams().toPlainString())
+        assertThat(result.getAwards()).extracting(award -> award.getGrams().toPlainString())
                 .containsExactly("0", "0", "1", "0");
         assertThat(result.totalGrams("alice")).isEqualByComparingTo("1");
         assertThat(result.totalPoints("alice")).isEqualByComparingTo("1");
-        assertThat(result.awards().get(2).explain()).contains("grams rounded at the period stage (scale 0, DOWN, day from"
+        assertThat(result.getAwards().get(2).explain()).contains("grams rounded at the period stage (scale 0, DOWN, day from"
                 + " 2024-03-04): running total 0.8 + 0.4 = 1.2 -> 1, less 0 already rounded = 1\n");
         // 00:10 on Tuesday in Shanghai is Monday 16:10 UTC: a new local day, a new running total
-        assertThat(result.awards().get(3).explain()).contains("(scale 0, DOWN, day from 2024-03-05): running total 0 + 0.4"
+        assertThat(result.getAwards().get(3).explain()).contains("(scale 0, DOWN, day from 2024-03-05): running total 0 + 0.4"
                 + " = 0.4 -> 0, less 0 already rounded = 0\n");
         CreditRule eventStage = sorting().roundGrams(Rounding.of(0, RoundingMode.DOWN)).build();
         assertThat(CreditEngine.evaluate(rules(eventStage), threeOnMondayOneOnTuesday()).totalGrams("alice"))
                 .isEqualByComparingTo("0");
         CreditRule weekly = sorting().roundGramsPerPeriod(Rounding.of(0, RoundingMode.HALF_UP), Period.WEEK).build();
-        assertThat(CreditEngine.evaluate(rules(weekly), threeOnMondayOneOnTuesday()).awards())
-                .extracting(award -> award.grams().toPlainString()).containsExactly("0", "1", "0", "1");
+        assertThat(CreditEngine.evaluate(rules(weekly), threeOnMondayOneOnTuesday()).getAwards())
+                .extracting(award -> award.getGrams().toPlainString()).containsExactly("0", "1", "0", "1");
     }
 
     @Test
@@ -70,7 +70,7 @@ class PeriodRoundingTest {
         // 20 x 0.3 = 6 points in March, earned on the 4th, 7th, 10th, 14th, 17th and 20th
         assertThat(ordered.totalPoints("alice")).isEqualByComparingTo("6");
         assertThat(ordered.totalGrams("alice")).isEqualByComparingTo("20");
-        assertThat(ordered.points()).extracting(LedgerEntry::activityId)
+        assertThat(ordered.getPoints()).extracting(LedgerEntry::getActivityId)
                 .containsExactly("s04", "s07", "s10", "s14", "s17", "s20");
         Random random = new Random(7);
         for (int i = 0; i < 20; i++) {

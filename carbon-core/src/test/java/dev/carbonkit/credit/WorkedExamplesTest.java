@@ -52,10 +52,10 @@ class WorkedExamplesTest {
         CreditRule exact = CreditRule.builder("sz-ebus", CreditRule.Kind.AVOIDED_EMISSIONS, "transport.bus.electric")
                 .netFactor("26.9", Unit.PASSENGER_KILOMETRE).pointsPerGram("1").build();
         Activity trip = activity("e1", "transport.bus.electric", "12.5 pkm", "2024-05-01T08:00", Map.of());
-        assertThat(CreditEngine.evaluate(rules(exact), List.of(trip)).awards().get(0).grams()).isEqualByComparingTo("336.25");
-        Award rounded = CreditEngine.evaluate(rules(shenzhenEbus()), List.of(trip)).awards().get(0);
-        assertThat(rounded.grams()).isEqualByComparingTo("336");
-        assertThat(rounded.points()).isEqualByComparingTo("336");
+        assertThat(CreditEngine.evaluate(rules(exact), List.of(trip)).getAwards().get(0).getGrams()).isEqualByComparingTo("336.25");
+        Award rounded = CreditEngine.evaluate(rules(shenzhenEbus()), List.of(trip)).getAwards().get(0);
+        assertThat(rounded.getGrams()).isEqualByComparingTo("336");
+        assertThat(rounded.getPoints()).isEqualByComparingTo("336");
         assertThat(rounded.explain()).contains("avoided: 12.5 pkm x net factor 26.9 g/pkm = 336.25 g\n")
                 .contains("grams rounded at the event stage (scale 0, DOWN): 336.25 -> 336\n")
                 .contains("status: SOURCED; rounding UNVERIFIED");
@@ -76,8 +76,8 @@ class WorkedExamplesTest {
     @Test
     void e3_beijingCommute_scenarioDifference_andTheRoundingStage() {
         Activity commute = activity("e3", "transport.rail.metro", "22 pkm", "2024-05-01T08:00", Map.of());
-        Award exact = CreditEngine.evaluate(rules(beijingCommute(null)), List.of(commute)).awards().get(0);
-        assertThat(exact.grams()).isEqualByComparingTo("4630");
+        Award exact = CreditEngine.evaluate(rules(beijingCommute(null)), List.of(commute)).getAwards().get(0);
+        assertThat(exact.getGrams()).isEqualByComparingTo("4630");
         assertThat(exact.explain()).contains("BE: 22 pkm x 5980 g per 22 pkm = 5980 g\n")
                 .contains("PE: 22 pkm x 1350 g per 22 pkm = 1350 g\n")
                 .contains("ER = BE - PE - LE = 5980 - 1350 - 0 = 4630 g\n");
@@ -85,20 +85,20 @@ class WorkedExamplesTest {
                 .term(CreditRule.Scenario.BE, new CreditRule.Term(null, new BigDecimal("5980"), Quantity.parse("22 pkm")))
                 .term(CreditRule.Scenario.PE, new CreditRule.Term(null, new BigDecimal("1350"), Quantity.parse("22 pkm")))
                 .roundFactors(Rounding.of(2, RoundingMode.HALF_UP)).pointsPerGram("1").build();
-        Award rounded = CreditEngine.evaluate(rules(factorStage), List.of(commute)).awards().get(0);
-        assertThat(rounded.grams()).isEqualByComparingTo("4630.12");
+        Award rounded = CreditEngine.evaluate(rules(factorStage), List.of(commute)).getAwards().get(0);
+        assertThat(rounded.getGrams()).isEqualByComparingTo("4630.12");
         assertThat(rounded.explain()).contains("BE: 22 pkm x 271.82 g/pkm (factor 5980 g per 22 pkm, rounded scale 2,"
                 + " HALF_UP) = 5980.04 g");
         Activity shorter = activity("short", "transport.rail.metro", "10 km", "2024-05-01T08:00", Map.of());
         CreditResult mixed = CreditEngine.evaluate(rules(beijingCommute(null)), List.of(commute, shorter));
-        assertThat(mixed.awards()).extracting(Award::activityId).containsExactly("e3", "short");
-        assertThat(mixed.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+        assertThat(mixed.getAwards()).extracting(Award::getActivityId).containsExactly("e3", "short");
+        assertThat(mixed.getAwards()).extracting(Award::getOutcome).containsExactly(Award.Outcome.AWARDED,
                 Award.Outcome.INCOMPATIBLE_QUANTITY);
-        assertThat(mixed.awards().get(0).grams()).isEqualByComparingTo("4630");
-        assertThat(mixed.awards().get(1).grams()).isEqualByComparingTo("0");
-        assertThat(mixed.awards().get(1).explain()).contains("incompatible quantity: activity short has 10 km, which"
+        assertThat(mixed.getAwards().get(0).getGrams()).isEqualByComparingTo("4630");
+        assertThat(mixed.getAwards().get(1).getGrams()).isEqualByComparingTo("0");
+        assertThat(mixed.getAwards().get(1).explain()).contains("incompatible quantity: activity short has 10 km, which"
                 + " cannot be counted against the units of rule bj-commute (Dimensions differ: km (DISTANCE) / pkm (PASSENGER_DISTANCE))\n");
-        assertThat(mixed.reductions()).hasSize(1);
+        assertThat(mixed.getReductions()).hasSize(1);
     }
 
     static CreditRule antOfflinePayment() {
@@ -119,14 +119,14 @@ class WorkedExamplesTest {
         CreditResult result = CreditEngine.evaluate(rules(antOfflinePayment()), payments);
         assertThat(result.totalGrams("alice")).isEqualByComparingTo("50");
         Map<String, Award.Outcome> outcomes = new java.util.HashMap<>();
-        result.awards().forEach(a -> outcomes.put(a.activityId(), a.outcome()));
+        result.getAwards().forEach(a -> outcomes.put(a.getActivityId(), a.getOutcome()));
         assertThat(outcomes.get("small")).isEqualTo(Award.Outcome.INELIGIBLE);
         assertThat(outcomes.get("p11")).isEqualTo(Award.Outcome.CAPPED);
         assertThat(outcomes.get("p12")).isEqualTo(Award.Outcome.CAPPED);
         assertThat(outcomes.values().stream().filter(o -> o == Award.Outcome.AWARDED)).hasSize(10);
-        Award capped = result.awards().stream().filter(a -> a.activityId().equals("p11")).findFirst().orElseThrow();
+        Award capped = result.getAwards().stream().filter(a -> a.getActivityId().equals("p11")).findFirst().orElseThrow();
         assertThat(capped.explain()).contains("capped: DAY COUNT 10 already reached (10 used)");
-        Award small = result.awards().stream().filter(a -> a.activityId().equals("small")).findFirst().orElseThrow();
+        Award small = result.getAwards().stream().filter(a -> a.getActivityId().equals("small")).findFirst().orElseThrow();
         assertThat(small.explain()).contains("not eligible: amount_cny AT_LEAST [1] (the activity has 0.50)");
     }
 
@@ -147,7 +147,7 @@ class WorkedExamplesTest {
                 bill("b1", "B", "0.80", 4));
         CreditResult result = CreditEngine.evaluate(rules(antUtilityBill()), bills);
         assertThat(result.totalGrams("alice")).isEqualByComparingTo("262");
-        assertThat(result.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+        assertThat(result.getAwards()).extracting(Award::getOutcome).containsExactly(Award.Outcome.AWARDED,
                 Award.Outcome.DUPLICATE, Award.Outcome.DUPLICATE, Award.Outcome.INELIGIBLE);
         List<Activity> twelve = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
@@ -181,11 +181,11 @@ class WorkedExamplesTest {
         CreditResult result = CreditEngine.evaluate(rules(steps, bus, metro), day);
         assertThat(result.totalPoints("alice")).isEqualByComparingTo("387");
         assertThat(result.totalGrams("alice")).isEqualByComparingTo("387");
-        Award upload = result.awards().stream().filter(a -> a.activityId().equals("t2-upload")).findFirst().orElseThrow();
-        assertThat(upload.outcome()).isEqualTo(Award.Outcome.EXCLUDED);
+        Award upload = result.getAwards().stream().filter(a -> a.getActivityId().equals("t2-upload")).findFirst().orElseThrow();
+        assertThat(upload.getOutcome()).isEqualTo(Award.Outcome.EXCLUDED);
         assertThat(upload.explain()).contains("excluded: exclusive group wuhan-transit-evidence already earned for"
                 + " [tripId] (activity t2), first wins");
-        assertThat(result.awards().stream().filter(a -> a.activityId().equals("s")).findFirst().orElseThrow().points())
+        assertThat(result.getAwards().stream().filter(a -> a.getActivityId().equals("s")).findFirst().orElseThrow().getPoints())
                 .isEqualByComparingTo("145");
     }
 
@@ -205,9 +205,9 @@ class WorkedExamplesTest {
         CreditResult result = CreditEngine.evaluate(rules(steps, plate, bus), day);
         assertThat(result.totalPoints("alice")).isEqualByComparingTo("31");
         assertThat(result.totalGrams("alice")).isEqualByComparingTo("353.2");
-        Award stepAward = result.awards().stream().filter(a -> a.activityId().equals("s")).findFirst().orElseThrow();
-        assertThat(stepAward.grams()).isEqualByComparingTo("49.2");
-        assertThat(stepAward.points()).isEqualByComparingTo("6");
+        Award stepAward = result.getAwards().stream().filter(a -> a.getActivityId().equals("s")).findFirst().orElseThrow();
+        assertThat(stepAward.getGrams()).isEqualByComparingTo("49.2");
+        assertThat(stepAward.getPoints()).isEqualByComparingTo("6");
         assertThat(stepAward.explain()).contains("floor(3499 / 500) = 6 blocks x 8.2 g = 49.2 g; x 1 points = 6 points");
     }
 
@@ -223,8 +223,8 @@ class WorkedExamplesTest {
                 .time(Instant.parse("2024-03-01T16:30:00Z"), ZoneId.of("UTC")).region(Region.of("CN")).build());
         CreditResult result = CreditEngine.evaluate(rules(invoice), invoices);
         assertThat(result.totalGrams("alice")).isEqualByComparingTo("30");
-        Award late = result.awards().stream().filter(a -> a.activityId().equals("late")).findFirst().orElseThrow();
-        assertThat(late.outcome()).isEqualTo(Award.Outcome.AWARDED);
+        Award late = result.getAwards().stream().filter(a -> a.getActivityId().equals("late")).findFirst().orElseThrow();
+        assertThat(late.getOutcome()).isEqualTo(Award.Outcome.AWARDED);
         assertThat(late.explain()).contains("2024-03-01T16:30:00Z = 2024-03-02 in Asia/Shanghai");
     }
 
@@ -234,13 +234,13 @@ class WorkedExamplesTest {
                 .award("37", "50").build();
         CreditResult result = CreditEngine.evaluate(rules(box),
                 List.of(activity("box", "packaging.box_recycled", "1 count", "2024-05-01T10:00", Map.of())));
-        assertThat(result.reductions()).singleElement().satisfies(entry -> {
-            assertThat(entry.amount()).isEqualByComparingTo("37");
-            assertThat(entry.ledger()).isEqualTo(LedgerEntry.Ledger.REDUCTION);
+        assertThat(result.getReductions()).singleElement().satisfies(entry -> {
+            assertThat(entry.getAmount()).isEqualByComparingTo("37");
+            assertThat(entry.getLedger()).isEqualTo(LedgerEntry.Ledger.REDUCTION);
         });
-        assertThat(result.points()).singleElement().satisfies(entry -> {
-            assertThat(entry.amount()).isEqualByComparingTo("50");
-            assertThat(entry.reductionEntryId()).isEqualTo(result.reductions().get(0).id());
+        assertThat(result.getPoints()).singleElement().satisfies(entry -> {
+            assertThat(entry.getAmount()).isEqualByComparingTo("50");
+            assertThat(entry.getReductionEntryId()).isEqualTo(result.getReductions().get(0).getId());
         });
     }
 
@@ -254,11 +254,11 @@ class WorkedExamplesTest {
         Activity after = Activity.builder("after").account("alice").type("transport.bus.electric")
                 .quantity(Quantity.parse("10 pkm")).time(to.plusSeconds(1), SHANGHAI).region(Region.of("CN")).build();
         CreditResult result = CreditEngine.evaluate(set, List.of(during, after));
-        assertThat(result.awards()).extracting(Award::grams).usingElementComparator(BigDecimal::compareTo)
+        assertThat(result.getAwards()).extracting(Award::getGrams).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("269"), new BigDecimal("269"));
-        assertThat(result.awards()).extracting(Award::points).usingElementComparator(BigDecimal::compareTo)
+        assertThat(result.getAwards()).extracting(Award::getPoints).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("538"), new BigDecimal("269"));
-        assertThat(result.awards().get(0).explain()).contains("promotion double-points-week x2: 269 -> 538 points"
+        assertThat(result.getAwards().get(0).explain()).contains("promotion double-points-week x2: 269 -> 538 points"
                 + " (the reduction ledger is not touched)");
     }
 }

@@ -120,7 +120,7 @@ final class Targets {
     static void rules(byte[] input) throws IOException {
         RuleSet rules = RuleSetLoader.standard().load(new ByteArrayInputStream(input), "mutant.yaml");
         rules.getDigest();
-        CreditEngine.evaluate(rules, ACTIVITIES).awards().forEach(award -> award.explain());
+        CreditEngine.evaluate(rules, ACTIVITIES).getAwards().forEach(award -> award.explain());
     }
 
     static void keys(byte[] input) {

@@ -77,8 +77,8 @@ class RuleSetLoaderTest {
                 .trailingBaseline(7).pointsPerGram("1").build();
         assertThat(loaded.getDigest()).isEqualTo(RuleSet.of("r", "1", SHANGHAI, List.of(built), List.of()).getDigest());
         Award award = CreditEngine.evaluate(loaded, List.of(activity("d", "electricity.daily", "9.5 kWh",
-                "2024-05-01T23:00", "householdSize", "3"))).awards().get(0);
-        assertThat(award.grams()).isEqualByComparingTo("1452.5");
+                "2024-05-01T23:00", "householdSize", "3"))).getAwards().get(0);
+        assertThat(award.getGrams()).isEqualByComparingTo("1452.5");
     }
 
     @Test
@@ -134,7 +134,7 @@ class RuleSetLoaderTest {
         CreditResult promo = CreditEngine.evaluate(rules, List.of(
                 activity("during", "transport.bus.electric", "10 pkm", "2024-09-25T08:00"),
                 activity("after", "transport.bus.electric", "10 pkm", "2024-09-29T00:00")));
-        assertThat(promo.awards()).extracting(Award::points).extracting(p -> p.toPlainString())
+        assertThat(promo.getAwards()).extracting(Award::getPoints).extracting(p -> p.toPlainString())
                 .containsExactly("538", "269");
         assertThat(promo.totalGrams("alice")).isEqualByComparingTo("538");
         // E3: the Beijing commute as a scenario difference
@@ -147,7 +147,7 @@ class RuleSetLoaderTest {
                 activity("c", "transport.bicycle", "0.5 h", "2024-05-01T08:00", "city", "CN-GZ"),
                 activity("c2", "transport.bicycle", "0.5 h", "2024-05-01T09:00", "city", "CN-BJ")));
         assertThat(day.totalPoints("alice")).isEqualByComparingTo("86");
-        assertThat(day.awards()).extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED,
+        assertThat(day.getAwards()).extracting(Award::getOutcome).containsExactly(Award.Outcome.AWARDED,
                 Award.Outcome.NO_RULE, Award.Outcome.AWARDED, Award.Outcome.AWARDED);
     }
 
@@ -172,7 +172,7 @@ class RuleSetLoaderTest {
         assertThat(rules.getSources()).isEmpty();
         assertThat(rules.canonicalForm()).startsWith("{\"format\":\"carbonkit-rules/1\",\"promotions\":[],\"rules\":[");
         Award award = CreditEngine.evaluate(rules, List.of(activity("x", "a.b", "1 count", "2024-05-01T08:00")))
-                .awards().get(0);
+                .getAwards().get(0);
         assertThat(award.explain()).contains("rule a (FIXED_PER_EVENT) of r 1 " + rules.getDigest());
     }
 

@@ -51,7 +51,7 @@ class BundledRulesTest {
     }
 
     private static BigDecimal sum(List<LedgerEntry> entries) {
-        return entries.stream().map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return entries.stream().map(LedgerEntry::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Test
@@ -119,8 +119,8 @@ class BundledRulesTest {
                 + " 0.26473 kg CO2e/mi = 264.73 g/mi, table desnz-2024 " + digest + ", row 4_301_3070_9");
         Award award = CreditEngine.evaluate(rules, List.of(Activity.builder("w").account("alice").type("transport.walk")
                 .quantity(Quantity.parse("10 mi")).time(java.time.Instant.parse("2024-06-01T09:00:00Z"),
-                        ZoneId.of("Europe/London")).region(Region.of("GB")).build())).awards().get(0);
-        assertThat(award.grams()).isEqualByComparingTo("2647.3");
+                        ZoneId.of("Europe/London")).region(Region.of("GB")).build())).getAwards().get(0);
+        assertThat(award.getGrams()).isEqualByComparingTo("2647.3");
         assertThat(award.explain()).contains("factor net: desnz-2024/4_301_3070_9 = 0.26473 kg CO2e/mi")
                 .contains("avoided: 10 mi x net factor 264.73 g/mi = 2647.3 g");
         assertThatThrownBy(() -> RuleSetLoader.standard().parse(yaml, "uk.yaml"))
@@ -145,8 +145,8 @@ class BundledRulesTest {
         Award award = CreditEngine.evaluate(rules, List.of(Activity.builder("t").account("alice")
                 .type("transport.rail.underground").quantity(Quantity.parse("12 pkm")).attribute("car_distance", "12 km")
                 .time(java.time.Instant.parse("2024-06-01T09:00:00Z"), ZoneId.of("Europe/London")).region(Region.of("GB"))
-                .build())).awards().get(0);
-        assertThat(award.grams()).isEqualByComparingTo("1640.4");
+                .build())).getAwards().get(0);
+        assertThat(award.getGrams()).isEqualByComparingTo("1640.4");
         assertThat(award.explain()).contains("factor BE[0]: desnz-2024/4_301_3070_4 = 0.1645 kg CO2e/km = 164.5 g/km,"
                 + " table desnz-2024 sha256:").contains("BE: 12 km x 164.5 g per 1 km = 1974 g\n")
                 .contains("PE: 12 pkm x 27.8 g per 1 pkm = 333.6 g\n");
@@ -174,12 +174,12 @@ class BundledRulesTest {
         CreditResult result = evaluate("cn-sz-low-carbon-public-transit",
                 activity("e1", "transport.bus.electric", "12.5 pkm", "2024-05-01T08:00", Map.of()),
                 activity("m1", "transport.rail.underground", "10 pkm", "2024-05-01T09:00", Map.of()));
-        assertThat(result.awards().get(0).grams()).isEqualByComparingTo("336.25");
-        assertThat(result.awards().get(0).points()).isEqualByComparingTo("0");
-        assertThat(result.awards().get(1).grams()).isEqualByComparingTo("467");
-        assertThat(result.awards().get(1).explain()).contains("status: CONFLICTING: 46.7 g/pkm")
+        assertThat(result.getAwards().get(0).getGrams()).isEqualByComparingTo("336.25");
+        assertThat(result.getAwards().get(0).getPoints()).isEqualByComparingTo("0");
+        assertThat(result.getAwards().get(1).getGrams()).isEqualByComparingTo("467");
+        assertThat(result.getAwards().get(1).explain()).contains("status: CONFLICTING: 46.7 g/pkm")
                 .contains("46.7 is used because it is the later report and the lower, conservative value");
-        assertThat(sum(result.points())).isEqualByComparingTo("0");
+        assertThat(sum(result.getPoints())).isEqualByComparingTo("0");
     }
 
     @Test
@@ -207,24 +207,24 @@ class BundledRulesTest {
         BigDecimal offline = BigDecimal.ZERO;
         BigDecimal utility = BigDecimal.ZERO;
         BigDecimal invoices = BigDecimal.ZERO;
-        for (LedgerEntry entry : result.reductions()) {
-            switch (entry.ruleId()) {
-                case "ant-offline-payment" -> offline = offline.add(entry.amount());
-                case "ant-utility-bill" -> utility = utility.add(entry.amount());
-                case "ant-e-invoice" -> invoices = invoices.add(entry.amount());
+        for (LedgerEntry entry : result.getReductions()) {
+            switch (entry.getRuleId()) {
+                case "ant-offline-payment" -> offline = offline.add(entry.getAmount());
+                case "ant-utility-bill" -> utility = utility.add(entry.getAmount());
+                case "ant-e-invoice" -> invoices = invoices.add(entry.getAmount());
                 default -> throw new AssertionError(entry);
             }
         }
         assertThat(offline).isEqualByComparingTo("50");
         assertThat(utility).isEqualByComparingTo("262");
         assertThat(invoices).isEqualByComparingTo("30");
-        assertThat(sum(result.points())).isEqualByComparingTo("342");
-        assertThat(result.awards()).filteredOn(award -> award.activityId().equals("small")).extracting(Award::outcome)
+        assertThat(sum(result.getPoints())).isEqualByComparingTo("342");
+        assertThat(result.getAwards()).filteredOn(award -> award.getActivityId().equals("small")).extracting(Award::getOutcome)
                 .containsExactly(Award.Outcome.INELIGIBLE);
-        assertThat(result.awards()).filteredOn(award -> award.activityId().equals("p11") || award.activityId().equals("p12"))
-                .extracting(Award::outcome).containsExactly(Award.Outcome.CAPPED, Award.Outcome.CAPPED);
-        assertThat(result.awards()).filteredOn(award -> award.activityId().startsWith("a"))
-                .extracting(Award::outcome).containsExactly(Award.Outcome.AWARDED, Award.Outcome.DUPLICATE,
+        assertThat(result.getAwards()).filteredOn(award -> award.getActivityId().equals("p11") || award.getActivityId().equals("p12"))
+                .extracting(Award::getOutcome).containsExactly(Award.Outcome.CAPPED, Award.Outcome.CAPPED);
+        assertThat(result.getAwards()).filteredOn(award -> award.getActivityId().startsWith("a"))
+                .extracting(Award::getOutcome).containsExactly(Award.Outcome.AWARDED, Award.Outcome.DUPLICATE,
                         Award.Outcome.DUPLICATE);
     }
 
@@ -235,14 +235,14 @@ class BundledRulesTest {
                 Map.of("amount_cny", "120", "utilityAccountNo", "A")));
         accounts.award(activity("ticket", "payment.ticket.train", "1 count", "2024-03-01T22:00", Map.of()));
         Instant generated = LocalDateTime.parse("2024-03-02T07:00").atZone(SHANGHAI).toInstant();
-        assertThat(accounts.history("alice")).filteredOn(entry -> entry.ledger() == LedgerEntry.Ledger.POINTS)
-                .allSatisfy(entry -> assertThat(entry.schedule()).isEqualTo(new LedgerEntry.Schedule(generated,
+        assertThat(accounts.history("alice")).filteredOn(entry -> entry.getLedger() == LedgerEntry.Ledger.POINTS)
+                .allSatisfy(entry -> assertThat(entry.getSchedule()).isEqualTo(new LedgerEntry.Schedule(generated,
                         generated.plus(Duration.ofHours(24)), generated.plus(Duration.ofHours(72)))));
         // the reduction counts at once; the energy only once collected
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.REDUCTION, generated)).isEqualByComparingTo("398");
         assertThat(accounts.balance("alice", LedgerEntry.Ledger.POINTS, generated)).isEqualByComparingTo("0");
         assertThat(accounts.claim("alice", "cn-alipay-ant-forest:bill:ant-utility-bill:points",
-                generated.plus(Duration.ofHours(30))).amount()).isEqualByComparingTo("262");
+                generated.plus(Duration.ofHours(30))).getAmount()).isEqualByComparingTo("262");
         Instant later = generated.plus(Duration.ofHours(72));
         assertThat(accounts.claimable("alice", later)).isEmpty();
         assertThat(accounts.expired("alice", later)).isEqualByComparingTo("136");
@@ -254,11 +254,11 @@ class BundledRulesTest {
         CreditResult result = evaluate("alibaba-cloud-energy-expert",
                 activity("plate", "action.clean_plate", "1 count", "2024-05-01T12:30", Map.of()),
                 activity("ride", "transport.rail.underground", "8 pkm", "2024-05-01T18:00", Map.of()));
-        assertThat(result.awards()).extracting(Award::points).usingElementComparator(BigDecimal::compareTo)
+        assertThat(result.getAwards()).extracting(Award::getPoints).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("200"), new BigDecimal("554"));
-        assertThat(result.reductions()).isEmpty();
-        assertThat(result.points()).extracting(LedgerEntry::reductionEntryId).containsOnlyNulls();
-        assertThat(result.awards().get(1).explain()).contains("unit of a credit UNVERIFIED; no grams published");
+        assertThat(result.getReductions()).isEmpty();
+        assertThat(result.getPoints()).extracting(LedgerEntry::getReductionEntryId).containsOnlyNulls();
+        assertThat(result.getAwards().get(1).explain()).contains("unit of a credit UNVERIFIED; no grams published");
     }
 
     @Test
@@ -266,9 +266,9 @@ class BundledRulesTest {
         CreditResult result = evaluate("cn-bj-maas-green-travel",
                 activity("e3", "transport.rail.underground", "22 pkm", "2024-05-01T08:00", Map.of()),
                 activity("half", "transport.rail.underground", "11 pkm", "2024-05-01T18:00", Map.of()));
-        assertThat(result.awards().get(0).grams()).isEqualByComparingTo("4630");
-        assertThat(result.awards().get(1).grams()).isEqualByComparingTo("2315");
-        assertThat(result.awards().get(0).explain()).contains("ER = BE - PE - LE = 5980 - 1350 - 0 = 4630 g");
+        assertThat(result.getAwards().get(0).getGrams()).isEqualByComparingTo("4630");
+        assertThat(result.getAwards().get(1).getGrams()).isEqualByComparingTo("2315");
+        assertThat(result.getAwards().get(0).explain()).contains("ER = BE - PE - LE = 5980 - 1350 - 0 = 4630 g");
     }
 
     @Test
@@ -281,18 +281,18 @@ class BundledRulesTest {
                         Map.of("evidence", "self_checkin", "tripId", "T2")),
                 activity("t2-upload", "transport.rail.underground", "1 count", "2024-05-01T20:00",
                         Map.of("evidence", "screenshot_upload", "tripId", "T2")));
-        assertThat(sum(day.points())).isEqualByComparingTo("387");
-        assertThat(sum(day.reductions())).isEqualByComparingTo("387");
-        assertThat(day.awards()).filteredOn(award -> award.activityId().equals("t2-upload")).extracting(Award::outcome)
+        assertThat(sum(day.getPoints())).isEqualByComparingTo("387");
+        assertThat(sum(day.getReductions())).isEqualByComparingTo("387");
+        assertThat(day.getAwards()).filteredOn(award -> award.getActivityId().equals("t2-upload")).extracting(Award::getOutcome)
                 .containsExactly(Award.Outcome.EXCLUDED);
         CreditResult trips = evaluate("cn-wuhan-wutan-jianghu",
                 activity("taxi", "transport.taxi.nev", "24 km", "2024-05-01T08:00", Map.of()),
                 activity("bike", "transport.bicycle.shared", "2.5 km", "2024-05-01T09:00", Map.of()),
                 activity("bus", "transport.bus", "1 count", "2024-05-01T10:00", Map.of()),
                 activity("bag", "action.own_shopping_bag", "1 count", "2024-05-01T11:00", Map.of()));
-        assertThat(trips.awards()).extracting(Award::grams).usingElementComparator(BigDecimal::compareTo)
+        assertThat(trips.getAwards()).extracting(Award::getGrams).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("168"), new BigDecimal("100"), new BigDecimal("150"), new BigDecimal("5"));
-        assertThat(trips.points()).isEmpty();
+        assertThat(trips.getPoints()).isEmpty();
     }
 
     @Test
@@ -302,9 +302,9 @@ class BundledRulesTest {
                 activity("plate", "action.clean_plate", "1 count", "2024-05-01T12:30", Map.of()),
                 activity("bus1", "transport.bus", "1 count", "2024-05-01T08:00", Map.of()),
                 activity("bus2", "transport.bus", "1 count", "2024-05-01T18:00", Map.of()));
-        assertThat(sum(result.points())).isEqualByComparingTo("31");
-        assertThat(sum(result.reductions())).isEqualByComparingTo("353.2");
-        assertThat(result.awards()).filteredOn(award -> award.activityId().equals("steps")).first()
+        assertThat(sum(result.getPoints())).isEqualByComparingTo("31");
+        assertThat(sum(result.getReductions())).isEqualByComparingTo("353.2");
+        assertThat(result.getAwards()).filteredOn(award -> award.getActivityId().equals("steps")).first()
                 .satisfies(award -> assertThat(award.explain()).contains("floor(3499 / 500) = 6 blocks x 8.2 g = 49.2 g"));
     }
 }

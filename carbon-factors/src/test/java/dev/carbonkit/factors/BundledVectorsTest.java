@@ -23,8 +23,8 @@ class BundledVectorsTest {
         try (InputStream in = BundledVectorsTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             Conformance.Vectors vectors = ConformanceVectorsLoader.standard().load(in, resource);
-            assertThat(vectors.tableId()).isEqualTo(tableId);
-            assertThat(vectors.cases()).isNotEmpty();
+            assertThat(vectors.getTableId()).isEqualTo(tableId);
+            assertThat(vectors.getCases()).isNotEmpty();
             Conformance.Report report = Conformance.run(vectors, BundledFactors.table(tableId));
             assertThat(report.isPassed()).as(report.toString()).isTrue();
         }

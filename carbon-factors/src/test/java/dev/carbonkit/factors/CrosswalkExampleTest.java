@@ -32,11 +32,11 @@ class CrosswalkExampleTest {
                 .forEach(line -> codes.add(line.substring(0, line.indexOf(','))));
         assertThat(crosswalk.getMappings()).hasSize(7);
         crosswalk.getMappings().values().forEach(mapping -> {
-            assertThat(mapping.type()).startsWith("spend.naics.");
-            assertThat(codes).as(mapping.code()).contains(mapping.type().substring("spend.naics.".length()));
+            assertThat(mapping.getType()).startsWith("spend.naics.");
+            assertThat(codes).as(mapping.getCode()).contains(mapping.getType().substring("spend.naics.".length()));
             assertThat(crosswalk.statusOf(mapping)).startsWith("ILLUSTRATIVE");
         });
-        assertThat(crosswalk.map("03.1.2")).get().extracting(Crosswalk.Mapping::type).isEqualTo("spend.naics.315220");
+        assertThat(crosswalk.map("03.1.2")).get().extracting(Crosswalk.Mapping::getType).isEqualTo("spend.naics.315220");
         assertThat(crosswalk.map("99.9.9")).isEmpty();
         String doc = Files.readString(Path.of("../docs/spend-based.md"));
         String file = new String(getClass().getClassLoader().getResourceAsStream(RESOURCE).readAllBytes(),

@@ -506,7 +506,7 @@ public final class JdbcLedgerStore implements LedgerStore {
         @Override
         public long append(RuleSet ruleSet, List<AccountEvent> newEvents, List<LedgerEntry> newEntries) {
             Objects.requireNonNull(ruleSet, "ruleSet");
-            String activityId = newEvents.isEmpty() ? newEntries.isEmpty() ? null : newEntries.get(0).activityId()
+            String activityId = newEvents.isEmpty() ? newEntries.isEmpty() ? null : newEntries.get(0).getActivityId()
                     : newEvents.get(0).getActivityId();
             try {
                 long next = sequence;
@@ -592,27 +592,27 @@ public final class JdbcLedgerStore implements LedgerStore {
                 Map<String, String> digests) throws SQLException {
             insert.setString(1, account);
             insert.setLong(2, sequence);
-            insert.setString(3, entry.id());
-            insert.setString(4, entry.kind().name());
-            insert.setString(5, entry.ledger().name());
-            insert.setString(6, entry.activityId());
-            insert.setString(7, entry.ruleId());
+            insert.setString(3, entry.getId());
+            insert.setString(4, entry.getKind().name());
+            insert.setString(5, entry.getLedger().name());
+            insert.setString(6, entry.getActivityId());
+            insert.setString(7, entry.getRuleId());
             if (dialect == Dialect.POSTGRESQL) {
-                insert.setBigDecimal(8, entry.amount());
+                insert.setBigDecimal(8, entry.getAmount());
             } else {
-                insert.setString(8, decimal(entry.amount()));
+                insert.setString(8, decimal(entry.getAmount()));
             }
-            insert.setString(9, entry.time().toString());
-            text(insert, 10, entry.reductionEntryId());
-            text(insert, 11, entry.refersTo());
-            text(insert, 12, entry.reason());
-            LedgerEntry.Schedule schedule = entry.schedule();
-            text(insert, 13, schedule == null ? null : schedule.issuedAt().toString());
-            text(insert, 14, schedule == null ? null : schedule.collectibleAt().toString());
-            text(insert, 15, schedule == null || schedule.expiresAt() == null ? null : schedule.expiresAt().toString());
+            insert.setString(9, entry.getTime().toString());
+            text(insert, 10, entry.getReductionEntryId());
+            text(insert, 11, entry.getRefersTo());
+            text(insert, 12, entry.getReason());
+            LedgerEntry.Schedule schedule = entry.getSchedule();
+            text(insert, 13, schedule == null ? null : schedule.getIssuedAt().toString());
+            text(insert, 14, schedule == null ? null : schedule.getCollectibleAt().toString());
+            text(insert, 15, schedule == null || schedule.getExpiresAt() == null ? null : schedule.getExpiresAt().toString());
             insert.setString(16, ruleSet.getId());
             insert.setString(17, ruleSet.getDigest());
-            insert.setString(18, digests.getOrDefault(entry.ruleId(), ""));
+            insert.setString(18, digests.getOrDefault(entry.getRuleId(), ""));
         }
     }
 

@@ -97,8 +97,8 @@ class JdbcLedgerStoreTest {
         CarbonAccounts reopened = new CarbonAccounts(RULES, JdbcLedgerStore.open(db.dataSource()));
         assertThat(reopened.activities("alice")).containsExactlyElementsOf(accounts.activities("alice"));
         assertThat(reopened.history("alice")).containsExactlyElementsOf(accounts.history("alice"));
-        assertThat(reopened.history("alice")).extracting(LedgerEntry::amount)
-                .containsExactlyElementsOf(accounts.history("alice").stream().map(LedgerEntry::amount).toList());
+        assertThat(reopened.history("alice")).extracting(LedgerEntry::getAmount)
+                .containsExactlyElementsOf(accounts.history("alice").stream().map(LedgerEntry::getAmount).toList());
         assertThat(reopened.closedUpTo("alice")).contains(Instant.parse("2024-03-20T00:00:00Z"));
         List<LedgerRecord> records = JdbcLedgerStore.open(db.dataSource()).read("alice", 0);
         assertThat(records).extracting(LedgerRecord::getSequence)
@@ -172,18 +172,18 @@ class JdbcLedgerStoreTest {
                     .isEqualByComparingTo(batch.totalPoints(name));
             Map<String, BigDecimal> current = new HashMap<>();
             for (LedgerEntry entry : accounts.history(name)) {
-                String base = entry.id().contains("#") ? entry.id().substring(0, entry.id().indexOf('#')) : entry.id();
-                if (entry.kind() == LedgerEntry.Kind.REVERSAL) {
+                String base = entry.getId().contains("#") ? entry.getId().substring(0, entry.getId().indexOf('#')) : entry.getId();
+                if (entry.getKind() == LedgerEntry.Kind.REVERSAL) {
                     current.remove(base);
-                } else if (entry.kind() == LedgerEntry.Kind.EARNED) {
-                    current.put(base, entry.amount());
+                } else if (entry.getKind() == LedgerEntry.Kind.EARNED) {
+                    current.put(base, entry.getAmount());
                 }
             }
             Map<String, BigDecimal> wanted = new HashMap<>();
-            batch.reductions().forEach(entry -> wanted.put(entry.id(), entry.amount()));
-            batch.points().forEach(entry -> wanted.put(entry.id(), entry.amount()));
+            batch.getReductions().forEach(entry -> wanted.put(entry.getId(), entry.getAmount()));
+            batch.getPoints().forEach(entry -> wanted.put(entry.getId(), entry.getAmount()));
             assertThat(current).as(name).isEqualTo(wanted);
-            assertThat(accounts.history(name)).extracting(LedgerEntry::id).doesNotHaveDuplicates();
+            assertThat(accounts.history(name)).extracting(LedgerEntry::getId).doesNotHaveDuplicates();
             assertThat(accounts.activities(name)).containsExactlyInAnyOrderElementsOf(account.getValue());
         }
     }

@@ -630,24 +630,24 @@ public final class Carbon implements Callable<Integer> {
                 sorter.forEachAccount(activities -> {
                     // budget periods are closed up to the latest activity of the whole input, as one evaluation would
                     CreditResult result = CreditEngine.evaluate(ruleSet, activities, sorter.latest());
-                    for (Award award : result.awards()) {
-                        String rule = award.ruleId() == null ? "-" : award.ruleId();
+                    for (Award award : result.getAwards()) {
+                        String rule = award.getRuleId() == null ? "-" : award.getRuleId();
                         if (table) {
-                            out.printf(Locale.ROOT, row, award.activityId(), award.account(), rule, award.outcome(),
-                                    plain(award.grams()), plain(award.points()));
+                            out.printf(Locale.ROOT, row, award.getActivityId(), award.getAccount(), rule, award.getOutcome(),
+                                    plain(award.getGrams()), plain(award.getPoints()));
                         } else if (csv) {
-                            out.println(csv(award.activityId()) + "," + csv(award.account()) + ","
-                                    + (award.ruleId() == null ? "" : csv(award.ruleId())) + ","
-                                    + award.outcome() + "," + plain(award.grams()) + "," + plain(award.points()) + ","
+                            out.println(csv(award.getActivityId()) + "," + csv(award.getAccount()) + ","
+                                    + (award.getRuleId() == null ? "" : csv(award.getRuleId())) + ","
+                                    + award.getOutcome() + "," + plain(award.getGrams()) + "," + plain(award.getPoints()) + ","
                                     + csv(ruleSet.getId()) + "," + ruleSet.getDigest());
                         } else {
                             Map<String, Object> line = new LinkedHashMap<>();
-                            line.put("activity", award.activityId());
-                            line.put("account", award.account());
-                            line.put("rule", award.ruleId());
-                            line.put("outcome", award.outcome().name());
-                            line.put("grams", plain(award.grams()));
-                            line.put("points", plain(award.points()));
+                            line.put("activity", award.getActivityId());
+                            line.put("account", award.getAccount());
+                            line.put("rule", award.getRuleId());
+                            line.put("outcome", award.getOutcome().name());
+                            line.put("grams", plain(award.getGrams()));
+                            line.put("points", plain(award.getPoints()));
                             line.put("ruleset", ruleSet.getId());
                             line.put("digest", ruleSet.getDigest());
                             try {
@@ -659,10 +659,10 @@ public final class Carbon implements Callable<Integer> {
                         if (input.explain) {
                             (table ? out : err).print(award.explain().indent(4));
                         }
-                        BigDecimal[] balance = balances.computeIfAbsent(award.account(),
+                        BigDecimal[] balance = balances.computeIfAbsent(award.getAccount(),
                                 k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                        balance[0] = balance[0].add(award.grams());
-                        balance[1] = balance[1].add(award.points());
+                        balance[0] = balance[0].add(award.getGrams());
+                        balance[1] = balance[1].add(award.getPoints());
                     }
                     if (writer != null) {
                         try {
@@ -790,7 +790,7 @@ public final class Carbon implements Callable<Integer> {
                                 .add((files.size() == 1 ? "" : files.get(i) + " ") + "line " + readers.get(i).getLine())))
                         .iterator();
                 counts = verifier.verifyAll(all, verification -> {
-                    String at = place(verification.kind(), verification.id(), verification.rule());
+                    String at = place(verification.getKind(), verification.getId(), verification.getRule());
                     java.util.ArrayDeque<String> queue = lines.get(at);
                     String line = queue == null ? null : queue.poll();
                     if (queue != null && queue.isEmpty()) {

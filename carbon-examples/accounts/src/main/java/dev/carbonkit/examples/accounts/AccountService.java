@@ -177,9 +177,9 @@ public final class AccountService implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         for (List<Award> awards : accounts.awardAll(activities)) {
             for (Award award : awards) {
-                out.append(award.activityId()).append(' ').append(award.ruleId()).append(": ").append(award.outcome())
-                        .append(", ").append(award.grams().toPlainString()).append(" g, ")
-                        .append(award.points().toPlainString()).append(" points\n");
+                out.append(award.getActivityId()).append(' ').append(award.getRuleId()).append(": ").append(award.getOutcome())
+                        .append(", ").append(award.getGrams().toPlainString()).append(" g, ")
+                        .append(award.getPoints().toPlainString()).append(" points\n");
             }
         }
         return out.toString();
@@ -209,19 +209,19 @@ public final class AccountService implements AutoCloseable {
         }
         out.append("awards, each with its calculation:\n");
         CreditResult result = accounts.evaluate(account);
-        for (Award award : result.awards()) {
+        for (Award award : result.getAwards()) {
             if (award.isEarning()) {
-                out.append("  ").append(award.activityId()).append(" under ").append(award.ruleId()).append('\n');
-                award.steps().forEach(step -> out.append("    ").append(step).append('\n'));
+                out.append("  ").append(award.getActivityId()).append(" under ").append(award.getRuleId()).append('\n');
+                award.getSteps().forEach(step -> out.append("    ").append(step).append('\n'));
             }
         }
         return out.toString();
     }
 
     private static String line(LedgerEntry entry) {
-        return entry.id() + " " + entry.kind() + " " + entry.amount().toPlainString()
-                + (entry.ledger() == LedgerEntry.Ledger.REDUCTION ? " g" : " points")
-                + (entry.reason() == null ? "" : " (" + entry.reason() + ")");
+        return entry.getId() + " " + entry.getKind() + " " + entry.getAmount().toPlainString()
+                + (entry.getLedger() == LedgerEntry.Ledger.REDUCTION ? " g" : " points")
+                + (entry.getReason() == null ? "" : " (" + entry.getReason() + ")");
     }
 
     private static Map<String, String> query(URI uri) {

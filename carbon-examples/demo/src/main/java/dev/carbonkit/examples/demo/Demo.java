@@ -146,16 +146,16 @@ public final class Demo {
         out.println("  Shenzhen: grams avoided, from published net factors per passenger-km; Energy Expert: 554 per ride");
         out.println("  and 200 per clean plate as reported in 2022, with no calculation and no unit published.");
         out.println();
-        Award ride = grams.awards().stream().filter(a -> a.activityId().equals("mon-metro")).findFirst().orElseThrow();
-        out.println("How 'mon-metro' earned " + ride.grams().toPlainString() + " g under " + transit.getId() + ":");
+        Award ride = grams.getAwards().stream().filter(a -> a.getActivityId().equals("mon-metro")).findFirst().orElseThrow();
+        out.println("How 'mon-metro' earned " + ride.getGrams().toPlainString() + " g under " + transit.getId() + ":");
         out.print(ride.explain());
     }
 
     private static BigDecimal earned(CreditResult result, String activityId, boolean grams) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Award award : result.awards()) {
-            if (award.activityId().equals(activityId)) {
-                total = total.add(grams ? award.grams() : award.points());
+        for (Award award : result.getAwards()) {
+            if (award.getActivityId().equals(activityId)) {
+                total = total.add(grams ? award.getGrams() : award.getPoints());
             }
         }
         return total.stripTrailingZeros().signum() == 0 ? BigDecimal.ZERO : total.stripTrailingZeros();

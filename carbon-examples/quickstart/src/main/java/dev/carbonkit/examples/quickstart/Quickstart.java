@@ -44,8 +44,8 @@ public final class Quickstart {
         Activity ride = Activity.builder("ride-1").account("bai").type("transport.rail.underground")
                 .quantity(Quantity.parse("12.5 pkm")).time(Instant.parse("2024-03-04T00:05:00Z"), ZoneId.of("Asia/Shanghai"))
                 .region(Region.of("CN")).build();
-        Award award = CreditEngine.evaluate(shenzhen, List.of(ride)).awards().get(0);
-        System.out.println(award.grams().toPlainString() + " g CO2e avoided, " + award.outcome());
+        Award award = CreditEngine.evaluate(shenzhen, List.of(ride)).getAwards().get(0);
+        System.out.println(award.getGrams().toPlainString() + " g CO2e avoided, " + award.getOutcome());
         System.out.print(award.explain());
 
         System.out.println(Receipt.of(footprint).toJson());
