@@ -54,7 +54,13 @@ public enum Gas {
     /** PFC-31-10, perfluorobutane. */
     C4F10("C4F10"),
     /** PFC-51-14, perfluorohexane. */
-    C6F14("C6F14");
+    C6F14("C6F14"),
+    /**
+     * Hydrofluorocarbons and perfluorocarbons of unstated composition, whose amount a publisher gives as CO2e, not as
+     * a mass: the US EPA's supply-chain factors' "HFCs and PFCs, unspecified", in kg CO2e (AR5). Its GWP is 1 in
+     * every set, so a re-weighting keeps it as published: it cannot be re-weighted, its gases being unknown.
+     */
+    HFC_PFC_UNSPECIFIED("HFCs-PFCs-unspecified");
 
     private final String code;
 

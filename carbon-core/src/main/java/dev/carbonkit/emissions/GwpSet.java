@@ -27,6 +27,8 @@ import java.util.Objects;
  * <td>12400, 677, 3170, 1300, 4800, 8060</td><td>14600, 771, 3740, 1530, 5810, 8690</td></tr>
  * <tr><td>CF4, C2F6, C3F8, c-C4F8, C4F10, C6F14</td><td>7390, 12200, 8830, 10300, 8860, 9300</td>
  * <td>6630, 11100, 8900, 9540, 9200, 7910</td><td>7380, 12400, 9290, 10200, 10000, 8620</td></tr>
+ * <tr><td>HFCs-PFCs-unspecified (an amount given as CO2e: {@link Gas#HFC_PFC_UNSPECIFIED})</td><td>1</td><td>1</td>
+ * <td>1</td></tr>
  * </table>
  * AR5 lists 30 for fossil methane (with the CO2 from its oxidation); the publishers carbonkit reads
  * (DESNZ, EPA) apply 28 to all methane under AR5, and so does carbonkit. AR6's fossil and non-fossil
@@ -62,6 +64,8 @@ public enum GwpSet {
         map.put(Gas.N2O, new BigDecimal(n2o));
         map.put(Gas.SF6, new BigDecimal(sf6));
         map.put(Gas.NF3, new BigDecimal(nf3));
+        // already CO2e (its publisher's, AR5): kept as published under every set
+        map.put(Gas.HFC_PFC_UNSPECIFIED, BigDecimal.ONE);
         String[] values = fluorinated.split(" ");
         for (int i = 0; i < values.length; i++) {
             map.put(fluorinatedGas(i), new BigDecimal(values[i]));

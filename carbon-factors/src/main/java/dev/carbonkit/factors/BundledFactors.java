@@ -42,7 +42,7 @@ public final class BundledFactors {
 
     /** The ids of the bundled tables, in order of precedence. */
     public static final List<String> TABLE_IDS = List.of("desnz-2025", "desnz-2024", "epa-2025",
-            "cn-electricity", "owid-carbon-intensity-electricity", "poore-nemecek-2018");
+            "cn-electricity", "owid-carbon-intensity-electricity", "poore-nemecek-2018", "epa-supply-chain-v1.3");
 
     private static final String FOLDER = "dev/carbonkit/factors/tables/";
 

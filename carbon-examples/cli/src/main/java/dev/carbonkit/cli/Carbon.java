@@ -1193,8 +1193,12 @@ public final class Carbon implements Callable<Integer> {
             row.put("co2e", factor.getCo2e().map(q -> plain(q.getAmount()) + " " + q.getUnit() + " CO2e")
                     .orElse("none published; the gases are weighted under the GWP set asked for"));
             row.put("gases", factor.getGases().isEmpty() ? null : gasesText(factor));
+            row.put("boundary", factor.getBoundary().orElse(null));
             row.put("table", factor.getTable().getId());
             row.put("source", factor.getTable().getPublisher() + ", " + factor.getTable().getEdition());
+            // where in the publisher's file: its row id and its place (a DESNZ path, a NAICS title)
+            row.put("row", factor.getRowId().map(id -> id + factor.getLocation().map(at -> ", " + at).orElse(""))
+                    .orElse(factor.getLocation().orElse(null)));
             row.put("licence", factor.getTable().getLicence());
             row.put("status", factor.getStatus().orElse(null));
             row.forEach((key, text) -> {

@@ -135,6 +135,10 @@ class CarbonTest {
         commands.put("factors-search-none", "factors search zzz");
         commands.put("report-activities-md", "report " + R + "shenzhen.csv --rules cn-sz-low-carbon-public-transit"
                 + " --title Bai --period 2024-03 --format md");
+        // spend (issue #21): US purchases in 2022 dollars, with and without margins, and under AR6
+        commands.put("score-spend", "score " + R + "spend.csv");
+        commands.put("score-spend-ar6", "score " + R + "spend.csv --gwp AR6");
+        commands.put("factors-show-spend", "factors show epa-supply-chain-v1.3/315220/without-margins");
         commands.put("no-command", "");
         List<Arguments> arguments = new ArrayList<>();
         commands.forEach((name, command) -> arguments.add(Arguments.of(name, command)));
@@ -156,7 +160,8 @@ class CarbonTest {
     /** docs/cli.md shows real output: each block of one command is that command's golden output. */
     @Test
     void theDocShowsRealOutput() throws IOException {
-        String doc = Files.readString(Path.of("../../docs/cli.md"));
+        // the command's page, and the spend-based page's worked example
+        String doc = Files.readString(Path.of("../../docs/cli.md")) + Files.readString(Path.of("../../docs/spend-based.md"));
         Map<String, String[]> goldens = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(GOLDEN)) {
             for (Path file : files.toList()) {
