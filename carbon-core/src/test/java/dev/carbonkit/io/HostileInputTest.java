@@ -275,6 +275,16 @@ class HostileInputTest {
     }
 
     @Test
+    void anEscapeCutShortByTheEndOfTheFile_isAProblem_notANumberFormatException() {
+        // Jazzer's find, in every YAML reader: SnakeYAML parses the hex digits of a \\U it reads past the end
+        for (String text : List.of("\"\\U", "\n\"\\U", "status: \"IL\\U")) {
+            assertThat(problems(() -> TABLES.parse(text, "escape.yaml"), FactorTableException.class)).singleElement()
+                    .hasToString("escape.yaml: not valid YAML: the file ends inside an escape sequence (\\x, \\u or"
+                            + " \\U) of a double-quoted value");
+        }
+    }
+
+    @Test
     void anAliasInsideTheNodeItNames_isRefusedWhereItIs() {
         assertThat(problems(() -> TABLES.parse(TABLE.replace("gases: {CO2: 0.16, N2O: 0.01}",
                 "gases: &g {CO2: 0.16, N2O: *g}"), "loop.yaml"), FactorTableException.class)).singleElement()
