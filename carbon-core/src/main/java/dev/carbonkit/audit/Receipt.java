@@ -390,6 +390,12 @@ public final class Receipt {
             rounding.put("mode", policy.getRounding().get().getMode().name());
         }
         tree.put("rounding", rounding);
+        if (!policy.getProxies().isEmpty()) {
+            // only a policy that names a proxy has the key, so that every other receipt is as it was
+            Map<String, Object> proxies = new LinkedHashMap<>();
+            policy.getProxies().forEach((group, region) -> proxies.put(group, region.getCode()));
+            tree.put("proxies", proxies);
+        }
         return tree;
     }
 

@@ -389,6 +389,14 @@ public final class ReceiptVerifier {
             policy = policy.withRounding(Rounding.of(Integer.parseInt(string(rounding, "scale")),
                     RoundingMode.valueOf(string(rounding, "mode"))));
         }
+        if (map.get("proxies") != null) {
+            // a proxy allows the PROXY fallback; a receipt whose list leaves it out replays to another policy
+            for (Map.Entry<?, ?> proxy : map(map.get("proxies"), "policy.proxies").entrySet()) {
+                policy = policy.withProxy(String.valueOf(proxy.getKey()),
+                        dev.carbonkit.factor.Region.of(String.valueOf(proxy.getValue())));
+            }
+            policy = policy.withAllowedFallbacks(fallbacks);
+        }
         return policy;
     }
 

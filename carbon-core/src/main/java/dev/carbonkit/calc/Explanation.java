@@ -143,6 +143,8 @@ public final class Explanation {
                     + fallback.getUsed();
             case REGION -> "no factor for region " + fallback.getRequested() + "; used the wider region "
                     + fallback.getUsed();
+            case PROXY -> "no factor for region " + fallback.getRequested() + " or any region it is in; used "
+                    + fallback.getUsed() + "'s as a proxy, as the policy names it for this type";
             case DATE -> "no factor valid on " + fallback.getRequested() + "; used the one valid "
                     + fallback.getUsed();
             case GWP_NOT_REWEIGHTED -> "results were asked under " + fallback.getRequested()

@@ -298,9 +298,18 @@ public final class FactorSelector {
         if (factorId != null) {
             return byId(activity, factorId);
         }
+        return select(activity, activity.getRegion());
+    }
+
+    /**
+     * Selects the factor for an activity as if it were in another region, its chain walked instead of the
+     * activity's: for a proxy ({@link CalculationPolicy#withProxy}). The selection's fallbacks are those of that
+     * region's chain; the caller records the proxy.
+     */
+    Selection select(Activity activity, Region asked) {
         String type = activity.getType();
         try {
-            return select(activity, type);
+            return select(activity, type, asked);
         } catch (FactorNotFoundException notFound) {
             // a step up the hierarchy of types, to the nearest type above with a factor that fits
             for (String above = ActivityTypes.parentOrNull(type); above != null;
@@ -308,16 +317,15 @@ public final class FactorSelector {
                 if (types.contains(above)) {
                     Selection selection;
                     try {
-                        selection = select(activity, above);
+                        selection = select(activity, above, asked);
                     } catch (FactorNotFoundException none) {
                         continue;
                     }
                     return selection.above(type, above);
                 }
             }
-            Region region = activity.getRegion();
-            if (region.getKind() == Region.Kind.GROUP && !groups().contains(region)) {
-                throw new FactorNotFoundException(activity.getId(), unknownGroup(region));
+            if (asked.getKind() == Region.Kind.GROUP && !groups().contains(asked)) {
+                throw new FactorNotFoundException(activity.getId(), unknownGroup(asked));
             }
             throw notFound;
         }
@@ -363,7 +371,7 @@ public final class FactorSelector {
     }
 
     /** Selects the factor of one type for an activity: of its own type, or of a type above it. */
-    private Selection select(Activity activity, String type) {
+    private Selection select(Activity activity, String type, Region asked) {
         OfType ofType = ofType(type);
         if (ofType == null) {
             String why = failures.get(type);
@@ -377,17 +385,17 @@ public final class FactorSelector {
         Unit unit = activity.getQuantity().getUnit();
         long day = activity.getLocalEpochDay();
         // the activity's own region first, the usual case, without looking up its chain
-        AtRegion own = ofType.at(activity.getRegion());
+        AtRegion own = ofType.at(asked);
         Candidate found = own == null ? null : own.validOn(day, unit);
         if (found != null) {
-            return selection(activity, found, activity.getRegion(), null, true);
+            return selection(asked, found, asked, null, true);
         }
-        List<Region> chain = chain(activity.getRegion());
+        List<Region> chain = chain(asked);
         for (Region region : chain.subList(1, chain.size())) {
             AtRegion here = ofType.at(region);
             Candidate best = here == null ? null : here.validOn(day, unit);
             if (best != null) {
-                return selection(activity, best, region, null, true);
+                return selection(asked, best, region, null, true);
             }
         }
         // no factor valid on the day: at the first region with any, the one valid nearest to it
@@ -402,7 +410,7 @@ public final class FactorSelector {
                 }
             }
             if (best != null) {
-                return selection(activity, best, region, date, false);
+                return selection(asked, best, region, date, false);
             }
         }
         // nothing fits: say why, looking at every factor of the type
@@ -420,12 +428,12 @@ public final class FactorSelector {
                     + "' are per " + String.join(", ", units) + "; the quantity '" + activity.getQuantity()
                     + "' is " + activity.getQuantity().getDimension() + " and does not convert");
         }
-        String key = type + '\u0000' + activity.getRegion().getCode() + '\u0000' + unit.getCode();
+        String key = type + '\u0000' + asked.getCode() + '\u0000' + unit.getCode();
         String why = failures.get(key);
         if (why == null) {
             TreeSet<String> regions = new TreeSet<>();
             usable.forEach(c -> regions.add(c.factor.getRegion().getCode()));
-            why = remember(key, "no factor for type '" + type + "' in region " + activity.getRegion()
+            why = remember(key, "no factor for type '" + type + "' in region " + asked
                     + " or any wider region " + chain + nearby(type, chain) + "; factors of the type exist for "
                     + Checks.cut(regions.toString(), 300));
         }
@@ -537,15 +545,15 @@ public final class FactorSelector {
         return day.isPresent() ? day.get().toEpochDay() : open;
     }
 
-    private static Selection selection(Activity activity, Candidate best, Region region, LocalDate date,
+    private static Selection selection(Region asked, Candidate best, Region region, LocalDate date,
             boolean dateValid) {
-        boolean otherRegion = !region.equals(activity.getRegion());
+        boolean otherRegion = !region.equals(asked);
         if (!otherRegion && dateValid) {
             return best.plain;
         }
         List<Fallback> fallbacks = new ArrayList<>(2);
         if (otherRegion) {
-            fallbacks.add(Fallback.of(Fallback.Kind.REGION, activity.getRegion().getCode(), region.getCode()));
+            fallbacks.add(Fallback.of(Fallback.Kind.REGION, asked.getCode(), region.getCode()));
         }
         if (!dateValid) {
             fallbacks.add(Fallback.of(Fallback.Kind.DATE, date.toString(), best.factor.getValidity().toString()));

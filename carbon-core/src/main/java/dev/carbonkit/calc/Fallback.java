@@ -21,6 +21,13 @@ public final class Fallback {
         TYPE,
         /** No factor for the activity's region; a wider region's factor was used. */
         REGION,
+        /**
+         * No factor for the activity's region or any region it is in; the factor of a region the policy names as a
+         * proxy for the activity's type was used, such as the US economy's supply-chain factor for a purchase in GB
+         * ({@link CalculationPolicy#withProxy(String, dev.carbonkit.factor.Region)}). Only a policy that names a proxy
+         * allows it.
+         */
+        PROXY,
         /** No factor valid on the activity's date; the one valid nearest to it was used. */
         DATE,
         /** The factor's total is published under another GWP set and has no per-gas values to re-weigh. */

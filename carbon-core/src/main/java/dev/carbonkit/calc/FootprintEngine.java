@@ -8,6 +8,7 @@ import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -118,7 +119,22 @@ public final class FootprintEngine {
      * @throws IncompatibleFactorException if an explicit factor's unit does not fit the quantity
      */
     public Selection select(Activity activity) {
-        return selector.select(activity);
+        try {
+            return selector.select(activity);
+        } catch (FactorNotFoundException notFound) {
+            // a region the policy names as a proxy for the type, where the activity's own chain has no factor
+            Region proxy = activity.factorIdOrNull() == null ? policy.proxyOrNull(activity.getType()) : null;
+            if (proxy == null || proxy.equals(activity.getRegion())) {
+                throw notFound;
+            }
+            Selection selection;
+            try {
+                selection = selector.select(activity, proxy);
+            } catch (FactorNotFoundException noneThereEither) {
+                throw notFound;
+            }
+            return selection.proxied(activity.getRegion().getCode(), proxy.getCode());
+        }
     }
 
     /**
@@ -131,7 +147,7 @@ public final class FootprintEngine {
      * @throws FallbackNotAllowedException if a fallback is needed that the policy forbids
      */
     public Footprint score(Activity activity) {
-        Selection selection = selector.select(activity);
+        Selection selection = select(activity);
         EmissionFactor factor = selection.getFactor();
         GwpSet requested = policy.getGwpSet();
         FactorPlan plan = selection.plan(requested);

@@ -38,6 +38,14 @@ public final class Selection {
         return new Selection(factor, table, all, false, plans);
     }
 
+    /** The same selection, made for a proxy region: with that step as its first fallback. */
+    Selection proxied(String requestedRegion, String proxyRegion) {
+        List<Fallback> all = new java.util.ArrayList<>(fallbacks.size() + 1);
+        all.add(Fallback.of(Fallback.Kind.PROXY, requestedRegion, proxyRegion));
+        all.addAll(fallbacks);
+        return new Selection(factor, table, all, false, plans);
+    }
+
     /** How the factor scores under a GWP set. */
     FactorPlan plan(GwpSet requested) {
         return plans.get(requested);

@@ -91,7 +91,7 @@ class ConformanceTest {
                                         + " places from 0 to 40, found '1.5'",
                                 "bad.vectors.yaml:10:43: cases[0].expect.gases.C02: unknown gas 'C02'; did you mean 'CO2'?",
                                 "bad.vectors.yaml:10:64: cases[0].expect.fallbacks: unknown fallback kind 'SOMETIMES';"
-                                        + " known: [TYPE, REGION, DATE, GWP_NOT_REWEIGHTED, GWP_NOT_STATED]",
+                                        + " known: [TYPE, REGION, PROXY, DATE, GWP_NOT_REWEIGHTED, GWP_NOT_STATED]",
                                 "bad.vectors.yaml:11:5: cases[1]: missing key 'quantity'",
                                 "bad.vectors.yaml:11:5: cases[1]: missing key 'region'",
                                 "bad.vectors.yaml:11:5: cases[1]: missing key 'date'",

@@ -105,6 +105,32 @@ class FootprintEngineTest {
     }
 
     @Test
+    void score_proxy_isTriedOnlyWhereThePolicyNamesOne_recorded_explained_andReplayed() {
+        // DESNZ has grid electricity for GB only: FR finds none in its chain [FR, EU27, GLOBAL]
+        Activity paris = activity("p1", "home.electricity.grid", "3.2 kWh", "FR", "2024-02-01");
+        assertThatThrownBy(() -> ENGINE.score(paris)).isInstanceOf(FactorNotFoundException.class)
+                .hasMessageContaining("no factor for type 'home.electricity.grid' in region FR");
+        CalculationPolicy proxied = CalculationPolicy.defaults().withProxy("home.electricity",
+                dev.carbonkit.factor.Region.of("GB"));
+        Footprint footprint = FootprintEngine.of(proxied, DESNZ).score(paris);
+        assertThat(footprint.getCo2e()).isEqualByComparingTo("0.66256");
+        assertThat(footprint.getFallbacks()).extracting(Fallback::toString).containsExactly("PROXY: FR -> GB");
+        assertThat(footprint.getExplanation().toString()).contains("FALLBACK  no factor for region FR or any region it"
+                + " is in; used GB's as a proxy, as the policy names it for this type");
+        // its receipt names the proxy, and replays
+        dev.carbonkit.audit.Receipt receipt = dev.carbonkit.audit.Receipt.of(footprint);
+        assertThat(receipt.toJson()).contains("\"proxies\":{\"home.electricity\":\"GB\"}")
+                .contains("\"fallbacks\":[\"TYPE\",\"REGION\",\"PROXY\",");
+        assertThat(dev.carbonkit.audit.ReceiptVerifier.of(dev.carbonkit.factor.FactorCatalog.of(DESNZ), List.of())
+                .verify(receipt).getStatus()).isEqualTo(dev.carbonkit.audit.Verification.Status.REPRODUCED);
+        // a type outside the group, or a strict policy without the proxy, is refused as before
+        assertThatThrownBy(() -> FootprintEngine.of(proxied, DESNZ).score(activity("p2", "transport.car.average.petrol",
+                "10 km", "FR", "2024-02-01"))).isInstanceOf(FactorNotFoundException.class);
+        assertThat(FootprintEngine.of(CalculationPolicy.strict().withProxy("home", dev.carbonkit.factor.Region.of("GB")),
+                DESNZ).score(paris).getFallbacks()).extracting(Fallback::getKind).containsExactly(Fallback.Kind.PROXY);
+    }
+
+    @Test
     void scoreEach_scoresWhatItCan_andNamesEachFailure() {
         Scored scored = STRICT.scoreEach(List.of(
                 activity("ok", "home.electricity.grid", "3.2 kWh", "GB", "2024-02-01"),

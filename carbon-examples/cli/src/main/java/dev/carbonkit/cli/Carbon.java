@@ -30,6 +30,7 @@ import dev.carbonkit.factor.DigestMismatchException;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factor.Region;
 import dev.carbonkit.factors.BundledFactors;
 import dev.carbonkit.factors.BundledRules;
 import dev.carbonkit.io.FactorTableLoader;
@@ -355,6 +356,11 @@ public final class Carbon implements Callable<Integer> {
         @Option(names = "--strict", description = "Allow no fallback (type, region, date, GWP).")
         boolean strict;
 
+        @Option(names = "--proxy", paramLabel = "TYPE=REGION", description = "Where an activity of this type (or one"
+                + " under it) has no factor in its region, use REGION's as a proxy, recorded as a PROXY fallback: such"
+                + " as spend=US for the US supply-chain factors abroad.")
+        Map<String, String> proxies = new LinkedHashMap<>();
+
         @Option(names = "--round", paramLabel = "PLACES", description = "Also show each result rounded half-even to"
                 + " this many decimal places, for display (the table shows it instead; csv and jsonl add presented_kg;"
                 + " the exact value is kept everywhere else).")
@@ -376,6 +382,14 @@ public final class Carbon implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--gwp: " + unknown.getMessage());
             }
             CalculationPolicy policy = (strict ? CalculationPolicy.strict() : CalculationPolicy.defaults()).withGwpSet(set);
+            for (Map.Entry<String, String> proxy : proxies.entrySet()) {
+                try {
+                    policy = policy.withProxy(proxy.getKey(), Region.of(proxy.getValue()));
+                } catch (RuntimeException bad) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--proxy " + proxy.getKey() + "="
+                            + proxy.getValue() + ": " + bad.getMessage());
+                }
+            }
             if (round != null) {
                 if (round < 0 || round > 34) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--round: 0 to 34 decimal places, not "

@@ -138,6 +138,8 @@ class CarbonTest {
         // spend (issue #21): US purchases in 2022 dollars, with and without margins, and under AR6
         commands.put("score-spend", "score " + R + "spend.csv");
         commands.put("score-spend-ar6", "score " + R + "spend.csv --gwp AR6");
+        commands.put("score-spend-abroad", "score " + R + "spend-abroad.csv --keep-going");
+        commands.put("score-spend-proxy", "score " + R + "spend-abroad.csv --proxy spend=US");
         commands.put("factors-show-spend", "factors show epa-supply-chain-v1.3/315220/without-margins");
         commands.put("no-command", "");
         List<Arguments> arguments = new ArrayList<>();
