@@ -30,6 +30,31 @@ class ActivityReaderFuzzTest {
         return seeds;
     }
 
+    /**
+     * Reads an input as the command does and checks what it gives: rows, each an activity or a bounded problem with
+     * its line, or a bounded {@link ActivityReader.InputException} for a file that cannot be read as a whole; anything
+     * else is thrown. Shared with Jazzer ({@link ActivityReaderJazzerTest}).
+     *
+     * @return the rows read and those of them with a problem
+     */
+    static long[] read(byte[] input, boolean json) throws IOException {
+        long rows = 0;
+        long problems = 0;
+        try {
+            for (ActivityReader.Row row : ActivityReader.read(new ByteArrayInputStream(input), "mutant", json)) {
+                assertThat(row.activity() == null).isEqualTo(row.problem() != null);
+                rows++;
+                problems += row.problem() == null ? 0 : 1;
+                if (row.problem() != null) {
+                    assertThat(row.problem()).startsWith("mutant:").hasSizeLessThan(1_000);
+                }
+            }
+        } catch (ActivityReader.InputException whole) {
+            assertThat(whole.getMessage()).startsWith("mutant:").hasSizeLessThan(2_000);
+        }
+        return new long[] {rows, problems};
+    }
+
     private static void fuzz(String kind, List<byte[]> seeds, boolean json) throws IOException {
         Mutator mutator = new Mutator(seeds, 256 * 1024);
         long rows = 0;
@@ -38,16 +63,9 @@ class ActivityReaderFuzzTest {
         for (long n = 0; n < MUTANTS && failures.size() < 5; n++) {
             byte[] mutant = mutator.mutant(n);
             try {
-                for (ActivityReader.Row row : ActivityReader.read(new ByteArrayInputStream(mutant), "mutant", json)) {
-                    assertThat(row.activity() == null).isEqualTo(row.problem() != null);
-                    rows++;
-                    problems += row.problem() == null ? 0 : 1;
-                    if (row.problem() != null) {
-                        assertThat(row.problem()).startsWith("mutant:").hasSizeLessThan(1_000);
-                    }
-                }
-            } catch (ActivityReader.InputException whole) {
-                assertThat(whole.getMessage()).startsWith("mutant:").hasSizeLessThan(2_000);
+                long[] read = read(mutant, json);
+                rows += read[0];
+                problems += read[1];
             } catch (Throwable thrown) {
                 Path saved = Path.of("target", "fuzz-failures", kind + "-" + n + ".bin");
                 Files.createDirectories(saved.getParent());
