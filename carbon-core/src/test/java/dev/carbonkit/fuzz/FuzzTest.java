@@ -153,6 +153,12 @@ class FuzzTest {
     }
 
     @Test
+    void moneyTables() throws IOException {
+        fuzz("money", List.of(Targets.resource("JazzerFuzzTestInputs/moneyTables/prices.yaml")), Targets::moneyTables,
+                Targets.LOADS);
+    }
+
+    @Test
     void receipts() throws IOException {
         fuzz("receipts", Targets.receiptSeeds(), Targets::receipts, Targets.RECEIPTS);
     }

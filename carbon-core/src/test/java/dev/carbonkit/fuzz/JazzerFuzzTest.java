@@ -54,6 +54,11 @@ class JazzerFuzzTest {
     }
 
     @FuzzTest(maxDuration = "5m")
+    void moneyTables(byte[] input) throws Throwable {
+        run(input, Targets::moneyTables, Targets.LOADS);
+    }
+
+    @FuzzTest(maxDuration = "5m")
     void receipts(byte[] input) throws Throwable {
         run(input, Targets::receipts, Targets.RECEIPTS);
     }

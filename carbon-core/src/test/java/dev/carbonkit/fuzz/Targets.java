@@ -144,6 +144,24 @@ final class Targets {
         CrosswalkLoader.standard().load(new ByteArrayInputStream(input), "mutant.yaml").getMappings();
     }
 
+    static void moneyTables(byte[] input) throws IOException {
+        dev.carbonkit.factor.MoneyTable table = dev.carbonkit.io.MoneyTableLoader.standard()
+                .load(new ByteArrayInputStream(input), "mutant.yaml");
+        table.getDigest();
+        // every conversion the table can make, or a typed refusal
+        for (String currency : table.getIndices().keySet()) {
+            for (Integer year : table.getIndices().get(currency).keySet()) {
+                try {
+                    dev.carbonkit.factor.MoneyTable.convert(Quantity.of(BigDecimal.TEN,
+                            dev.carbonkit.quantity.Unit.ofMoney(currency, year)),
+                            dev.carbonkit.quantity.Unit.ofMoney("USD", 2022), List.of(table));
+                } catch (dev.carbonkit.factor.MoneyConversionException missing) {
+                    // a figure the table does not have: typed, and fine
+                }
+            }
+        }
+    }
+
     static void receipts(byte[] input) throws IOException {
         Receipts setup = Receipts.SETUP;
         try (ReceiptReader reader = new ReceiptReader(new ByteArrayInputStream(input), "mutant.jsonl")) {
