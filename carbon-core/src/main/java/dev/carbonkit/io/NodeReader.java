@@ -168,7 +168,7 @@ abstract class NodeReader {
         } catch (NumberFormatException cutShort) {
             // SnakeYAML's scanner parses the hex digits of an escape it reads past the end of the text (Jazzer's find)
             reading.problem(0, 0, "", "not valid YAML: the file ends inside an escape sequence (\\x, \\u or \\U) of a"
-                    + " double-quoted value");
+                    + " quoted value");
         } catch (org.yaml.snakeyaml.reader.ReaderException character) {
             reading.problem(0, 0, "", "not valid YAML: the character " + String.format(java.util.Locale.ROOT, "U+%04X",
                     character.getCodePoint()) + " is not allowed (character " + (character.getPosition() + 1L)

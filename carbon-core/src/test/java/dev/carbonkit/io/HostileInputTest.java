@@ -280,7 +280,7 @@ class HostileInputTest {
         for (String text : List.of("\"\\U", "\n\"\\U", "status: \"IL\\U")) {
             assertThat(problems(() -> TABLES.parse(text, "escape.yaml"), FactorTableException.class)).singleElement()
                     .hasToString("escape.yaml: not valid YAML: the file ends inside an escape sequence (\\x, \\u or"
-                            + " \\U) of a double-quoted value");
+                            + " \\U) of a quoted value");
         }
     }
 
