@@ -196,6 +196,17 @@ public final class Receipt {
         table.put("digest", footprint.getTableDigest());
         tree.put("table", table);
         tree.put("factor", footprint.getFactor().getId());
+        if (!footprint.getMoneyTables().isEmpty()) {
+            // only a footprint whose money was converted has the key, so that every other receipt is as it was
+            List<Object> money = new ArrayList<>();
+            for (dev.carbonkit.factor.MoneyTable moneyTable : footprint.getMoneyTables()) {
+                Map<String, Object> named = new LinkedHashMap<>();
+                named.put("id", moneyTable.getId());
+                named.put("digest", moneyTable.getDigest());
+                money.add(named);
+            }
+            tree.put("money", money);
+        }
         List<Object> steps = new ArrayList<>();
         for (Step step : footprint.getExplanation().getSteps()) {
             steps.add(step.toString());

@@ -59,11 +59,31 @@ public final class ReceiptVerifier {
     /** An engine per policy, keyed by the receipt's policy object (maps and lists compare by content). */
     private final Map<Object, FootprintEngine> engines = new ConcurrentHashMap<>();
 
-    private ReceiptVerifier(FactorCatalog catalog, Collection<RuleSet> ruleSets) {
+    /** The money tables footprints' money was converted with, by id. */
+    private final Map<String, dev.carbonkit.factor.MoneyTable> moneyTables = new HashMap<>();
+
+    private ReceiptVerifier(FactorCatalog catalog, Collection<RuleSet> ruleSets,
+            Collection<dev.carbonkit.factor.MoneyTable> moneyTables) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         for (RuleSet ruleSet : ruleSets) {
             this.ruleSets.put(ruleSet.getId(), ruleSet);
         }
+        for (dev.carbonkit.factor.MoneyTable table : moneyTables) {
+            this.moneyTables.put(table.getId(), table);
+        }
+    }
+
+    /**
+     * Returns a copy that also has money tables, to replay footprints whose money was converted with them (a receipt
+     * names each with its digest).
+     *
+     * @param tables  the money tables, not null
+     * @return the verifier, never null
+     */
+    public ReceiptVerifier withMoneyTables(Collection<dev.carbonkit.factor.MoneyTable> tables) {
+        List<dev.carbonkit.factor.MoneyTable> all = new java.util.ArrayList<>(moneyTables.values());
+        all.addAll(Objects.requireNonNull(tables, "tables"));
+        return new ReceiptVerifier(catalog, ruleSets.values(), all);
     }
 
     /**
@@ -74,7 +94,7 @@ public final class ReceiptVerifier {
      * @return the verifier, never null
      */
     public static ReceiptVerifier of(FactorCatalog catalog, Collection<RuleSet> ruleSets) {
-        return new ReceiptVerifier(catalog, List.copyOf(ruleSets));
+        return new ReceiptVerifier(catalog, List.copyOf(ruleSets), List.of());
     }
 
     //-----------------------------------------------------------------------
@@ -103,13 +123,34 @@ public final class ReceiptVerifier {
             return found(receipt, Verification.Status.DIGEST_MISMATCH, "table " + tableId + ": the receipt names "
                     + digest + ", the verifier has " + table.getDigest());
         }
+        List<dev.carbonkit.factor.MoneyTable> money = new java.util.ArrayList<>();
+        if (receipt.tree().get("money") instanceof List<?> named) {
+            for (Object each : named) {
+                Map<?, ?> entry = each instanceof Map<?, ?> map ? map : Map.of();
+                String id = String.valueOf(entry.get("id"));
+                String moneyDigest = String.valueOf(entry.get("digest"));
+                dev.carbonkit.factor.MoneyTable moneyTable = moneyTables.get(id);
+                if (moneyTable == null) {
+                    return found(receipt, Verification.Status.MISSING_TABLE, "the receipt names money table '" + id
+                            + "' " + moneyDigest + ", which the verifier does not have; it has "
+                            + new java.util.TreeSet<>(moneyTables.keySet()));
+                }
+                if (!moneyTable.getDigest().equals(moneyDigest)) {
+                    return found(receipt, Verification.Status.DIGEST_MISMATCH, "money table " + id + ": the receipt names "
+                            + moneyDigest + ", the verifier has " + moneyTable.getDigest());
+                }
+                money.add(moneyTable);
+            }
+        }
         Receipt replay;
         try {
             Object policyTree = receipt.tree().get("policy");
-            FootprintEngine engine = policyTree == null ? null : engines.get(policyTree);
+            // an engine per policy and money tables
+            Object key = money.isEmpty() ? policyTree : List.of(String.valueOf(policyTree), money);
+            FootprintEngine engine = policyTree == null ? null : engines.get(key);
             if (engine == null) {
-                engine = FootprintEngine.of(policy(policyTree), catalog);
-                engines.putIfAbsent(policyTree, engine);
+                engine = FootprintEngine.of(policy(policyTree), catalog).withMoneyTables(money);
+                engines.putIfAbsent(key, engine);
             }
             replay = Receipt.of(engine.score(activity(receipt.tree().get("activity"))));
         } catch (RuntimeException unreplayable) {

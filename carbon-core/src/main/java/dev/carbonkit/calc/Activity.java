@@ -70,6 +70,20 @@ public final class Activity {
         }
     }
 
+    /** The same activity with another quantity: money converted to a factor's unit, which the footprint records. */
+    Activity withQuantity(Quantity converted) {
+        Builder builder = new Builder(id);
+        builder.account = account == NO_ACCOUNT ? null : account;
+        builder.type = type;
+        builder.quantity = converted;
+        builder.time = time;
+        builder.zone = zone;
+        builder.region = region;
+        builder.attributes.putAll(attributes);
+        builder.factorId = factorId;
+        return new Activity(builder);
+    }
+
     private <T> T require(T value, String what) {
         if (value == null) {
             throw new IllegalStateException("Activity '" + id + "' needs " + what);

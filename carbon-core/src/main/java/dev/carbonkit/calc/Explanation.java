@@ -76,6 +76,14 @@ public final class Explanation {
         Selection selection = footprint.getSelection();
         EmissionFactor factor = selection.getFactor();
         steps.add(new Step(Step.Kind.ACTIVITY, activity.toString()));
+        Selection.Money money = selection.moneyOrNull();
+        if (money != null) {
+            // money converted to the factor's unit with the engine's money tables, each figure named
+            for (dev.carbonkit.factor.MoneyTable.Step step : money.steps) {
+                steps.add(new Step(Step.Kind.CONVERT, step.toString()));
+            }
+            activity = money.scored;
+        }
         steps.add(new Step(Step.Kind.SELECT, describeSelection(activity, selection)));
         for (Fallback fallback : footprint.getFallbacks()) {
             steps.add(new Step(Step.Kind.FALLBACK, describe(fallback)));

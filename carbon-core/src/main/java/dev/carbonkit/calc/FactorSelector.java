@@ -331,6 +331,26 @@ public final class FactorSelector {
         }
     }
 
+    /**
+     * The money units that the factors of a type, or of a type above it, are per, such as "USD@2022": what an amount of
+     * money in another unit would be converted to with the engine's money tables.
+     */
+    java.util.SortedSet<String> moneyUnits(String type) {
+        TreeSet<String> units = new TreeSet<>();
+        for (String at = type; at != null; at = ActivityTypes.parentOrNull(at)) {
+            if (types.contains(at)) {
+                for (FactorTable table : tables) {
+                    for (EmissionFactor factor : table.getFactors(at)) {
+                        if (factor.getPer().getDimension() == dev.carbonkit.quantity.Dimension.MONEY) {
+                            units.add(factor.getPer().getCode());
+                        }
+                    }
+                }
+            }
+        }
+        return units;
+    }
+
     /** The groups the tables and the hierarchy name; made on the first failure that needs them. */
     private volatile Set<Region> groups;
 
@@ -426,7 +446,9 @@ public final class FactorSelector {
             all.forEach(c -> units.add(c.factor.getPer() + " (" + c.factor.getPer().getDimension() + ")"));
             throw new FactorNotFoundException(activity.getId(), "factors for type '" + type
                     + "' are per " + String.join(", ", units) + "; the quantity '" + activity.getQuantity()
-                    + "' is " + activity.getQuantity().getDimension() + " and does not convert");
+                    + "' is " + activity.getQuantity().getDimension() + " and does not convert"
+                    + (activity.getQuantity().getDimension() == dev.carbonkit.quantity.Dimension.MONEY
+                            ? " without money tables (price indices, exchange rates) that you pin" : ""));
         }
         String key = type + '\u0000' + asked.getCode() + '\u0000' + unit.getCode();
         String why = failures.get(key);

@@ -102,6 +102,29 @@ public final class Footprint {
     }
 
     /**
+     * Gets the steps that converted the activity's money to the factor's unit, with the engine's money tables
+     * ({@link FootprintEngine#withMoneyTables}), such as '100 GBP@2024 x 1.25 (exchange rate GBP to USD, 2024, table
+     * ...) = 125 USD@2024'.
+     *
+     * @return the steps, empty if the amount was not converted, never null
+     */
+    public List<dev.carbonkit.factor.MoneyTable.Step> getMoneyConversion() {
+        Selection.Money money = selection.moneyOrNull();
+        return money == null ? List.of() : money.steps;
+    }
+
+    /**
+     * Gets the money tables the activity's money was converted with: every table of the engine, which the receipt
+     * names with their digests so that a replay uses the same figures.
+     *
+     * @return the tables, empty if the amount was not converted, never null
+     */
+    public List<dev.carbonkit.factor.MoneyTable> getMoneyTables() {
+        Selection.Money money = selection.moneyOrNull();
+        return money == null ? List.of() : money.tables;
+    }
+
+    /**
      * Gets the factor used.
      *
      * @return the factor, never null

@@ -8,7 +8,10 @@ import dev.carbonkit.emissions.GwpSet;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factor.MoneyConversionException;
+import dev.carbonkit.factor.MoneyTable;
 import dev.carbonkit.factor.Region;
+import dev.carbonkit.quantity.Dimension;
 import dev.carbonkit.quantity.Quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,10 +48,17 @@ public final class FootprintEngine {
 
     private final CalculationPolicy policy;
     private final FactorSelector selector;
+    /** The money tables an amount of money is converted with to a factor's unit; empty for none. */
+    private final List<MoneyTable> moneyTables;
 
     private FootprintEngine(CalculationPolicy policy, List<FactorTable> tables) {
+        this(policy, new FactorSelector(tables, policy.getRegionHierarchy()), List.of());
+    }
+
+    private FootprintEngine(CalculationPolicy policy, FactorSelector selector, List<MoneyTable> moneyTables) {
         this.policy = policy;
-        this.selector = new FactorSelector(tables, policy.getRegionHierarchy());
+        this.selector = selector;
+        this.moneyTables = moneyTables;
     }
 
     /**
@@ -120,6 +130,77 @@ public final class FootprintEngine {
      */
     public Selection select(Activity activity) {
         try {
+            return selectOrProxy(activity);
+        } catch (FactorNotFoundException notFound) {
+            if (moneyTables.isEmpty() || activity.factorIdOrNull() != null
+                    || activity.getQuantity().getDimension() != Dimension.MONEY) {
+                throw notFound;
+            }
+            return convertingMoney(activity, notFound);
+        }
+    }
+
+    /**
+     * Returns a copy that converts an amount of money to the unit of a factor with money tables the user pins, when
+     * no factor is per the activity's own unit: 100 GBP@2024 scored with a factor per USD@2022 through the tables'
+     * 2024 exchange rate and USD price index, each step in the explanation and the receipt with the table's id and
+     * digest (docs/spend-based.md). The first table with a figure gives it. A figure no table has leaves the activity
+     * unscored, the refusal saying which.
+     *
+     * @param tables  the money tables, in order of precedence, not null
+     * @return the engine, never null
+     */
+    public FootprintEngine withMoneyTables(List<MoneyTable> tables) {
+        return new FootprintEngine(policy, selector, List.copyOf(Objects.requireNonNull(tables, "tables")));
+    }
+
+    /**
+     * Gets the money tables amounts of money are converted with.
+     *
+     * @return the tables, in order of precedence, unmodifiable, never null
+     */
+    public List<MoneyTable> getMoneyTables() {
+        return moneyTables;
+    }
+
+    /** Converts money to each unit the type's factors are per, in order, and selects for the first that converts. */
+    private Selection convertingMoney(Activity activity, FactorNotFoundException notFound) {
+        String why = null;
+        for (String unit : selector.moneyUnits(activity.getType())) {
+            if (unit.equals(activity.getQuantity().getUnit().getCode())) {
+                continue;
+            }
+            List<MoneyTable.Step> steps;
+            try {
+                steps = MoneyTable.convert(activity.getQuantity(), dev.carbonkit.quantity.Unit.of(unit), moneyTables);
+            } catch (MoneyConversionException missing) {
+                why = why == null ? missing.getMessage() : why;
+                continue;
+            }
+            Activity scored = activity.withQuantity(steps.get(steps.size() - 1).getAfter());
+            Selection selection;
+            try {
+                selection = selectOrProxy(scored);
+            } catch (FactorNotFoundException stillNone) {
+                continue;
+            }
+            return selection.converted(new Selection.Money(scored, steps, moneyTables));
+        }
+        if (why == null) {
+            throw notFound;
+        }
+        throw new FactorNotFoundException(activity.getId(), lowerFirst(notFound.getMessage(), activity.getId())
+                + "; and with the money tables: " + why);
+    }
+
+    /** A refusal's message without its "Activity 'id': " start. */
+    private static String lowerFirst(String message, String id) {
+        String start = "Activity '" + id + "': ";
+        return message.startsWith(start) ? message.substring(start.length()) : message;
+    }
+
+    private Selection selectOrProxy(Activity activity) {
+        try {
             return selector.select(activity);
         } catch (FactorNotFoundException notFound) {
             // a region the policy names as a proxy for the type, where the activity's own chain has no factor
@@ -168,7 +249,7 @@ public final class FootprintEngine {
         }
         // the CO2e first, straight from the plan where it is linear in the quantity; every other part of the
         // footprint (per-gas values, converted quantity) is worked out when first asked for
-        BigDecimal co2e = plan.co2e(activity, factor.getPer());
+        BigDecimal co2e = plan.co2e(selection.scored(activity), factor.getPer());
         if (co2e == null) {
             Footprint.Detail detail = detail(activity, selection, requested);
             return new Footprint(activity, selection, fallbacks, policy, detail.emissions.getCo2e(), detail);
@@ -184,7 +265,8 @@ public final class FootprintEngine {
      */
     static Footprint.Detail detail(Activity activity, Selection selection, GwpSet requested) {
         EmissionFactor factor = selection.getFactor();
-        Quantity quantity = activity.getQuantity();
+        // money converted to the factor's unit: its amount after the conversion's steps (in the explanation)
+        Quantity quantity = selection.scored(activity).getQuantity();
         BigDecimal reference = quantity.getAmount().multiply(quantity.getUnit().getFactorToReference());
         BigDecimal divisor = factor.getPer().getFactorToReference();
         boolean exact = quantity.getUnit().equals(factor.getPer()) || CarbonMath.dividesExactly(reference, divisor);

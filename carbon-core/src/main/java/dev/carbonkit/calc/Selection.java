@@ -18,11 +18,19 @@ public final class Selection {
     private final FactorTable table;
     private final List<Fallback> fallbacks;
     private final boolean explicit;
+    /** The money conversion that made the activity's amount the factor's unit, or null. */
+    private final Money money;
     /** The factor's scoring plans, shared by every selection of it from the same selector. */
     private final FactorPlan.PerSet plans;
 
     Selection(EmissionFactor factor, FactorTable table, List<Fallback> fallbacks, boolean explicit,
             FactorPlan.PerSet plans) {
+        this(factor, table, fallbacks, explicit, plans, null);
+    }
+
+    private Selection(EmissionFactor factor, FactorTable table, List<Fallback> fallbacks, boolean explicit,
+            FactorPlan.PerSet plans, Money money) {
+        this.money = money;
         this.factor = factor;
         this.table = table;
         this.fallbacks = fallbacks.isEmpty() ? List.of() : List.copyOf(fallbacks);
@@ -44,6 +52,36 @@ public final class Selection {
         all.add(Fallback.of(Fallback.Kind.PROXY, requestedRegion, proxyRegion));
         all.addAll(fallbacks);
         return new Selection(factor, table, all, false, plans);
+    }
+
+
+    /** A conversion of money: the activity as scored (its amount in the factor's unit), the steps and the tables. */
+    static final class Money {
+        final Activity scored;
+        final List<dev.carbonkit.factor.MoneyTable.Step> steps;
+        final List<dev.carbonkit.factor.MoneyTable> tables;
+
+        Money(Activity scored, List<dev.carbonkit.factor.MoneyTable.Step> steps,
+                List<dev.carbonkit.factor.MoneyTable> tables) {
+            this.scored = scored;
+            this.steps = steps;
+            this.tables = tables;
+        }
+    }
+
+    /** The same selection, made for the activity's amount converted to the factor's money unit. */
+    Selection converted(Money conversion) {
+        return new Selection(factor, table, fallbacks, explicit, plans, conversion);
+    }
+
+    /** The activity as scored: with its amount converted, if it was money in another unit. */
+    Activity scored(Activity activity) {
+        return money == null ? activity : money.scored;
+    }
+
+    /** The money conversion, or null. */
+    Money moneyOrNull() {
+        return money;
     }
 
     /** How the factor scores under a GWP set. */

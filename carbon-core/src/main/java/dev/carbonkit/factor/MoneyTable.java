@@ -154,7 +154,7 @@ public final class MoneyTable {
         new TreeMap<>(rates).values().forEach(rate -> rateList.add(Map.of("from", rate.from, "to", rate.to, "year",
                 Integer.toString(rate.year), "rate", CarbonMath.normalize(rate.rate).toPlainString())));
         canonical.put("rates", rateList);
-        this.digest = "sha256:" + Digests.sha256(CanonicalJson.write(canonical));
+        this.digest = Digests.sha256(CanonicalJson.write(canonical));
     }
 
     /**

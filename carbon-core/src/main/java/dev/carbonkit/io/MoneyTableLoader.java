@@ -28,9 +28,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * edition: the release the figures were copied from
  * licence: the series' licence
  * indices:
- *   USD: {2022: 292.655, 2024: 313.689}
+ *   USD: {2022: 100, 2024: 108}      (figures invented to show the shape)
  * rates:
- *   - {from: GBP, to: USD, year: 2024, rate: 1.2781}
+ *   - {from: GBP, to: USD, year: 2024, rate: 1.25}
  * </pre>
  * as strictly and safely as {@link FactorTableLoader} reads tables: every problem is reported with its line, column and
  * key path in one {@link MoneyTableException}; numbers by the one number reader, above zero.

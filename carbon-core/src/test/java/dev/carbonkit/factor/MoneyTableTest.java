@@ -77,6 +77,7 @@ class MoneyTableTest {
         assertThat(TABLE.getIndices().get("USD")).containsEntry(2024, new BigDecimal("108"));
         assertThat(TABLE.getRates()).extracting(MoneyTable.Rate::getFrom).containsExactly("GBP", "USD");
         assertThat(TABLE).hasToString("MoneyTable[test-prices, 5 indices, 2 rates, " + TABLE.getDigest() + "]");
+        assertThat(TABLE.getDigest()).matches("sha256:[0-9a-f]{64}");
         // the digest is of the figures, not of how the YAML is written
         assertThat(MoneyTableLoader.standard().parse(YAML.replace("{2022: 100, 2023: 104, 2024: 108}",
                 "{2024: 108.0, 2023: 104, 2022: 100}"), "again.yaml").getDigest()).isEqualTo(TABLE.getDigest());

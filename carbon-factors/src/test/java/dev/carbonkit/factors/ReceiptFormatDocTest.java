@@ -102,5 +102,19 @@ class ReceiptFormatDocTest {
         ReceiptVerifier.of(BundledFactors.catalog(), List.of(BundledRules.ruleSet("cn-alipay-ant-forest")))
                 .verifyAll(receipts, found::add);
         assertThat(found).allMatch(Verification::isReproduced);
+        // a spend footprint with a proxy and money converted with a table has its two optional keys, also valid
+        dev.carbonkit.factor.MoneyTable prices = dev.carbonkit.io.MoneyTableLoader.standard().parse("format:"
+                + " carbonkit-money-table/1\ntable: test-prices\ntitle: Test figures (not a publisher's)\npublisher: tests\n"
+                + "edition: \"1\"\nlicence: CC0-1.0\nindices:\n  USD: {2022: 100, 2024: 108}\nrates:\n"
+                + "  - {from: GBP, to: USD, year: 2024, rate: 1.25}\n", "prices.yaml");
+        Receipt spend = Receipt.of(FootprintEngine.of(CalculationPolicy.defaults().withProxy("spend", Region.of("US")),
+                BundledFactors.catalog()).withMoneyTables(List.of(prices)).score(Activity.builder("dinner").account("erin")
+                .type("spend.naics.722511").quantity(Quantity.parse("40 GBP@2024"))
+                .time(Instant.parse("2024-06-20T19:00:00Z"), ZoneId.of("Europe/London")).region(Region.of("GB-LND"))
+                .build()));
+        assertThat(spend.toJson()).contains("\"money\":[").contains("\"proxies\":{\"spend\":\"US\"}");
+        assertThat(schema.validate(new ObjectMapper().readTree(spend.toJson()))).isEmpty();
+        assertThat(ReceiptVerifier.of(BundledFactors.catalog(), List.of()).withMoneyTables(List.of(prices)).verify(spend)
+                .isReproduced()).isTrue();
     }
 }

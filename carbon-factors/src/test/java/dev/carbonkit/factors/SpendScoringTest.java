@@ -74,9 +74,48 @@ class SpendScoringTest {
         assertThatThrownBy(() -> AR5.score(spend("late", "spend.naics.722511", "64.30 USD@2024")))
                 .isInstanceOf(FactorNotFoundException.class)
                 .hasMessage("Activity 'late': factors for type 'spend.naics.722511' are per USD@2022 (MONEY); the"
-                        + " quantity '64.30 USD@2024' is MONEY and does not convert");
+                        + " quantity '64.30 USD@2024' is MONEY and does not convert without money tables (price indices,"
+                        + " exchange rates) that you pin");
         assertThatThrownBy(() -> AR5.score(spend("pounds", "spend.naics.722511", "50 GBP@2022")))
                 .isInstanceOf(FactorNotFoundException.class).hasMessageContaining("'50 GBP@2022' is MONEY and does not"
                         + " convert");
+    }
+
+    /** The test's own figures, round and invented for it: no publisher's series. */
+    private static final dev.carbonkit.factor.MoneyTable PRICES = dev.carbonkit.io.MoneyTableLoader.standard().parse(
+            "format: carbonkit-money-table/1\ntable: test-prices\ntitle: Test figures (not a publisher's)\n"
+                    + "publisher: carbonkit's tests\nedition: \"1\"\nlicence: CC0-1.0\n"
+                    + "indices:\n  USD: {2022: 100, 2024: 108}\nrates:\n  - {from: GBP, to: USD, year: 2024, rate: 1.25}\n",
+            "test-prices.yaml");
+
+    @Test
+    void moneyOfAnotherYear_isConvertedWithPinnedTables_explained_andReplayed() {
+        FootprintEngine engine = AR5.withMoneyTables(List.of(PRICES));
+        // 54 USD@2024 x 100 / 108 = 50 USD@2022; x 0.194 (722511, with margins) = 9.7 kg
+        Footprint dinner = engine.score(spend("dinner-2024", "spend.naics.722511", "54 USD@2024"));
+        assertThat(dinner.getCo2e()).isEqualByComparingTo("9.7");
+        assertThat(dinner.getActivity().getQuantity()).hasToString("54 USD@2024");
+        assertThat(dinner.getMoneyConversion()).extracting(Object::toString).containsExactly("54 USD@2024 x 100 / 108"
+                + " (USD price index, 2022 over 2024, table test-prices " + PRICES.getDigest() + ") = 50 USD@2022");
+        assertThat(dinner.getExplanation().toString()).contains("CONVERT   54 USD@2024 x 100 / 108");
+        Receipt receipt = Receipt.of(dinner);
+        assertThat(receipt.toJson()).contains("\"money\":[{\"digest\":\"" + PRICES.getDigest()
+                + "\",\"id\":\"test-prices\"}]").contains("\"quantity\":\"54 USD@2024\"");
+        ReceiptVerifier verifier = ReceiptVerifier.of(BundledFactors.catalog(), List.of());
+        assertThat(verifier.verify(receipt).getStatus()).isEqualTo(Verification.Status.MISSING_TABLE);
+        assertThat(verifier.withMoneyTables(List.of(PRICES)).verify(receipt).getStatus())
+                .isEqualTo(Verification.Status.REPRODUCED);
+        // another currency: exchanged at the year spent, then deflated (a ratio rounded once, said so)
+        Footprint pounds = engine.score(spend("shirt-gbp", "spend.naics.315220", "100 GBP@2024"));
+        assertThat(pounds.getMoneyConversion()).hasSize(2);
+        assertThat(pounds.getCo2e()).isEqualByComparingTo(new java.math.BigDecimal(
+                "115.7407407407407407407407407407407").multiply(new java.math.BigDecimal("0.12")));
+        assertThat(verifier.withMoneyTables(List.of(PRICES)).verify(Receipt.of(pounds)).getStatus())
+                .isEqualTo(Verification.Status.REPRODUCED);
+        // a figure no table has: refused, saying which
+        assertThatThrownBy(() -> engine.score(spend("old", "spend.naics.722511", "10 USD@2021")))
+                .isInstanceOf(FactorNotFoundException.class)
+                .hasMessageEndingWith("; and with the money tables: no USD price index for both 2021 and 2022 in the"
+                        + " money tables [test-prices]; pin a table that has them");
     }
 }

@@ -30,11 +30,13 @@ import dev.carbonkit.factor.DigestMismatchException;
 import dev.carbonkit.factor.EmissionFactor;
 import dev.carbonkit.factor.FactorCatalog;
 import dev.carbonkit.factor.FactorTable;
+import dev.carbonkit.factor.MoneyTable;
 import dev.carbonkit.factor.Region;
 import dev.carbonkit.factors.BundledFactors;
 import dev.carbonkit.factors.BundledRules;
 import dev.carbonkit.io.FactorTableLoader;
 import dev.carbonkit.io.LoadLimits;
+import dev.carbonkit.io.MoneyTableLoader;
 import dev.carbonkit.io.LoadException;
 import dev.carbonkit.io.RuleSetLoader;
 import dev.carbonkit.quantity.Quantity;
@@ -204,6 +206,23 @@ public final class Carbon implements Callable<Integer> {
 
         @Option(names = "--pin", paramLabel = "ID=DIGEST", description = "Require table ID to have this digest.")
         Map<String, String> pins = new LinkedHashMap<>();
+
+        @Option(names = "--money-table", paramLabel = "FILE", split = ",",
+                description = "Money tables (price indices, exchange rates: docs/spend-based.md) to convert an amount"
+                        + " of money to a factor's unit, such as GBP@2024 to USD@2022; each step is recorded.")
+        List<Path> moneyFiles = new ArrayList<>();
+
+        List<MoneyTable> moneyTables() {
+            List<MoneyTable> loaded = new ArrayList<>();
+            for (Path file : moneyFiles) {
+                try {
+                    loaded.add(MoneyTableLoader.withLimits(FILE_LIMITS).load(file));
+                } catch (IOException unreadable) {
+                    throw new Failure(BAD_DATA, file + ": " + unreadable.getMessage());
+                }
+            }
+            return loaded;
+        }
 
         FactorCatalog catalog() {
             FactorCatalog.Builder builder = FactorCatalog.builder();
@@ -397,7 +416,7 @@ public final class Carbon implements Callable<Integer> {
                 }
                 policy = policy.withRounding(Rounding.of(round, RoundingMode.HALF_EVEN));
             }
-            FootprintEngine engine = FootprintEngine.of(policy, tables.catalog());
+            FootprintEngine engine = FootprintEngine.of(policy, tables.catalog()).withMoneyTables(tables.moneyTables());
             // rows are read, scored and written one at a time: csv and jsonl output and receipts stream, in memory
             // that does not grow with the input; the table format holds the footprints for its column widths
             long[] counts = new long[2];
@@ -786,7 +805,7 @@ public final class Carbon implements Callable<Integer> {
                         + files.size() + " files were given");
             }
             PublicKey key = publicKey == null ? null : key(publicKey, ReceiptKeys::readPublicKey);
-            ReceiptVerifier verifier = ReceiptVerifier.of(tables.catalog(), ruleSets);
+            ReceiptVerifier verifier = ReceiptVerifier.of(tables.catalog(), ruleSets).withMoneyTables(tables.moneyTables());
             Map<Verification.Status, Long> counts;
             Map<String, ReceiptChain> chains = new LinkedHashMap<>();
             List<ReceiptReader> readers = new ArrayList<>();

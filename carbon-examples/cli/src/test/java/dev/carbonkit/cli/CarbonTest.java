@@ -140,6 +140,9 @@ class CarbonTest {
         commands.put("score-spend-ar6", "score " + R + "spend.csv --gwp AR6");
         commands.put("score-spend-abroad", "score " + R + "spend-abroad.csv --keep-going");
         commands.put("score-spend-proxy", "score " + R + "spend-abroad.csv --proxy spend=US");
+        commands.put("score-spend-2024", "score " + R + "spend-2024.csv --keep-going");
+        commands.put("score-spend-money", "score " + R + "spend-2024.csv --proxy spend=US --money-table " + R
+                + "test-prices.yaml");
         commands.put("factors-show-spend", "factors show epa-supply-chain-v1.3/315220/without-margins");
         commands.put("no-command", "");
         List<Arguments> arguments = new ArrayList<>();
