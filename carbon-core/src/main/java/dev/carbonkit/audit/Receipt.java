@@ -532,6 +532,23 @@ public final class Receipt {
     }
 
     /**
+     * Gets the money tables a footprint's money was converted with, each id with the digest the receipt names.
+     *
+     * @return the digests by table id, sorted, empty if the money was not converted, never null
+     */
+    public java.util.SortedMap<String, String> getMoneyTables() {
+        java.util.SortedMap<String, String> tables = new TreeMap<>();
+        if (tree.get("money") instanceof List<?> list) {
+            for (Object each : list) {
+                if (each instanceof Map<?, ?> named) {
+                    tables.put(String.valueOf(named.get("id")), String.valueOf(named.get("digest")));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /**
      * Gets the explanation's steps as the receipt records them.
      *
      * @return the steps, never null

@@ -219,6 +219,24 @@ class CarbonTest {
     }
 
     @Test
+    void spendReceipts_withMoneyTables_verifyReport_andNameTheTable(@TempDir Path directory) {
+        Path receipts = directory.resolve("spend.jsonl");
+        String prices = R + "test-prices.yaml";
+        assertThat(run("", "score", R + "spend-2024.csv", "--proxy", "spend=US", "--money-table", prices, "--receipts",
+                receipts.toString()).code()).isZero();
+        assertThat(run("", "verify", receipts.toString(), "--money-table", prices).out())
+                .startsWith("2 of 2 receipts reproduced\n");
+        Run without = run("", "verify", receipts.toString());
+        assertThat(without.code()).isEqualTo(1);
+        assertThat(without.out()).contains("MISSING_TABLE; the receipt names money table 'test-prices' sha256:");
+        // the report names the money table among its sources
+        Run report = run("", "report", receipts.toString(), "--title", "Erin");
+        assertThat(report.code()).isZero();
+        assertThat(report.out()).contains("| money table test-prices | `sha256:")
+                .contains("| `footprint_kg.spend` | 15.255555555555555555555555555555556 | kg CO2e | 2 |");
+    }
+
+    @Test
     void receipts_verify_andATamperedOneFails(@TempDir Path directory) throws IOException {
         Path receipts = directory.resolve("r.jsonl");
         assertThat(run("", "score", R + "week.csv", "--receipts", receipts.toString()).code()).isZero();

@@ -143,6 +143,9 @@ public final class CommunityReport {
                 : "ruleset " + receipt.get("ruleset.id").orElse("");
         sources.computeIfAbsent(source, k -> new TreeSet<>())
                 .add(receipt.get(receipt.getKind() == Receipt.Kind.FOOTPRINT ? "table.digest" : "ruleset.digest").orElse(""));
+        // the money tables a footprint's money was converted with are sources of its figure too
+        receipt.getMoneyTables().forEach((id, digest) -> sources.computeIfAbsent("money table " + id,
+                k -> new TreeSet<>()).add(digest));
         if (receipt.getKind() == Receipt.Kind.FOOTPRINT) {
             BigDecimal kg = new BigDecimal(receipt.get("result.co2e_kg").orElseThrow());
             String category = category(receipt.get("activity.type").orElse(""));
