@@ -15,7 +15,6 @@ import dev.carbonkit.credit.CreditResult;
 import dev.carbonkit.credit.LedgerEntry;
 import dev.carbonkit.credit.RuleSet;
 import dev.carbonkit.factor.RegionHierarchy;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -146,7 +146,7 @@ public final class ReceiptVerifier {
         try {
             Object policyTree = receipt.tree().get("policy");
             // an engine per policy and money tables
-            Object key = money.isEmpty() ? policyTree : List.of(String.valueOf(policyTree), money);
+            Object key = money.isEmpty() ? policyTree : java.util.Arrays.asList(policyTree, money);
             FootprintEngine engine = policyTree == null ? null : engines.get(key);
             if (engine == null) {
                 engine = FootprintEngine.of(policy(policyTree), catalog).withMoneyTables(money);

@@ -189,12 +189,12 @@ public final class FootprintEngine {
         if (why == null) {
             throw notFound;
         }
-        throw new FactorNotFoundException(activity.getId(), lowerFirst(notFound.getMessage(), activity.getId())
+        throw new FactorNotFoundException(activity.getId(), withoutActivity(notFound.getMessage(), activity.getId())
                 + "; and with the money tables: " + why);
     }
 
     /** A refusal's message without its "Activity 'id': " start. */
-    private static String lowerFirst(String message, String id) {
+    private static String withoutActivity(String message, String id) {
         String start = "Activity '" + id + "': ";
         return message.startsWith(start) ? message.substring(start.length()) : message;
     }

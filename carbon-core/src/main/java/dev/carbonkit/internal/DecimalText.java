@@ -139,8 +139,19 @@ public final class DecimalText {
      * @return the quotation, such as {@code '12x'} or {@code '1111...' (5000000 characters)}
      */
     public static String excerpt(CharSequence text) {
-        return text.length() <= EXCERPT ? "'" + text + "'"
-                : "'" + text.subSequence(0, EXCERPT) + "...' (" + text.length() + " characters)";
+        return excerpt(text, text.length());
+    }
+
+    /**
+     * Quotes a value of which only the start is at hand, as {@link #excerpt(CharSequence)} quotes a whole one.
+     *
+     * @param start  the value's first characters, at least {@value #EXCERPT} of them if it has more, not null
+     * @param length  the value's length in characters
+     * @return the quotation, never null
+     */
+    public static String excerpt(CharSequence start, long length) {
+        return length <= EXCERPT ? "'" + start + "'"
+                : "'" + start.subSequence(0, EXCERPT) + "...' (" + length + " characters)";
     }
 
 }

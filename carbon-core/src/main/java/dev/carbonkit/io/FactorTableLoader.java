@@ -236,26 +236,6 @@ public final class FactorTableLoader {
             return FactorTable.builder(info).addAll(factors).build();
         }
 
-        private TableInfo tableInfo(Fields table) {
-            String id = text(table, "table", true);
-            String title = text(table, "title", true);
-            String publisher = text(table, "publisher", true);
-            String edition = text(table, "edition", true);
-            String licence = text(table, "licence", true);
-            String attribution = text(table, "attribution", false);
-            String url = text(table, "url", false);
-            if (id == null || title == null || publisher == null || edition == null || licence == null) {
-                return null;
-            }
-            try {
-                return TableInfo.builder(id).title(title).publisher(publisher).edition(edition).licence(licence)
-                        .attribution(attribution).url(url).build();
-            } catch (IllegalArgumentException invalid) {
-                reading.problem(table.get("table"), "table", lowerFirst(invalid.getMessage()));
-                return null;
-            }
-        }
-
         /** The instance of a value this table has seen already, or the value itself the first time; null stays null. */
         @SuppressWarnings("unchecked")
         private <T> T shared(T value) {

@@ -132,20 +132,7 @@ public final class MoneyTableLoader {
                 return null;
             }
             checkFormat(file, FORMAT);
-            String id = text(file, "table", true);
-            TableInfo info = null;
-            if (id != null) {
-                try {
-                    info = TableInfo.builder(id).title(text(file, "title", true))
-                            .publisher(text(file, "publisher", true)).edition(text(file, "edition", true))
-                            .licence(text(file, "licence", true)).url(text(file, "url", false))
-                            .attribution(text(file, "attribution", false)).build();
-                } catch (IllegalArgumentException | NullPointerException bad) {
-                    if (reading.problems.isEmpty()) {
-                        reading.problem(file.get("table"), "table", lowerFirst(String.valueOf(bad.getMessage())));
-                    }
-                }
-            }
+            TableInfo info = tableInfo(file);
             if (!file.has("indices") && !file.has("rates")) {
                 reading.problem(file.node, "", "missing key 'indices' or 'rates': a money table has price indices,"
                         + " exchange rates or both");

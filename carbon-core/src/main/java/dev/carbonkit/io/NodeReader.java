@@ -1,6 +1,7 @@
 package dev.carbonkit.io;
 
 import dev.carbonkit.UnknownCodeException;
+import dev.carbonkit.factor.TableInfo;
 import dev.carbonkit.internal.Checks;
 import dev.carbonkit.internal.DecimalText;
 import java.io.IOException;
@@ -137,6 +138,30 @@ abstract class NodeReader {
             return read.read();
         } catch (TreeComposer.StreamFailed failed) {
             throw failed.io();
+        }
+    }
+
+    /**
+     * Reads a table's id and provenance (table, title, publisher, edition, licence; attribution and url optional), or
+     * gives null with the problems found: shared by the factor-table and money-table readers.
+     */
+    TableInfo tableInfo(Fields table) {
+        String id = text(table, "table", true);
+        String title = text(table, "title", true);
+        String publisher = text(table, "publisher", true);
+        String edition = text(table, "edition", true);
+        String licence = text(table, "licence", true);
+        String attribution = text(table, "attribution", false);
+        String url = text(table, "url", false);
+        if (id == null || title == null || publisher == null || edition == null || licence == null) {
+            return null;
+        }
+        try {
+            return TableInfo.builder(id).title(title).publisher(publisher).edition(edition).licence(licence)
+                    .attribution(attribution).url(url).build();
+        } catch (IllegalArgumentException invalid) {
+            reading.problem(table.get("table"), "table", lowerFirst(invalid.getMessage()));
+            return null;
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
@@ -211,7 +210,8 @@ final class TreeComposer {
         } catch (IllegalArgumentException notATag) {
             // SnakeYAML's parser passes a tag its Tag refuses ("must not contain leading or trailing spaces"): Jazzer
             throw refused(event.getStartMark(), "not valid YAML: the tag "
-                    + DecimalText.excerpt(text) + " " + lowerFirst(notATag.getMessage()));
+                    + DecimalText.excerpt(text) + " is refused: "
+                    + NodeReader.lowerFirst(String.valueOf(notATag.getMessage())));
         }
         if (tag.isCustomGlobal()) {
             throw refused(event.getStartMark(), "not valid YAML: Global tag is not allowed: "
@@ -262,11 +262,6 @@ final class TreeComposer {
         public Mark getEndMark() {
             return mark(line, column);
         }
-    }
-
-    private static String lowerFirst(String message) {
-        return message == null || message.isEmpty() ? "is not allowed"
-                : "is refused: " + Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 
     private static Refused refused(Mark at, String message) {

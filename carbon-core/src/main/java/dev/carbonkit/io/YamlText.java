@@ -79,7 +79,7 @@ final class YamlText {
         /** Sees one character; tells whether it makes a word too long. */
         private boolean see(char c) {
             column++;
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            if (isSpace(c)) {
                 run = 0;
                 if (c == '\n') {
                     line++;
@@ -102,24 +102,33 @@ final class YamlText {
         /** Reads on to the end of the word (the rest of the buffer read, then the text), to say its length. */
         private TreeComposer.Refused refusal(char[] buffer, int from, int to) throws IOException {
             long length = run;
-            char[] rest = buffer;
-            outer:
-            for (int read = to, i = from; read > 0; read = in.read(rest, 0, rest.length), i = 0) {
+            char[] chars = buffer;
+            int i = from;
+            int read = to;
+            scan:
+            while (true) {
                 for (; i < read; i++) {
-                    char c = rest[i];
-                    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                        break outer;
+                    if (isSpace(chars[i])) {
+                        break scan;
                     }
                     length++;
                 }
-                if (rest == buffer) {
-                    rest = new char[8192];
+                if (chars == buffer) {
+                    chars = new char[8192];
                 }
+                read = in.read(chars, 0, chars.length);
+                if (read < 0) {
+                    break;
+                }
+                i = 0;
             }
-            String excerpt = length <= DecimalText.EXCERPT ? "'" + start + "'"
-                    : "'" + start.substring(0, DecimalText.EXCERPT) + "...' (" + length + " characters)";
             return new TreeComposer.Refused(runLine, runColumn, "a word of " + length + " characters (no space or line"
-                    + " break), more than the limit of " + limit + " for a value: " + excerpt);
+                    + " break), more than the limit of " + limit + " for a value: "
+                    + DecimalText.excerpt(start, length));
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\n' || c == '\r' || c == '\t';
         }
 
         @Override

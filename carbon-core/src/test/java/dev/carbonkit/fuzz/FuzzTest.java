@@ -2,37 +2,11 @@ package dev.carbonkit.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carbonkit.audit.Receipt;
-import dev.carbonkit.audit.ReceiptFormatException;
-import dev.carbonkit.audit.ReceiptReader;
-import dev.carbonkit.audit.ReceiptVerifier;
-import dev.carbonkit.audit.ReceiptWriter;
-import dev.carbonkit.calc.Activity;
-import dev.carbonkit.calc.CalculationPolicy;
-import dev.carbonkit.calc.FootprintEngine;
-import dev.carbonkit.credit.CreditEngine;
-import dev.carbonkit.credit.RuleSet;
-import dev.carbonkit.factor.FactorCatalog;
-import dev.carbonkit.factor.FactorTable;
-import dev.carbonkit.factor.Region;
-import dev.carbonkit.io.ConformanceVectorsLoader;
-import dev.carbonkit.io.FactorTableLoader;
-import dev.carbonkit.io.FactorTableWriter;
-import dev.carbonkit.io.LoadException;
-import dev.carbonkit.io.RuleSetLoader;
-import dev.carbonkit.quantity.Quantity;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,6 @@ import dev.carbonkit.factor.Region;
 import dev.carbonkit.quantity.Quantity;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
